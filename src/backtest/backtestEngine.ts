@@ -1,0 +1,186 @@
+import * as os from "os";
+import { performance } from "perf_hooks";
+import { FileOutcome, TimeWindow } from "./archiveEvaluator";
+import { SkipReason, walkArchive } from "./archiveWalker";
+import { ArchiveTally, BacktestRule } from "./ruleTally";
+import { FileProcessor, InlineProcessor, WorkerPool } from "./workerPool";
+
+/** A file that was not used, and why (shown in the summary; makes the exit code 1). */
+export interface FileProblem {
+    file: string;
+    reason: string;
+}
+
+/** How far a run has got; passed to {@link BacktestOptions.onProgress}. */
+export interface BacktestProgress {
+    filesDone: number;
+    events: number;
+    /** Bytes read from disk (compressed size for `.json.gz`). */
+    compressedBytes: number;
+    /** Bytes of JSON after gunzip: what throughput (MB/s) is measured in. */
+    uncompressedBytes: number;
+    elapsedMs: number;
+    /** Files and on-disk bytes the whole run will read, once the sizing walk has finished. */
+    filesTotal?: number;
+    compressedBytesTotal?: number;
+}
+
+export interface BacktestOptions {
+    /** Files and directories (`aws s3 sync` trees) to read. */
+    paths: string[];
+    rules: BacktestRule[];
+    /** Only events in this window are evaluated (`since` inclusive, `until` exclusive), epoch ms. */
+    window?: TimeWindow;
+    /**
+     * Threads evaluating files: 1 evaluates on the calling thread; more starts that many workers.
+     * @default os.availableParallelism()
+     */
+    threads?: number;
+    /** Aborting stops reading new files; the run resolves with what was read so far. */
+    signal?: AbortSignal;
+    /** Called every {@link progressIntervalMs} while the run goes on, and once at the end. */
+    onProgress?: (progress: BacktestProgress) => void;
+    /** @default 250 */
+    progressIntervalMs?: number;
+}
+
+/** Everything a run found, before formatting. */
+export interface BacktestRun {
+    rules: BacktestRule[];
+    tally: ArchiveTally;
+    files: {
+        /** Files read and evaluated (log and Insights files). */
+        read: number;
+        /** Of those, Insights files (`CloudTrail-Insight/`). */
+        insight: number;
+        /** Files that could not be used: see {@link BacktestRun.problems}. */
+        failed: number;
+        /** Files deliberately not read, by reason. */
+        skipped: Record<SkipReason, number>;
+    };
+    /** Unreadable, corrupt or non-CloudTrail files, in path order. */
+    problems: FileProblem[];
+    compressedBytes: number;
+    uncompressedBytes: number;
+    elapsedMs: number;
+    threads: number;
+    /** True when the run was aborted (Ctrl-C) before reading everything. */
+    interrupted: boolean;
+}
+
+/** The default number of threads: one per core the process may use. */
+export function defaultThreads(): number {
+    return typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
+}
+
+/**
+ * Replays archives through rules: walks the paths, has every file read and evaluated (on worker
+ * threads or inline), and gathers the totals. Bad files are counted, never fatal.
+ */
+export async function runBacktest(options: BacktestOptions): Promise<BacktestRun> {
+    const started = performance.now();
+    const window = options.window ?? {};
+    const threads = Math.max(1, Math.floor(options.threads ?? defaultThreads()));
+    const run: BacktestRun = {
+        rules: options.rules,
+        tally: { rules: [], events: 0, eventsInRange: 0, untimedEvents: 0 },
+        files: {
+            read: 0,
+            insight: 0,
+            failed: 0,
+            skipped: { digest: 0, "other-aws-log": 0, "not-json": 0, "before-since": 0 },
+        },
+        problems: [],
+        compressedBytes: 0,
+        uncompressedBytes: 0,
+        elapsedMs: 0,
+        threads,
+        interrupted: false,
+    };
+    const progress: BacktestProgress = {
+        filesDone: 0,
+        events: 0,
+        compressedBytes: 0,
+        uncompressedBytes: 0,
+        elapsedMs: 0,
+    };
+
+    const onOutcome = (outcome: FileOutcome): void => {
+        progress.filesDone++;
+        if (outcome.error !== undefined) {
+            run.files.failed++;
+            run.problems.push({ file: outcome.file, reason: outcome.error });
+            return;
+        }
+        run.files.read++;
+        progress.events += outcome.events;
+        progress.compressedBytes += outcome.compressedBytes;
+        progress.uncompressedBytes += outcome.uncompressedBytes;
+    };
+    const processor: FileProcessor =
+        threads === 1
+            ? new InlineProcessor(options.rules, window, onOutcome)
+            : new WorkerPool(threads, options.rules, window, onOutcome);
+
+    const report = (): void => {
+        progress.elapsedMs = performance.now() - started;
+        options.onProgress?.({ ...progress });
+    };
+    let timer: NodeJS.Timeout | undefined;
+    if (options.onProgress !== undefined) {
+        timer = setInterval(report, options.progressIntervalMs ?? 250);
+        timer.unref();
+        void sizeArchive(options.paths, window, progress, options.signal);
+    }
+
+    try {
+        for await (const entry of walkArchive(options.paths, { since: window.since })) {
+            if (options.signal?.aborted) break;
+            if (entry.type === "unreadable") {
+                run.files.failed++;
+                run.problems.push({ file: entry.path, reason: entry.reason });
+            } else if (entry.type === "skipped") {
+                run.files.skipped[entry.reason]++;
+            } else {
+                if (entry.kind === "insight") run.files.insight++;
+                await processor.submit(entry.path);
+            }
+        }
+    } finally {
+        // Even when aborted or failing, collect what the workers hold and stop them.
+        run.tally = await processor.finish();
+        if (timer !== undefined) clearInterval(timer);
+    }
+    run.interrupted = options.signal?.aborted ?? false;
+    run.compressedBytes = progress.compressedBytes;
+    run.uncompressedBytes = progress.uncompressedBytes;
+    run.problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    run.elapsedMs = performance.now() - started;
+    if (options.onProgress !== undefined) report();
+    return run;
+}
+
+/**
+ * A second, cheap walk (names and sizes only) that finds how much there is to read, so the
+ * progress line can show the time left. Runs beside the real walk; never holds the file list.
+ */
+async function sizeArchive(
+    paths: string[],
+    window: TimeWindow,
+    progress: BacktestProgress,
+    signal?: AbortSignal,
+): Promise<void> {
+    let files = 0;
+    let bytes = 0;
+    for await (const entry of walkArchive(paths, { since: window.since })) {
+        if (signal?.aborted) return;
+        if (entry.type === "file") {
+            files++;
+            bytes += entry.size;
+        } else if (entry.type === "unreadable") {
+            files++;
+        }
+    }
+    progress.filesTotal = files;
+    progress.compressedBytesTotal = bytes;
+}

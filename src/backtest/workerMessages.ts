@@ -1,0 +1,14 @@
+import type { FileOutcome, TimeWindow } from "./archiveEvaluator";
+import type { ArchiveTally, BacktestRule } from "./ruleTally";
+
+/** What a worker is started with (`workerData`). */
+export interface WorkerInit {
+    rules: BacktestRule[];
+    window: TimeWindow;
+}
+
+/** Main thread -> worker: read a file, or send the totals so far. */
+export type ToWorker = { type: "file"; path: string } | { type: "finish" };
+
+/** Worker -> main thread: one file's outcome, or the totals (answer to "finish"). */
+export type FromWorker = { type: "outcome"; outcome: FileOutcome } | { type: "tally"; tally: ArchiveTally };

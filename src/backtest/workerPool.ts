@@ -1,0 +1,140 @@
+import * as path from "path";
+import { Worker } from "worker_threads";
+import { ArchiveEvaluator, FileOutcome, TimeWindow } from "./archiveEvaluator";
+import { ArchiveTally, BacktestRule, mergeArchiveTally, newArchiveTally } from "./ruleTally";
+import { FromWorker, ToWorker, WorkerInit } from "./workerMessages";
+
+/**
+ * Where files are evaluated: a pool of worker threads, or the main thread itself. `submit`
+ * resolves once the file has been handed over (the caller may then submit the next one);
+ * `finish` resolves to the totals of every file submitted.
+ */
+export interface FileProcessor {
+    submit(file: string): Promise<void>;
+    finish(): Promise<ArchiveTally>;
+}
+
+/** Evaluates files on the calling thread: the single-threaded run (`--threads 1`). */
+export class InlineProcessor implements FileProcessor {
+    private readonly evaluator: ArchiveEvaluator;
+
+    constructor(
+        rules: BacktestRule[],
+        window: TimeWindow,
+        private readonly onOutcome: (outcome: FileOutcome) => void,
+    ) {
+        this.evaluator = new ArchiveEvaluator(rules, window);
+    }
+
+    async submit(file: string): Promise<void> {
+        this.onOutcome(this.evaluator.processFile(file));
+        // Let timers (progress) and signals (Ctrl-C) run between files.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+
+    async finish(): Promise<ArchiveTally> {
+        return this.evaluator.takeTally();
+    }
+}
+
+/**
+ * Files each worker may hold at once: one being read, one queued, so a worker never waits for the
+ * main thread between files.
+ */
+const FILES_IN_FLIGHT_PER_WORKER = 2;
+
+interface PoolWorker {
+    worker: Worker;
+    inFlight: number;
+}
+
+/**
+ * A pool of worker threads, each with its own ArchiveEvaluator. Files go to the least busy worker;
+ * totals are merged at the end, which gives the same result whatever the order files were read in.
+ */
+export class WorkerPool implements FileProcessor {
+    private readonly workers: PoolWorker[];
+    private slotWaiter?: () => void;
+    private failure?: Error;
+    private readonly tallies: ArchiveTally[] = [];
+    private tallyWaiter?: () => void;
+    private terminating = false;
+
+    constructor(
+        threads: number,
+        private readonly rules: BacktestRule[],
+        window: TimeWindow,
+        private readonly onOutcome: (outcome: FileOutcome) => void,
+    ) {
+        const init: WorkerInit = { rules, window };
+        const script = path.join(__dirname, "backtestWorker.js");
+        this.workers = Array.from({ length: threads }, () => {
+            const w: PoolWorker = { worker: new Worker(script, { workerData: init }), inFlight: 0 };
+            w.worker.on("message", (m: FromWorker) => this.onMessage(w, m));
+            w.worker.on("error", (err) => this.fail(err));
+            w.worker.on("exit", (code) => {
+                if (code !== 0 && !this.terminating) this.fail(new Error(`backtest worker exited with code ${code}`));
+            });
+            return w;
+        });
+    }
+
+    private onMessage(w: PoolWorker, m: FromWorker): void {
+        if (m.type === "outcome") {
+            w.inFlight--;
+            this.onOutcome(m.outcome);
+            this.wakeSlotWaiter();
+        } else {
+            this.tallies.push(m.tally);
+            this.tallyWaiter?.();
+        }
+    }
+
+    private fail(err: Error): void {
+        this.failure ??= err;
+        this.wakeSlotWaiter();
+        this.tallyWaiter?.();
+    }
+
+    private wakeSlotWaiter(): void {
+        const wake = this.slotWaiter;
+        this.slotWaiter = undefined;
+        wake?.();
+    }
+
+    private leastBusy(): PoolWorker {
+        return this.workers.reduce((a, b) => (b.inFlight < a.inFlight ? b : a));
+    }
+
+    async submit(file: string): Promise<void> {
+        for (;;) {
+            if (this.failure) throw this.failure;
+            const w = this.leastBusy();
+            if (w.inFlight < FILES_IN_FLIGHT_PER_WORKER) {
+                w.inFlight++;
+                const message: ToWorker = { type: "file", path: file };
+                w.worker.postMessage(message);
+                return;
+            }
+            await new Promise<void>((resolve) => (this.slotWaiter = resolve));
+        }
+    }
+
+    async finish(): Promise<ArchiveTally> {
+        try {
+            const finish: ToWorker = { type: "finish" };
+            for (const w of this.workers) w.worker.postMessage(finish);
+            while (this.tallies.length < this.workers.length) {
+                if (this.failure) throw this.failure;
+                await new Promise<void>((resolve) => (this.tallyWaiter = resolve));
+            }
+            if (this.failure) throw this.failure;
+            const total = newArchiveTally(this.rules.length);
+            for (const t of this.tallies) mergeArchiveTally(total, t);
+            return total;
+        } finally {
+            this.terminating = true;
+            await Promise.all(this.workers.map((w) => w.worker.terminate()));
+        }
+    }
+}

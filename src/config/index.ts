@@ -1,0 +1,3 @@
+export * from "./stackConfig";
+export * from "./stackConfigReader";
+export * from "./trailConfig";

@@ -1,0 +1,46 @@
+import * as pulumi from "@pulumi/pulumi";
+import { AuditTrailArgs } from "@trailwatch/components";
+import { ConfigKeyDoc, StackConfigReader } from "./stackConfigReader";
+import { readTrailConfig, trailConfigKeys } from "./trailConfig";
+
+/** The project's configuration namespace: keys are set as `trailwatch:<key>`. */
+export const configNamespace = "trailwatch";
+
+/** A stack's validated configuration: what the program composes its components from. */
+export interface StackConfig {
+    /** The stack's name (dev, prod, …). */
+    stack: string;
+    /** Arguments of the `AuditTrail` component. */
+    trail: AuditTrailArgs;
+}
+
+/** Every key of the `trailwatch:` namespace, in the order the README's configuration reference lists them. */
+export const stackConfigKeys: ConfigKeyDoc[] = [...trailConfigKeys];
+
+/**
+ * Validates a stack's configuration, given as the flat map Pulumi hands a program. Throws a
+ * `StackConfigError` naming every bad or unknown key before the program registers any resource.
+ */
+export function readStackConfig(
+    values: Readonly<Record<string, string>>,
+    secretKeys: ReadonlySet<string>,
+    stack: string,
+): StackConfig {
+    const reader = new StackConfigReader(values, secretKeys, configNamespace);
+    const config: StackConfig = {
+        stack,
+        trail: readTrailConfig(reader, stack),
+    };
+    reader.finish();
+    return config;
+}
+
+/** Reads the running stack's configuration from the Pulumi runtime (under the CLI or under mocks). */
+export function loadStackConfig(): StackConfig {
+    const values = pulumi.runtime.allConfig();
+    // `isConfigSecret` is exported by the runtime but not declared in its typings.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const runtimeConfig = require("@pulumi/pulumi/runtime/config") as { isConfigSecret(key: string): boolean };
+    const secretKeys = new Set(Object.keys(values).filter((k) => runtimeConfig.isConfigSecret(k)));
+    return readStackConfig(values, secretKeys, pulumi.getStack());
+}

@@ -1,0 +1,164 @@
+/** Documentation of one stack configuration key; the README's configuration table is checked against these. */
+export interface ConfigKeyDoc {
+    /** Key without the namespace, e.g. `logRetentionDays` (set as `trailwatch:logRetentionDays`). */
+    key: string;
+    /** Type as a user writes it in `stacks/Pulumi.<stack>.yaml`, e.g. `number`, `string[]`, `object`. */
+    type: string;
+    /** Default when the key is absent, as text. */
+    default: string;
+    /** What the key decides, in one or two sentences. */
+    description: string;
+    /** True when the key must be set with `pulumi config set --secret`. */
+    secret?: boolean;
+}
+
+/** One problem with the stack configuration, naming the key. */
+export interface StackConfigProblem {
+    /** The full key, e.g. `trailwatch:logRetentionDays` or `trailwatch:dataEvents.lambdaFunctionArns[0]`. */
+    key: string;
+    /** What is wrong and what is accepted. */
+    message: string;
+}
+
+/** Thrown when the stack configuration is invalid, before any resource is registered. Lists every problem. */
+export class StackConfigError extends Error {
+    constructor(public readonly problems: StackConfigProblem[]) {
+        super(`invalid stack configuration:\n${problems.map((p) => `  ${p.key}: ${p.message}`).join("\n")}`);
+        this.name = "StackConfigError";
+    }
+}
+
+/**
+ * Reads typed values of the project's namespace out of the flat configuration map Pulumi hands a program
+ * (`{"trailwatch:logRetentionDays": "365", ...}`; structured values arrive as JSON text). Problems are collected,
+ * not thrown one at a time, so a user sees every mistake in one run; {@link finish} throws them all.
+ */
+export class StackConfigReader {
+    private readonly problems: StackConfigProblem[] = [];
+    private readonly known = new Set<string>();
+
+    constructor(
+        private readonly values: Readonly<Record<string, string>>,
+        private readonly secretKeys: ReadonlySet<string>,
+        /** The project's namespace, `trailwatch`. */
+        public readonly namespace: string,
+    ) {}
+
+    /** The full key of `key`, as users set it. */
+    fullKey(key: string): string {
+        return `${this.namespace}:${key}`;
+    }
+
+    /** Records a problem with `key` (a key of the namespace, may carry a path such as `a.b[0]`). */
+    fail(key: string, message: string): void {
+        this.problems.push({ key: this.fullKey(key), message });
+    }
+
+    /** True when the key was set in the stack configuration. */
+    has(key: string): boolean {
+        this.known.add(key);
+        return this.values[this.fullKey(key)] !== undefined;
+    }
+
+    /** True when the key was set as a secret (`pulumi config set --secret`). */
+    isSecret(key: string): boolean {
+        return this.secretKeys.has(this.fullKey(key));
+    }
+
+    /** A value of another namespace, e.g. `aws:region`; not checked against the known keys. */
+    foreign(fullKey: string): string | undefined {
+        return this.values[fullKey];
+    }
+
+    string(key: string, fallback: string): string;
+    string(key: string): string | undefined;
+    string(key: string, fallback?: string): string | undefined {
+        if (!this.has(key)) return fallback;
+        return this.values[this.fullKey(key)];
+    }
+
+    number(key: string, fallback: number): number;
+    number(key: string): number | undefined;
+    number(key: string, fallback?: number): number | undefined {
+        if (!this.has(key)) return fallback;
+        const text = this.values[this.fullKey(key)].trim();
+        const value = Number(text);
+        if (text === "" || !Number.isFinite(value)) {
+            this.fail(key, `"${text}" is not a number`);
+            return fallback;
+        }
+        return value;
+    }
+
+    boolean(key: string, fallback: boolean): boolean {
+        if (!this.has(key)) return fallback;
+        const text = this.values[this.fullKey(key)].trim();
+        if (text === "true") return true;
+        if (text === "false") return false;
+        this.fail(key, `"${text}" is not a boolean; use true or false`);
+        return fallback;
+    }
+
+    /** A structured value (a YAML map or list in the stack file), parsed from its JSON text. */
+    json(key: string): unknown {
+        if (!this.has(key)) return undefined;
+        const text = this.values[this.fullKey(key)];
+        try {
+            return JSON.parse(text);
+        } catch {
+            this.fail(key, "is not a structured value; write it as a YAML map or list in the stack file");
+            return undefined;
+        }
+    }
+
+    /** A list of strings; each element must be a string. */
+    stringList(key: string): string[] | undefined {
+        const value = this.json(key);
+        if (value === undefined) return undefined;
+        return this.asStringList(key, value);
+    }
+
+    /** Checks a value read from a structured key is a list of strings, naming the bad element. */
+    asStringList(key: string, value: unknown): string[] | undefined {
+        if (!Array.isArray(value)) {
+            this.fail(key, "must be a list of strings");
+            return undefined;
+        }
+        const bad = value.findIndex((v) => typeof v !== "string");
+        if (bad >= 0) {
+            this.fail(`${key}[${bad}]`, `${JSON.stringify(value[bad])} is not a string`);
+            return undefined;
+        }
+        return value as string[];
+    }
+
+    /** A map whose keys must be among `allowed`; unknown keys are reported with the accepted ones. */
+    object(key: string, allowed: readonly string[]): Record<string, unknown> | undefined {
+        const value = this.json(key);
+        if (value === undefined) return undefined;
+        if (typeof value !== "object" || value === null || Array.isArray(value)) {
+            this.fail(key, `must be a map with the keys ${allowed.join(", ")}`);
+            return undefined;
+        }
+        for (const k of Object.keys(value)) {
+            if (!allowed.includes(k)) this.fail(`${key}.${k}`, `unknown key; accepted keys: ${allowed.join(", ")}`);
+        }
+        return value as Record<string, unknown>;
+    }
+
+    /** Throws every problem found, plus keys of the namespace nobody read (typos such as `logRetentionDay`). */
+    finish(): void {
+        const prefix = `${this.namespace}:`;
+        for (const fullKey of Object.keys(this.values).sort()) {
+            if (!fullKey.startsWith(prefix)) continue;
+            const key = fullKey.slice(prefix.length);
+            if (!this.known.has(key)) {
+                this.problems.push({
+                    key: fullKey,
+                    message: `unknown key; known keys: ${[...this.known].sort().join(", ")}`,
+                });
+            }
+        }
+        if (this.problems.length > 0) throw new StackConfigError(this.problems);
+    }
+}

@@ -1,0 +1,137 @@
+import { AuditTrailArgs, AuditTrailArgsError, validateAuditTrailArgs } from "@trailwatch/components";
+import { ConfigKeyDoc, StackConfigReader } from "./stackConfigReader";
+
+/** The stack configuration keys that shape the audit trail (the `AuditTrail` component's arguments). */
+export const trailConfigKeys: ConfigKeyDoc[] = [
+    {
+        key: "trailName",
+        type: "string",
+        default: "trailwatch-<stack>",
+        description: "Name of the CloudTrail trail (3-128 letters, digits, `.`, `_`, `-`).",
+    },
+    {
+        key: "logRetentionDays",
+        type: "number",
+        default: "365",
+        description:
+            "Days the CloudWatch Logs log group keeps events; one of the values CloudWatch Logs accepts (1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653).",
+    },
+    {
+        key: "archiveTransitionDays",
+        type: "number",
+        default: "90",
+        description: "Days before archived log files move to S3 Glacier Instant Retrieval; 0 disables.",
+    },
+    {
+        key: "archiveExpirationDays",
+        type: "number",
+        default: "2557",
+        description: "Days before archived log files expire; 0 keeps them forever. Greater than the transition.",
+    },
+    {
+        key: "noncurrentVersionExpirationDays",
+        type: "number",
+        default: "365",
+        description: "Days a deleted or overwritten log file version stays recoverable (at least 1).",
+    },
+    {
+        key: "retainOnDelete",
+        type: "boolean",
+        default: "true",
+        description: "Keep the archive bucket and the log group when the stack is destroyed or the component renamed.",
+    },
+    {
+        key: "kmsKeyArn",
+        type: "string",
+        default: "none (SSE-S3, CloudWatch Logs' own encryption)",
+        description:
+            "ARN of a customer-managed KMS key that encrypts the trail's log files, the archive bucket and the log group. Its key policy must admit CloudTrail and CloudWatch Logs.",
+    },
+    {
+        key: "dataEvents",
+        type: "map",
+        default: "none",
+        description:
+            "Data events to record, scoped: `s3ObjectArnPrefixes` (`arn:aws:s3:::bucket/` or `.../prefix/`), `lambdaFunctionArns`, `dynamoDbTableArns`. There is no all-buckets option.",
+    },
+    {
+        key: "isOrganizationTrail",
+        type: "boolean",
+        default: "false",
+        description: "Record every account of the AWS Organization (deploy from the management account).",
+    },
+    {
+        key: "organizationId",
+        type: "string",
+        default: "none",
+        description: "The Organization's ID (`o-...`); required when `isOrganizationTrail` is true.",
+    },
+    {
+        key: "tags",
+        type: "map",
+        default: "none",
+        description: "Tags for every taggable resource, as a map of string to string.",
+    },
+];
+
+const kmsKeyArnPattern =
+    /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:(key\/[0-9a-f-]{36}|key\/mrk-[0-9a-f]{32}|alias\/[A-Za-z0-9/_-]+)$/;
+const dataEventKeys = ["s3ObjectArnPrefixes", "lambdaFunctionArns", "dynamoDbTableArns"] as const;
+
+/** Reads the trail's keys into {@link AuditTrailArgs}, reporting every problem against its config key. */
+export function readTrailConfig(reader: StackConfigReader, stack: string): AuditTrailArgs {
+    const kmsKeyArn = reader.string("kmsKeyArn");
+    if (kmsKeyArn !== undefined && !kmsKeyArnPattern.test(kmsKeyArn)) {
+        reader.fail(
+            "kmsKeyArn",
+            `"${kmsKeyArn}" is not a KMS key ARN (arn:aws:kms:<region>:<account>:key/<key-id> or :alias/<name>)`,
+        );
+    }
+    const args: AuditTrailArgs = {
+        trailName: reader.string("trailName", `trailwatch-${stack}`),
+        logRetentionDays: reader.number("logRetentionDays"),
+        archiveTransitionDays: reader.number("archiveTransitionDays"),
+        archiveExpirationDays: reader.number("archiveExpirationDays"),
+        noncurrentVersionExpirationDays: reader.number("noncurrentVersionExpirationDays"),
+        retainOnDelete: reader.boolean("retainOnDelete", true),
+        isOrganizationTrail: reader.boolean("isOrganizationTrail", false),
+        organizationId: reader.string("organizationId"),
+        trailKmsKeyArn: kmsKeyArn,
+        bucketKmsKeyArn: kmsKeyArn,
+        logGroupKmsKeyArn: kmsKeyArn,
+        dataEvents: readDataEvents(reader),
+        tags: readTags(reader),
+    };
+    for (const problem of validateAuditTrailArgs(args)) {
+        reader.fail(configKeyOf(problem), problem.reason);
+    }
+    return args;
+}
+
+/** The argument names of AuditTrail that are not config keys of the same name. */
+function configKeyOf(problem: AuditTrailArgsError): string {
+    return problem.arg.replace(/^(trail|bucket|logGroup)KmsKeyArn$/, "kmsKeyArn");
+}
+
+function readDataEvents(reader: StackConfigReader): AuditTrailArgs["dataEvents"] {
+    const value = reader.object("dataEvents", dataEventKeys);
+    if (value === undefined) return undefined;
+    const dataEvents: NonNullable<AuditTrailArgs["dataEvents"]> = {};
+    for (const k of dataEventKeys) {
+        if (value[k] !== undefined) dataEvents[k] = reader.asStringList(`dataEvents.${k}`, value[k]);
+    }
+    return dataEvents;
+}
+
+function readTags(reader: StackConfigReader): Record<string, string> | undefined {
+    const value = reader.json("tags");
+    if (value === undefined) return undefined;
+    if (typeof value !== "object" || value === null || Array.isArray(value)) {
+        reader.fail("tags", "must be a map of tag names to string values");
+        return undefined;
+    }
+    for (const [k, v] of Object.entries(value)) {
+        if (typeof v !== "string") reader.fail(`tags.${k}`, `${JSON.stringify(v)} is not a string`);
+    }
+    return value as Record<string, string>;
+}

@@ -1,0 +1,117 @@
+import * as crypto from "crypto";
+import * as pulumi from "@pulumi/pulumi";
+
+/** The account the offline check pretends to deploy to (the AWS documentation's example account). */
+export const offlineAccountId = "111122223333";
+
+/** Thrown when the program calls a provider function the offline check does not know: nothing passes silently. */
+export class UnexpectedInvokeError extends Error {
+    constructor(token: string) {
+        super(
+            `the offline check has no answer for the provider function ${token}; add it to src/offline/offlineMocks.ts`,
+        );
+        this.name = "UnexpectedInvokeError";
+    }
+}
+
+/** A stable stand-in for a physical name that AWS or Pulumi auto-naming would generate. */
+function autoName(name: string): string {
+    return `${name}-${crypto.createHash("sha256").update(name).digest("hex").slice(0, 7)}`;
+}
+
+/**
+ * Provider behaviour for running the program without a cloud: physical names, IDs and ARNs shaped like the real
+ * ones (so policies and templates see realistic values), and the few provider functions the components call.
+ * This does not prove AWS would accept the resources; the policy pack and the tests of exact inputs cover that.
+ */
+export function offlineMocks(region: string): pulumi.runtime.Mocks {
+    const arn = (service: string, resource: string, scope: "regional" | "global" = "regional") =>
+        `arn:aws:${service}:${scope === "regional" ? region : ""}:${scope === "regional" ? offlineAccountId : ""}:${resource}`;
+    return {
+        newResource(args: pulumi.runtime.MockResourceArgs): { id: string; state: Record<string, unknown> } {
+            const inputs = args.inputs as Record<string, unknown>;
+            const state: Record<string, unknown> = { ...inputs };
+            switch (args.type) {
+                case "aws:s3/bucket:Bucket": {
+                    const bucket = (inputs.bucket as string | undefined) ?? autoName(args.name);
+                    Object.assign(state, { bucket, arn: `arn:aws:s3:::${bucket}` });
+                    return { id: bucket, state };
+                }
+                case "aws:cloudwatch/logGroup:LogGroup": {
+                    const name = (inputs.name as string | undefined) ?? autoName(args.name);
+                    Object.assign(state, { name, arn: arn("logs", `log-group:${name}`) });
+                    return { id: name, state };
+                }
+                case "aws:iam/role:Role": {
+                    const name = (inputs.name as string | undefined) ?? autoName(args.name);
+                    const iamArn = `arn:aws:iam::${offlineAccountId}:role/${name}`;
+                    Object.assign(state, { name, arn: iamArn, uniqueId: `AROA${name.length}EXAMPLE` });
+                    return { id: name, state };
+                }
+                case "aws:cloudtrail/trail:Trail": {
+                    const name = (inputs.name as string | undefined) ?? autoName(args.name);
+                    Object.assign(state, { name, arn: arn("cloudtrail", `trail/${name}`) });
+                    return { id: name, state };
+                }
+                case "aws:sns/topic:Topic": {
+                    const name = (inputs.name as string | undefined) ?? autoName(args.name);
+                    const topicArn = arn("sns", name);
+                    Object.assign(state, { name, arn: topicArn });
+                    return { id: topicArn, state };
+                }
+                case "aws:kms/key:Key": {
+                    const keyId = stableUuid(args.name);
+                    Object.assign(state, { keyId, arn: arn("kms", `key/${keyId}`) });
+                    return { id: keyId, state };
+                }
+                case "aws:kms/alias:Alias": {
+                    Object.assign(state, { arn: arn("kms", String(inputs.name)) });
+                    return { id: String(inputs.name), state };
+                }
+                case "aws:cloudwatch/metricAlarm:MetricAlarm": {
+                    const name = (inputs.name as string | undefined) ?? autoName(args.name);
+                    Object.assign(state, { name, arn: arn("cloudwatch", `alarm:${name}`) });
+                    return { id: name, state };
+                }
+                case "aws:sns/topicSubscription:TopicSubscription": {
+                    const subscriptionArn = `${String(inputs.topic)}:${stableUuid(args.name)}`;
+                    Object.assign(state, { arn: subscriptionArn });
+                    return { id: subscriptionArn, state };
+                }
+                default: {
+                    const name = (inputs.name as string | undefined) ?? autoName(args.name);
+                    if (state.name === undefined && args.custom) state.name = name;
+                    return { id: args.custom ? `${name}-id` : "", state };
+                }
+            }
+        },
+        call(args: pulumi.runtime.MockCallArgs): Record<string, unknown> {
+            switch (args.token) {
+                case "aws:index/getCallerIdentity:getCallerIdentity":
+                    return {
+                        accountId: offlineAccountId,
+                        arn: `arn:aws:iam::${offlineAccountId}:user/trailwatch-offline-check`,
+                        userId: "AIDAEXAMPLEOFFLINECHECK",
+                        id: offlineAccountId,
+                    };
+                case "aws:index/getPartition:getPartition":
+                    return {
+                        partition: "aws",
+                        dnsSuffix: "amazonaws.com",
+                        reverseDnsPrefix: "com.amazonaws",
+                        id: "aws",
+                    };
+                case "aws:index/getRegion:getRegion":
+                    return { region, name: region, endpoint: `ec2.${region}.amazonaws.com`, id: region };
+                default:
+                    throw new UnexpectedInvokeError(args.token);
+            }
+        },
+    };
+}
+
+/** A UUID-shaped identifier derived from a name, so repeated runs print the same values. */
+function stableUuid(name: string): string {
+    const h = crypto.createHash("sha256").update(name).digest("hex");
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}

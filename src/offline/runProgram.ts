@@ -1,0 +1,212 @@
+import * as path from "path";
+import * as pulumi from "@pulumi/pulumi";
+import { serializeProperties } from "@pulumi/pulumi/runtime/rpc";
+import { offlineMocks } from "./offlineMocks";
+import { StackFileConfig, readStackFile, secretPlaceholder } from "./stackFile";
+
+/** One resource the program registered, as the Pulumi engine would have received it. */
+export interface RecordedResource {
+    /** The resource's URN, built as the engine builds it (parent types chained with `$`). */
+    urn: string;
+    /** Type token, e.g. `aws:cloudtrail/trail:Trail` or `trailwatch:index:AuditTrail`. */
+    type: string;
+    /** Logical name. */
+    name: string;
+    /** True for provider-backed (custom) resources, false for components. */
+    custom: boolean;
+    /** URN of the parent, if any (the stack resource is the root). */
+    parent?: string;
+    /**
+     * Input properties as sent to the engine. Secret values are replaced by `[secret]`, so recorded resources can
+     * be printed and handed to the policy pack without ever revealing a secret.
+     */
+    inputs: Record<string, unknown>;
+    /** Top-level input property names whose value is (or contains) a secret. */
+    secretInputs: string[];
+    /** URNs of explicit and implicit dependencies. */
+    dependencies: string[];
+    /** Per-property dependencies (property name to URNs). */
+    propertyDependencies: Record<string, string[]>;
+    /** Provider reference (`<provider urn>::<id>`), when an explicit provider was given. */
+    provider?: string;
+    /** Resource options that matter for review. */
+    options: {
+        protect: boolean;
+        retainOnDelete: boolean;
+        deleteBeforeReplace: boolean;
+        ignoreChanges: string[];
+        additionalSecretOutputs: string[];
+    };
+    /** Provider plugin version and download URL requested by the resource's SDK, if any. */
+    version?: string;
+    pluginDownloadURL?: string;
+}
+
+/** What running the program produced: the resources, the stack outputs, or the error that stopped it. */
+export interface ProgramRun {
+    stack: string;
+    resources: RecordedResource[];
+    /** Stack outputs (secret outputs as `[secret]`). Empty when the program failed. */
+    outputs: Record<string, unknown>;
+    /** The error that stopped the program (for example a `StackConfigError`), if any. */
+    error?: Error;
+}
+
+/** Options of {@link runProgram}. */
+export interface RunProgramOptions {
+    /** The Pulumi project directory (holds `Pulumi.yaml`, `stacks/` and the compiled `dist/index.js`). */
+    projectDir: string;
+    /** Stack name; its configuration is read from `stacks/Pulumi.<stack>.yaml` unless `config` is given. */
+    stack: string;
+    /** Configuration to use instead of the stack file (tests pass variants). */
+    config?: StackFileConfig;
+    /** Compiled program to run. @default `<projectDir>/dist/index.js` */
+    programPath?: string;
+    /** Run as a preview (`pulumi preview`) rather than an update. @default false */
+    preview?: boolean;
+}
+
+// Property-value signatures of the Pulumi RPC wire format (sdk/nodejs/runtime/rpc.ts).
+const specialSigKey = "4dabf18193072939515e22adb298388d";
+const secretSig = "1b47061264138c4ac30d75fd1eb44270";
+const resourceReferenceSig = "5cf8f73096256a8f31e491e813e4eb8e";
+const unknownValue = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+/** Unknown values (preview) are shown with this text. */
+export const unknownPlaceholder = "[unknown]";
+
+/** Turns a wire-format value into plain data, with secrets replaced; reports whether it held a secret. */
+function plainValue(value: unknown, found: { secret: boolean }): unknown {
+    if (value === unknownValue) return unknownPlaceholder;
+    if (Array.isArray(value)) return value.map((v) => plainValue(v, found));
+    if (typeof value === "object" && value !== null) {
+        const obj = value as Record<string, unknown>;
+        if (obj[specialSigKey] === secretSig) {
+            found.secret = true;
+            return secretPlaceholder;
+        }
+        if (obj[specialSigKey] === resourceReferenceSig) return obj.urn;
+        const out: Record<string, unknown> = {};
+        for (const [k, v] of Object.entries(obj)) out[k] = plainValue(v, found);
+        return out;
+    }
+    return value;
+}
+
+interface RegisterResourceRequestLike {
+    getType(): string;
+    getName(): string;
+    getParent(): string;
+    getCustom(): boolean;
+    getObject(): { toJavaScript(): Record<string, unknown> } | undefined;
+    getDependenciesList(): string[];
+    getPropertydependenciesMap(): { forEach(cb: (v: { getUrnsList(): string[] }, k: string) => void): void };
+    getProvider(): string;
+    getProtect(): boolean;
+    getRetainondelete(): boolean;
+    getDeletebeforereplace(): boolean;
+    getIgnorechangesList(): string[];
+    getAdditionalsecretoutputsList(): string[];
+    getVersion(): string;
+    getPlugindownloadurl(): string;
+}
+
+function newUrn(stack: string, project: string, parent: string, type: string, name: string): string {
+    let qualified = type;
+    if (parent !== "") qualified = `${parent.split("::")[2]}$${type}`;
+    return `urn:pulumi:${stack}::${project}::${qualified}::${name}`;
+}
+
+function record(req: RegisterResourceRequestLike, stack: string, project: string): RecordedResource {
+    const raw = req.getObject()?.toJavaScript() ?? {};
+    const inputs: Record<string, unknown> = {};
+    const secretInputs: string[] = [];
+    for (const [k, v] of Object.entries(raw)) {
+        const found = { secret: false };
+        inputs[k] = plainValue(v, found);
+        if (found.secret) secretInputs.push(k);
+    }
+    const propertyDependencies: Record<string, string[]> = {};
+    req.getPropertydependenciesMap().forEach((v, k) => {
+        propertyDependencies[k] = v.getUrnsList();
+    });
+    const parent = req.getParent();
+    return {
+        urn: newUrn(stack, project, parent, req.getType(), req.getName()),
+        type: req.getType(),
+        name: req.getName(),
+        custom: req.getCustom(),
+        parent: parent === "" ? undefined : parent,
+        inputs,
+        secretInputs,
+        dependencies: req.getDependenciesList(),
+        propertyDependencies,
+        provider: req.getProvider() === "" ? undefined : req.getProvider(),
+        options: {
+            protect: req.getProtect(),
+            retainOnDelete: req.getRetainondelete(),
+            deleteBeforeReplace: req.getDeletebeforereplace(),
+            ignoreChanges: req.getIgnorechangesList(),
+            additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
+        },
+        version: req.getVersion() === "" ? undefined : req.getVersion(),
+        pluginDownloadURL: req.getPlugindownloadurl() === "" ? undefined : req.getPlugindownloadurl(),
+    };
+}
+
+/** The project name, as `Pulumi.yaml` declares it. */
+export const projectName = "trailwatch";
+
+/**
+ * Runs the compiled Pulumi program for a stack under `pulumi.runtime.setMocks`, as `pulumi preview` would run it
+ * inside the stack resource, and records every resource registration the engine would receive.
+ *
+ * One program runs at a time per process (the Pulumi runtime's state is global).
+ */
+export async function runProgram(options: RunProgramOptions): Promise<ProgramRun> {
+    const { projectDir, stack } = options;
+    const config = options.config ?? readStackFile(projectDir, stack);
+    const programPath = options.programPath ?? path.join(projectDir, "dist", "index.js");
+    const region = config.values["aws:region"] ?? "us-east-1";
+
+    pulumi.runtime.setAllConfig(config.values, [...config.secretKeys]);
+    await pulumi.runtime.setMocks(offlineMocks(region), projectName, stack, options.preview ?? false);
+    // The mock monitor only passes type, name and inputs to the mocks; the engine also sees parents,
+    // dependencies and options, which the policy pack and the resource tree need.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- internal API, not in the typings
+    const { getStore } = require("@pulumi/pulumi/runtime/state") as {
+        getStore(): { settings: { monitor: { registerResource: (req: unknown, cb: unknown) => unknown } } };
+    };
+    const monitor = getStore().settings.monitor;
+    const registerResource = monitor.registerResource.bind(monitor);
+    const resources: RecordedResource[] = [];
+    monitor.registerResource = (req: unknown, cb: unknown) => {
+        resources.push(record(req as RegisterResourceRequestLike, stack, projectName));
+        return registerResource(req, cb);
+    };
+
+    const errors: Error[] = [];
+    const onRejection = (reason: unknown) => errors.push(reason instanceof Error ? reason : new Error(String(reason)));
+    process.on("unhandledRejection", onRejection);
+    let outputs: Record<string, unknown> = {};
+    try {
+        delete require.cache[require.resolve(programPath)];
+        // eslint-disable-next-line @typescript-eslint/no-require-imports -- the program is loaded like the CLI loads it
+        const stackOutputs = await pulumi.runtime.runInPulumiStack(async () => require(programPath));
+        // eslint-disable-next-line @typescript-eslint/no-require-imports -- internal API, not in the typings
+        const { waitForRPCs } = require("@pulumi/pulumi/runtime/settings") as { waitForRPCs(): Promise<void> };
+        await waitForRPCs();
+        const found = { secret: false };
+        outputs = (plainValue(await serializeOutputs(stackOutputs ?? {}), found) ?? {}) as Record<string, unknown>;
+    } catch (err) {
+        errors.push(err instanceof Error ? err : new Error(String(err)));
+    } finally {
+        process.off("unhandledRejection", onRejection);
+    }
+    return { stack, resources, outputs: errors.length > 0 ? {} : outputs, error: errors[0] };
+}
+
+/** Stack outputs in wire format, so secrets are recognisable and can be masked. */
+async function serializeOutputs(outputs: Record<string, unknown>): Promise<unknown> {
+    return serializeProperties("outputs", outputs, { keepOutputValues: false });
+}

@@ -1,0 +1,81 @@
+import * as fs from "fs";
+import * as path from "path";
+import { parse as parseYaml } from "yaml";
+
+/** A stack's configuration as the Pulumi CLI hands it to a program: a flat map of text values. */
+export interface StackFileConfig {
+    /** `{"aws:region": "eu-west-1", "trailwatch:logRetentionDays": "365", ...}`; structured values as JSON. */
+    values: Record<string, string>;
+    /** Keys whose value is `secure:` in the stack file; their values here are {@link secretPlaceholder}. */
+    secretKeys: Set<string>;
+}
+
+/**
+ * Stands in for the value of a `secure:` key. The offline check never decrypts secrets (it has no passphrase or
+ * Pulumi Cloud access, and must never print them); the program sees this text wrapped as a Pulumi secret.
+ */
+export const secretPlaceholder = "[secret]";
+
+/** Thrown when a stack file is missing or is not a Pulumi stack configuration file. */
+export class StackFileError extends Error {
+    constructor(message: string) {
+        super(message);
+        this.name = "StackFileError";
+    }
+}
+
+/** The stacks that have a `stacks/Pulumi.<stack>.yaml` file in the project. */
+export function listStacks(projectDir: string): string[] {
+    const dir = path.join(projectDir, "stacks");
+    if (!fs.existsSync(dir)) return [];
+    return fs
+        .readdirSync(dir)
+        .map((f) => /^Pulumi\.(.+)\.ya?ml$/.exec(f)?.[1])
+        .filter((s): s is string => s !== undefined)
+        .sort();
+}
+
+/** Path of a stack's configuration file (the project's `Pulumi.yaml` sets `stackConfigDir: stacks`). */
+export function stackFilePath(projectDir: string, stack: string): string {
+    return path.join(projectDir, "stacks", `Pulumi.${stack}.yaml`);
+}
+
+/** Reads `stacks/Pulumi.<stack>.yaml` the way the Pulumi CLI would pass it to the program. */
+export function readStackFile(projectDir: string, stack: string): StackFileConfig {
+    const file = stackFilePath(projectDir, stack);
+    let text: string;
+    try {
+        text = fs.readFileSync(file, "utf8");
+    } catch {
+        const known = listStacks(projectDir);
+        throw new StackFileError(
+            `no stack "${stack}": ${path.relative(projectDir, file)} does not exist` +
+                (known.length > 0 ? `; stacks: ${known.join(", ")}` : ""),
+        );
+    }
+    let doc: unknown;
+    try {
+        doc = parseYaml(text);
+    } catch (err) {
+        throw new StackFileError(`${path.relative(projectDir, file)}: ${(err as Error).message}`);
+    }
+    const config = (doc as { config?: unknown } | null)?.config ?? {};
+    if (typeof config !== "object" || config === null || Array.isArray(config)) {
+        throw new StackFileError(`${path.relative(projectDir, file)}: "config" must be a map`);
+    }
+    const values: Record<string, string> = {};
+    const secretKeys = new Set<string>();
+    for (const [key, value] of Object.entries(config)) {
+        if (isSecure(value)) {
+            values[key] = secretPlaceholder;
+            secretKeys.add(key);
+        } else {
+            values[key] = typeof value === "string" ? value : JSON.stringify(value);
+        }
+    }
+    return { values, secretKeys };
+}
+
+function isSecure(value: unknown): boolean {
+    return typeof value === "object" && value !== null && !Array.isArray(value) && "secure" in value;
+}
