@@ -1,7 +1,8 @@
 import { Command, CommandIO, UsageError } from "./command";
+import { checkCommand } from "./commands/check";
 
 /** Every sub-command; each lives in `cli/commands/<name>.ts`. */
-const commands: Command[] = [];
+const commands: Command[] = [checkCommand];
 
 function help(): string {
     const width = Math.max(...commands.map((c) => c.name.length), 4);

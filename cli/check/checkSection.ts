@@ -1,0 +1,30 @@
+import { ProgramRun } from "../../src/offline/runProgram";
+
+/** What every part of `trailwatch check` receives. */
+export interface CheckContext {
+    /** The Pulumi project directory. */
+    projectDir: string;
+    /** The stack being checked. */
+    stack: string;
+    /** The program's run under mocks: the resources it registers and its outputs. */
+    run: ProgramRun;
+}
+
+/** One part of the `trailwatch check` report (resources, rules, policies, alert preview). */
+export interface CheckSectionResult {
+    /** Heading of the human report's section. */
+    title: string;
+    /** Lines of the human report, without the heading. */
+    lines: string[];
+    /** Keys this section adds to the `--json` document (e.g. `{ resources: [...] }`). */
+    json: Record<string, unknown>;
+    /** True when the section found something that must fail the check (exit 1), e.g. a mandatory violation. */
+    failed: boolean;
+}
+
+/** A part of `trailwatch check`. Sections run in the order `cli/commands/check.ts` lists them. */
+export interface CheckSection {
+    /** Short name, used in errors. */
+    name: string;
+    run(ctx: CheckContext): Promise<CheckSectionResult>;
+}

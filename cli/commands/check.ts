@@ -1,0 +1,78 @@
+import { StackConfigError } from "../../src/config";
+import { runProgram } from "../../src/offline/runProgram";
+import { StackFileError } from "../../src/offline/stackFile";
+import { CheckSection, CheckSectionResult } from "../check/checkSection";
+import { resourceTreeSection } from "../check/resourceTree";
+import { Command, UsageError } from "../command";
+import { parseFlags } from "../flags";
+
+/** The parts of the report, in order. */
+const sections: CheckSection[] = [resourceTreeSection];
+
+const usage = `Usage: trailwatch check [--stack NAME] [--json]
+
+Runs the Pulumi program for a stack offline (under Pulumi mocks, with the stack's configuration from
+stacks/Pulumi.<stack>.yaml; secure values are never decrypted or printed) and reports what \`pulumi up\`
+would create. No cloud account or Pulumi CLI is needed: this is what a pull request runs.
+
+Options:
+  --stack NAME   the stack to check (default: dev)
+  --json         print one JSON document instead of the human report
+  -h, --help     show this help
+
+Exit status: 0 the stack is sound; 1 a configuration error or a failed check; 2 a usage error.
+`;
+
+/** `trailwatch check`: the offline check of a stack. */
+export const checkCommand: Command = {
+    name: "check",
+    summary: "run a stack's program offline and report what it would deploy",
+    usage,
+    async run(argv, io) {
+        const flags = parseFlags(argv, { string: ["stack"], boolean: ["json"] });
+        if (flags.positional.length > 0) throw new UsageError(`unexpected argument "${flags.positional[0]}"`);
+        const stack = flags.strings.stack ?? "dev";
+        const json = flags.booleans.json;
+
+        let run;
+        try {
+            run = await runProgram({ projectDir: io.cwd, stack });
+        } catch (err) {
+            if (err instanceof StackFileError) throw new UsageError(err.message);
+            throw err;
+        }
+        if (run.error !== undefined) {
+            const problems = run.error instanceof StackConfigError ? run.error.problems : undefined;
+            if (json) {
+                io.stdout.write(
+                    `${JSON.stringify({ stack, ok: false, error: { message: run.error.message, problems } }, null, 2)}\n`,
+                );
+            } else {
+                io.stderr.write(`trailwatch check: stack ${stack}: ${run.error.message}\n`);
+            }
+            return 1;
+        }
+
+        const results: CheckSectionResult[] = [];
+        for (const section of sections) results.push(await section.run({ projectDir: io.cwd, stack, run }));
+        const failed = results.filter((r) => r.failed);
+
+        if (json) {
+            const doc: Record<string, unknown> = { stack, ok: failed.length === 0, outputs: run.outputs };
+            for (const r of results) Object.assign(doc, r.json);
+            io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+        } else {
+            io.stdout.write(`trailwatch check — stack ${stack} (offline: Pulumi mocks, no cloud account)\n`);
+            for (const r of results) {
+                io.stdout.write(`\n${r.title}\n${"-".repeat(r.title.length)}\n`);
+                for (const line of r.lines) io.stdout.write(`${line}\n`);
+            }
+            io.stdout.write(
+                failed.length === 0
+                    ? `\nOK: stack ${stack} passes the offline check.\n`
+                    : `\nFAILED: stack ${stack}: ${failed.map((r) => r.title).join(", ")}.\n`,
+            );
+        }
+        return failed.length === 0 ? 0 : 1;
+    },
+};
