@@ -1,8 +1,9 @@
 import { Command, CommandIO, UsageError } from "./command";
 import { checkCommand } from "./commands/check";
+import { backtestCommand } from "./commands/backtest";
 
 /** Every sub-command; each lives in `cli/commands/<name>.ts`. */
-const commands: Command[] = [checkCommand];
+const commands: Command[] = [checkCommand, backtestCommand];
 
 function help(): string {
     const width = Math.max(...commands.map((c) => c.name.length), 4);

@@ -24,7 +24,7 @@ export interface FileOutcome {
  */
 export function principalOf(record: Record<string, unknown>): string {
     const id = record.userIdentity as Record<string, unknown> | undefined;
-    if (typeof id !== "object" || id === null) return "(no userIdentity)";
+    if (typeof id !== "object" || id === null) return "(unknown)";
     for (const key of ["arn", "invokedBy", "principalId", "type"]) {
         const v = id[key];
         if (typeof v === "string" && v !== "") return v;
