@@ -167,6 +167,30 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramRun
     const { projectDir, stack } = options;
     const config = options.config ?? readStackFile(projectDir, stack);
     const programPath = options.programPath ?? path.join(projectDir, "dist", "index.js");
+    return runUnderMocks({ stack, config, preview: options.preview }, async () => {
+        delete require.cache[require.resolve(programPath)];
+        // eslint-disable-next-line @typescript-eslint/no-require-imports -- the program is loaded like the CLI loads it
+        return require(programPath);
+    });
+}
+
+/** Options of {@link runUnderMocks}. */
+export interface RunUnderMocksOptions {
+    /** Stack name. @default "test" */
+    stack?: string;
+    /** Stack configuration. @default none */
+    config?: StackFileConfig;
+    /** Run as a preview. @default false */
+    preview?: boolean;
+}
+
+/**
+ * Runs `body` (a program, or code that constructs components) inside a stack resource under the offline mocks and
+ * records every resource registration. Tests of single components use this directly.
+ */
+export async function runUnderMocks(options: RunUnderMocksOptions, body: () => Promise<unknown>): Promise<ProgramRun> {
+    const stack = options.stack ?? "test";
+    const config = options.config ?? { values: {}, secretKeys: new Set<string>() };
     const region = config.values["aws:region"] ?? "us-east-1";
 
     pulumi.runtime.setAllConfig(config.values, [...config.secretKeys]);
@@ -190,9 +214,7 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramRun
     process.on("unhandledRejection", onRejection);
     let outputs: Record<string, unknown> = {};
     try {
-        delete require.cache[require.resolve(programPath)];
-        // eslint-disable-next-line @typescript-eslint/no-require-imports -- the program is loaded like the CLI loads it
-        const stackOutputs = await pulumi.runtime.runInPulumiStack(async () => require(programPath));
+        const stackOutputs = await pulumi.runtime.runInPulumiStack(body);
         // eslint-disable-next-line @typescript-eslint/no-require-imports -- internal API, not in the typings
         const { waitForRPCs } = require("@pulumi/pulumi/runtime/settings") as { waitForRPCs(): Promise<void> };
         await waitForRPCs();
