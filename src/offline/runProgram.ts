@@ -111,9 +111,18 @@ interface RegisterResourceRequestLike {
     getPlugindownloadurl(): string;
 }
 
+/**
+ * The URN as the engine writes it. Under mocks, parent URNs come from the mock monitor, which (unlike the engine)
+ * keeps the root stack's type in the type chain; dependency URNs come from the SDK, which leaves it out.
+ */
+function canonicalUrn(urn: string): string {
+    return urn.replace("::pulumi:pulumi:Stack$", "::");
+}
+
 function newUrn(stack: string, project: string, parent: string, type: string, name: string): string {
-    let qualified = type;
-    if (parent !== "") qualified = `${parent.split("::")[2]}$${type}`;
+    // As the engine builds URNs: the parent's type chain, except that the root stack's type is left out.
+    const parentType = parent === "" ? "" : parent.split("::")[2];
+    const qualified = parentType === "" || parentType === "pulumi:pulumi:Stack" ? type : `${parentType}$${type}`;
     return `urn:pulumi:${stack}::${project}::${qualified}::${name}`;
 }
 
@@ -128,9 +137,9 @@ function record(req: RegisterResourceRequestLike, stack: string, project: string
     }
     const propertyDependencies: Record<string, string[]> = {};
     req.getPropertydependenciesMap().forEach((v, k) => {
-        propertyDependencies[k] = v.getUrnsList();
+        propertyDependencies[k] = v.getUrnsList().map(canonicalUrn);
     });
-    const parent = req.getParent();
+    const parent = canonicalUrn(req.getParent());
     return {
         urn: newUrn(stack, project, parent, req.getType(), req.getName()),
         type: req.getType(),
@@ -139,7 +148,7 @@ function record(req: RegisterResourceRequestLike, stack: string, project: string
         parent: parent === "" ? undefined : parent,
         inputs,
         secretInputs,
-        dependencies: req.getDependenciesList(),
+        dependencies: req.getDependenciesList().map(canonicalUrn),
         propertyDependencies,
         provider: req.getProvider() === "" ? undefined : req.getProvider(),
         options: {

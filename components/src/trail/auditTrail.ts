@@ -154,8 +154,9 @@ export class AuditTrail extends pulumi.ComponentResource {
     public readonly roleArn: pulumi.Output<string>;
 
     constructor(name: string, args: AuditTrailArgs = {}, opts?: pulumi.ComponentResourceOptions) {
-        super("trailwatch:index:AuditTrail", name, args, opts);
+        // Validated before the component registers: bad arguments leave nothing half-created.
         const settings = resolveAuditTrailArgs(name, args);
+        super("trailwatch:index:AuditTrail", name, args, opts);
         const parent = { parent: this };
         const retained = { parent: this, retainOnDelete: settings.retainOnDelete };
         const tags = args.tags;

@@ -1,0 +1,322 @@
+import * as assert from "assert";
+import { AuditTrail, AuditTrailArgs, cloudWatchLogsRetentionDays } from "@trailwatch/components";
+import { ProgramRun, RecordedResource, runUnderMocks } from "../../../src/offline/runProgram";
+
+// What these tests prove: the exact inputs AuditTrail sends to the AWS provider (policies, selectors, options,
+// names, parents, dependencies). What they cannot prove: that AWS accepts them. The policy pack and the
+// offline check guard the same properties on every stack; `pulumi preview` against an account closes the gap.
+
+const account = "111122223333";
+const region = "eu-west-1";
+const regionConfig = { values: { "aws:region": region }, secretKeys: new Set<string>() };
+
+async function construct(args: AuditTrailArgs = {}, name = "audit"): Promise<ProgramRun> {
+    const run = await runUnderMocks({ config: regionConfig }, async () => {
+        new AuditTrail(name, args);
+    });
+    if (run.error !== undefined) throw run.error;
+    return run;
+}
+
+function only(run: ProgramRun, type: string): RecordedResource {
+    const found = run.resources.filter((r) => r.type === type);
+    assert.strictEqual(found.length, 1, `expected exactly one ${type}, found ${found.length}`);
+    return found[0];
+}
+
+function policyOf(resource: RecordedResource, input: string): { Version: string; Statement: unknown[] } {
+    return JSON.parse(resource.inputs[input] as string);
+}
+
+describe("AuditTrail", () => {
+    let run: ProgramRun;
+    const trailArn = `arn:aws:cloudtrail:${region}:${account}:trail/audit`;
+
+    before(async () => {
+        run = await construct();
+    });
+
+    it("creates exactly the documented children, named from the component and parented to it", () => {
+        const component = only(run, "trailwatch:index:AuditTrail");
+        const children = run.resources.filter((r) => r.parent === component.urn);
+        assert.deepStrictEqual(children.map((r) => `${r.type} ${r.name}`).sort(), [
+            "aws:cloudtrail/trail:Trail audit-trail",
+            "aws:cloudwatch/logGroup:LogGroup audit-log-group",
+            "aws:iam/role:Role audit-cloudwatch-logs-role",
+            "aws:iam/rolePolicy:RolePolicy audit-cloudwatch-logs-role-policy",
+            "aws:s3/bucket:Bucket audit-bucket",
+            "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration audit-bucket-lifecycle",
+            "aws:s3/bucketOwnershipControls:BucketOwnershipControls audit-bucket-ownership",
+            "aws:s3/bucketPolicy:BucketPolicy audit-bucket-policy",
+            "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock audit-bucket-public-access-block",
+            "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration audit-bucket-encryption",
+            "aws:s3/bucketVersioning:BucketVersioning audit-bucket-versioning",
+        ]);
+        assert.strictEqual(run.resources.length, children.length + 2, "only the stack, the component and its children");
+    });
+
+    it("records a multi-region trail with global events, log file validation, read+write management events and both Insights types", () => {
+        const trail = only(run, "aws:cloudtrail/trail:Trail");
+        const bucket = only(run, "aws:s3/bucket:Bucket");
+        assert.deepStrictEqual(trail.inputs, {
+            name: "audit",
+            s3BucketName: "audit-bucket-4f1e581",
+            isMultiRegionTrail: true,
+            includeGlobalServiceEvents: true,
+            enableLogFileValidation: true,
+            isOrganizationTrail: false,
+            enableLogging: true,
+            cloudWatchLogsGroupArn: `arn:aws:logs:${region}:${account}:log-group:aws-cloudtrail-logs-audit:*`,
+            cloudWatchLogsRoleArn: `arn:aws:iam::${account}:role/audit-cloudwatch-logs-role-54bf3a7`,
+            eventSelectors: [{ readWriteType: "All", includeManagementEvents: true, dataResources: [] }],
+            insightSelectors: [{ insightType: "ApiCallRateInsight" }, { insightType: "ApiErrorRateInsight" }],
+        });
+        assert.strictEqual(
+            bucket.inputs.forceDestroy,
+            undefined,
+            "no forceDestroy: a non-empty archive is never deleted",
+        );
+    });
+
+    it("makes the trail wait for the bucket policy and the role policy", () => {
+        const trail = only(run, "aws:cloudtrail/trail:Trail");
+        for (const type of ["aws:s3/bucketPolicy:BucketPolicy", "aws:iam/rolePolicy:RolePolicy"]) {
+            assert.ok(trail.dependencies.includes(only(run, type).urn), `trail depends on ${type}`);
+        }
+    });
+
+    it("lets only this trail read the bucket ACL and write under AWSLogs/<account>/, and denies requests without TLS", () => {
+        const bucketArn = "arn:aws:s3:::audit-bucket-4f1e581";
+        assert.deepStrictEqual(policyOf(only(run, "aws:s3/bucketPolicy:BucketPolicy"), "policy"), {
+            Version: "2012-10-17",
+            Statement: [
+                {
+                    Sid: "AWSCloudTrailAclCheck",
+                    Effect: "Allow",
+                    Principal: { Service: "cloudtrail.amazonaws.com" },
+                    Action: "s3:GetBucketAcl",
+                    Resource: bucketArn,
+                    Condition: { StringEquals: { "aws:SourceArn": trailArn } },
+                },
+                {
+                    Sid: "AWSCloudTrailWrite",
+                    Effect: "Allow",
+                    Principal: { Service: "cloudtrail.amazonaws.com" },
+                    Action: "s3:PutObject",
+                    Resource: `${bucketArn}/AWSLogs/${account}/*`,
+                    Condition: { StringEquals: { "aws:SourceArn": trailArn } },
+                },
+                {
+                    Sid: "DenyInsecureTransport",
+                    Effect: "Deny",
+                    Principal: "*",
+                    Action: "s3:*",
+                    Resource: [bucketArn, `${bucketArn}/*`],
+                    Condition: { Bool: { "aws:SecureTransport": "false" } },
+                },
+            ],
+        });
+    });
+
+    it("blocks all public access, enforces bucket-owner object ownership, versions and encrypts the archive (SSE-S3)", () => {
+        const bucketName = "audit-bucket-4f1e581";
+        assert.deepStrictEqual(only(run, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock").inputs, {
+            bucket: bucketName,
+            blockPublicAcls: true,
+            blockPublicPolicy: true,
+            ignorePublicAcls: true,
+            restrictPublicBuckets: true,
+        });
+        assert.deepStrictEqual(only(run, "aws:s3/bucketOwnershipControls:BucketOwnershipControls").inputs, {
+            bucket: bucketName,
+            rule: { objectOwnership: "BucketOwnerEnforced" },
+        });
+        assert.deepStrictEqual(only(run, "aws:s3/bucketVersioning:BucketVersioning").inputs, {
+            bucket: bucketName,
+            versioningConfiguration: { status: "Enabled" },
+        });
+        assert.deepStrictEqual(
+            only(run, "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration").inputs,
+            { bucket: bucketName, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }] },
+        );
+    });
+
+    it("applies the documented lifecycle defaults: Glacier IR after 90 days, expiry after 2557, noncurrent after 365", () => {
+        assert.deepStrictEqual(only(run, "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration").inputs, {
+            bucket: "audit-bucket-4f1e581",
+            rules: [
+                {
+                    id: "archive-cloudtrail-logs",
+                    status: "Enabled",
+                    filter: {},
+                    transitions: [{ days: 90, storageClass: "GLACIER_IR" }],
+                    expiration: { days: 2557 },
+                    noncurrentVersionExpiration: { noncurrentDays: 365 },
+                    abortIncompleteMultipartUpload: { daysAfterInitiation: 7 },
+                },
+            ],
+        });
+    });
+
+    it("keeps log events 365 days by default, in a log group named after the trail", () => {
+        assert.deepStrictEqual(only(run, "aws:cloudwatch/logGroup:LogGroup").inputs, {
+            name: "aws-cloudtrail-logs-audit",
+            retentionInDays: 365,
+        });
+    });
+
+    it("lets only CloudTrail, for this trail, assume the role, which may only create streams and put events in the log group", () => {
+        assert.deepStrictEqual(policyOf(only(run, "aws:iam/role:Role"), "assumeRolePolicy"), {
+            Version: "2012-10-17",
+            Statement: [
+                {
+                    Effect: "Allow",
+                    Principal: { Service: "cloudtrail.amazonaws.com" },
+                    Action: "sts:AssumeRole",
+                    Condition: { StringEquals: { "aws:SourceArn": trailArn } },
+                },
+            ],
+        });
+        assert.deepStrictEqual(policyOf(only(run, "aws:iam/rolePolicy:RolePolicy"), "policy"), {
+            Version: "2012-10-17",
+            Statement: [
+                {
+                    Sid: "AWSCloudTrailDeliverToLogGroup",
+                    Effect: "Allow",
+                    Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
+                    Resource: `arn:aws:logs:${region}:${account}:log-group:aws-cloudtrail-logs-audit:log-stream:*`,
+                },
+            ],
+        });
+    });
+
+    it("retains the bucket, its configuration and the log group on delete, and nothing else", () => {
+        const retained = run.resources.filter((r) => r.options.retainOnDelete).map((r) => r.name);
+        assert.deepStrictEqual(retained.sort(), [
+            "audit-bucket",
+            "audit-bucket-encryption",
+            "audit-bucket-lifecycle",
+            "audit-bucket-ownership",
+            "audit-bucket-policy",
+            "audit-bucket-public-access-block",
+            "audit-bucket-versioning",
+            "audit-log-group",
+        ]);
+    });
+
+    it("registers the outputs a caller composes with", () => {
+        const component = only(run, "trailwatch:index:AuditTrail");
+        assert.strictEqual(component.custom, false);
+        assert.strictEqual(component.parent, only(run, "pulumi:pulumi:Stack").urn);
+    });
+
+    it("retains nothing when retainOnDelete is false", async () => {
+        const r = await construct({ retainOnDelete: false });
+        assert.deepStrictEqual(
+            r.resources.filter((x) => x.options.retainOnDelete).map((x) => x.name),
+            [],
+        );
+    });
+
+    it("encrypts trail, bucket and log group with the given KMS keys", async () => {
+        const key = `arn:aws:kms:${region}:${account}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
+        const r = await construct({ trailKmsKeyArn: key, bucketKmsKeyArn: key, logGroupKmsKeyArn: key });
+        assert.strictEqual(only(r, "aws:cloudtrail/trail:Trail").inputs.kmsKeyId, key);
+        assert.strictEqual(only(r, "aws:cloudwatch/logGroup:LogGroup").inputs.kmsKeyId, key);
+        assert.deepStrictEqual(
+            only(r, "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration").inputs
+                .rules,
+            [
+                {
+                    applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: key },
+                    bucketKeyEnabled: true,
+                },
+            ],
+        );
+    });
+
+    it("records only the named data resources, never all buckets", async () => {
+        const r = await construct({
+            dataEvents: {
+                s3ObjectArnPrefixes: ["arn:aws:s3:::customer-uploads/", "arn:aws:s3:::exports/invoices/"],
+                lambdaFunctionArns: [`arn:aws:lambda:${region}:${account}:function:payments`],
+                dynamoDbTableArns: [`arn:aws:dynamodb:${region}:${account}:table/orders`],
+            },
+        });
+        assert.deepStrictEqual(only(r, "aws:cloudtrail/trail:Trail").inputs.eventSelectors, [
+            {
+                readWriteType: "All",
+                includeManagementEvents: true,
+                dataResources: [
+                    {
+                        type: "AWS::S3::Object",
+                        values: ["arn:aws:s3:::customer-uploads/", "arn:aws:s3:::exports/invoices/"],
+                    },
+                    {
+                        type: "AWS::Lambda::Function",
+                        values: [`arn:aws:lambda:${region}:${account}:function:payments`],
+                    },
+                    { type: "AWS::DynamoDB::Table", values: [`arn:aws:dynamodb:${region}:${account}:table/orders`] },
+                ],
+            },
+        ]);
+    });
+
+    it("admits the organization's log path for an organization trail", async () => {
+        const r = await construct({ isOrganizationTrail: true, organizationId: "o-a1b2c3d4e5" });
+        assert.strictEqual(only(r, "aws:cloudtrail/trail:Trail").inputs.isOrganizationTrail, true);
+        const write = policyOf(only(r, "aws:s3/bucketPolicy:BucketPolicy"), "policy").Statement[1] as {
+            Resource: string[];
+        };
+        assert.deepStrictEqual(write.Resource, [
+            `arn:aws:s3:::audit-bucket-4f1e581/AWSLogs/${account}/*`,
+            "arn:aws:s3:::audit-bucket-4f1e581/AWSLogs/o-a1b2c3d4e5/*",
+        ]);
+    });
+
+    it("turns Insights off only when asked", async () => {
+        const r = await construct({ enableInsights: false });
+        assert.deepStrictEqual(only(r, "aws:cloudtrail/trail:Trail").inputs.insightSelectors, []);
+    });
+
+    const invalid: [string, AuditTrailArgs, string][] = [
+        [
+            "a retention CloudWatch Logs rejects",
+            { logRetentionDays: 100 },
+            `AuditTrail: logRetentionDays: 100 is not a retention CloudWatch Logs accepts; use one of ${cloudWatchLogsRetentionDays.join(", ")}`,
+        ],
+        [
+            "a negative lifecycle day count",
+            { archiveTransitionDays: -1 },
+            "AuditTrail: archiveTransitionDays: -1 is not a whole number of days >= 0",
+        ],
+        [
+            "an expiry before the transition",
+            { archiveTransitionDays: 90, archiveExpirationDays: 30 },
+            "AuditTrail: archiveExpirationDays: 30 must be greater than archiveTransitionDays (90), or 0 to keep log files forever",
+        ],
+        [
+            "an organization trail without the organization ID",
+            { isOrganizationTrail: true },
+            "AuditTrail: organizationId: is required when isOrganizationTrail is true (the bucket policy admits AWSLogs/<organizationId>/)",
+        ],
+        [
+            "all S3 buckets as data events",
+            { dataEvents: { s3ObjectArnPrefixes: ["arn:aws:s3"] } },
+            `AuditTrail: dataEvents.s3ObjectArnPrefixes[0]: "arn:aws:s3" is not an S3 bucket ARN with a '/'-terminated prefix such as arn:aws:s3:::my-bucket/ or arn:aws:s3:::my-bucket/uploads/ (all buckets is not offered)`,
+        ],
+    ];
+    for (const [what, args, message] of invalid) {
+        it(`rejects ${what} before registering any child`, async () => {
+            const r = await runUnderMocks({ config: regionConfig }, async () => {
+                new AuditTrail("audit", args);
+            });
+            assert.strictEqual(r.error?.message, message);
+            assert.deepStrictEqual(
+                r.resources.filter((x) => x.type !== "pulumi:pulumi:Stack").map((x) => x.type),
+                [],
+                "nothing but the stack was registered",
+            );
+        });
+    }
+});
