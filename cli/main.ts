@@ -1,9 +1,10 @@
 import { Command, CommandIO, UsageError } from "./command";
 import { checkCommand } from "./commands/check";
 import { backtestCommand } from "./commands/backtest";
+import { testPatternCommand } from "./commands/testPattern";
 
 /** Every sub-command; each lives in `cli/commands/<name>.ts`. */
-const commands: Command[] = [checkCommand, backtestCommand];
+const commands: Command[] = [checkCommand, backtestCommand, testPatternCommand];
 
 function help(): string {
     const width = Math.max(...commands.map((c) => c.name.length), 4);

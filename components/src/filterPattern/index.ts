@@ -1,0 +1,6 @@
+export * from "./ast";
+export * from "./filterPatternError";
+export * from "./formatFilterPattern";
+export * from "./limits";
+export * from "./parseFilterPattern";
+export { splitSpaceDelimitedEvent } from "./evaluateSpaceDelimitedPattern";

@@ -1,0 +1,125 @@
+import { FieldAst, FieldConditionAst, SpaceDelimitedPatternAst } from "./ast";
+import { isAsciiAlphanumeric, PatternScanner } from "./patternScanner";
+import { parseComparisonValue, readComparisonOperator } from "./parseValue";
+
+/*
+ * Space-delimited patterns (syntax page, "Using filter patterns to match terms in space-delimited
+ * log events"): `[ip, user, ..., status_code = 4*, bytes > 1000]`. Each field is a name, optionally
+ * with a condition; conditions are comparisons joined by && and || (&& binds tighter) and may read
+ * any field named in the pattern (`status_code = 4* && bytes > 1000`). `...` stands for any number
+ * of unnamed fields.
+ */
+
+/** Parses a pattern whose first non-blank character is `[`. */
+export function parseSpaceDelimitedPattern(scanner: PatternScanner): SpaceDelimitedPatternAst {
+    scanner.skipWhitespace();
+    const open = scanner.index;
+    scanner.index++; // "["
+    const fields: FieldAst[] = [];
+    const comparisons: Extract<FieldConditionAst, { type: "comparison" }>[] = [];
+    let ellipsis = -1;
+    for (;;) {
+        scanner.skipWhitespace();
+        const start = scanner.index;
+        if (scanner.atEnd) scanner.fail(open, "unbalanced brackets: this [ is never closed");
+        if (scanner.peek() === "]" && fields.length === 0) {
+            scanner.fail(start, "a space-delimited pattern needs at least one field, as in [w1, w2]");
+        }
+        if (scanner.startsWith("...")) {
+            if (ellipsis >= 0) scanner.fail(start, "only one ... is supported in a space-delimited pattern");
+            ellipsis = start;
+            scanner.index += 3;
+            fields.push({ type: "ellipsis", position: start + 1 });
+        } else {
+            const name = readFieldName(scanner);
+            if (fields.some((f) => f.type === "field" && f.name === name)) {
+                scanner.fail(start, `field "${name}" is named twice`);
+            }
+            scanner.skipWhitespace();
+            let condition: FieldConditionAst | undefined;
+            if (scanner.peek() !== "," && scanner.peek() !== "]" && !scanner.atEnd) {
+                condition = parseCondition(scanner, name, start, comparisons);
+            }
+            fields.push(
+                condition === undefined
+                    ? { type: "field", name, position: start + 1 }
+                    : { type: "field", name, condition, position: start + 1 },
+            );
+        }
+        scanner.skipWhitespace();
+        if (scanner.peek() === ",") {
+            scanner.index++;
+            continue;
+        }
+        if (scanner.peek() === "]") {
+            scanner.index++;
+            break;
+        }
+        if (scanner.atEnd) scanner.fail(open, "unbalanced brackets: this [ is never closed");
+        scanner.fail(scanner.index, `expected , or ] after a field, found ${scanner.describeAt(scanner.index)}`);
+    }
+    scanner.skipWhitespace();
+    if (!scanner.atEnd)
+        scanner.fail(scanner.index, `unexpected text after the closing ]: ${scanner.describeAt(scanner.index)}`);
+    for (const c of comparisons) {
+        if (!fields.some((f) => f.type === "field" && f.name === c.field)) {
+            scanner.fail(c.position - 1, `"${c.field}" is not a field of this pattern`);
+        }
+    }
+    return { kind: "space-delimited", fields };
+}
+
+function readFieldName(scanner: PatternScanner): string {
+    const start = scanner.index;
+    while (isAsciiAlphanumeric(scanner.peek()) || scanner.peek() === "_") scanner.index++;
+    if (scanner.index === start) {
+        scanner.fail(start, `expected a field name (letters, digits and _) or ..., found ${scanner.describeAt(start)}`);
+    }
+    return scanner.text.slice(start, scanner.index);
+}
+
+function parseCondition(
+    scanner: PatternScanner,
+    name: string,
+    nameStart: number,
+    comparisons: Extract<FieldConditionAst, { type: "comparison" }>[],
+): FieldConditionAst {
+    const comparison = (field: string, fieldStart: number): FieldConditionAst => {
+        scanner.skipWhitespace();
+        const opStart = scanner.index;
+        const operator = readComparisonOperator(scanner);
+        if (operator === undefined) {
+            return scanner.fail(
+                opStart,
+                `expected an operator (=, !=, <, >, <=, >=), , or ] after field ${field}, found ${scanner.describeAt(opStart)}`,
+            );
+        }
+        const value = parseComparisonValue(scanner, operator);
+        const node = { type: "comparison" as const, field, operator, value, position: fieldStart + 1 };
+        comparisons.push(node);
+        return node;
+    };
+    const nextComparison = (): FieldConditionAst => {
+        scanner.skipWhitespace();
+        const start = scanner.index;
+        return comparison(readFieldName(scanner), start);
+    };
+    const and = (first: FieldConditionAst): FieldConditionAst => {
+        const operands = [first];
+        for (;;) {
+            scanner.skipWhitespace();
+            if (!scanner.startsWith("&&")) break;
+            scanner.index += 2;
+            operands.push(nextComparison());
+        }
+        return operands.length === 1 ? operands[0] : { type: "and", operands };
+    };
+    const operands = [and(comparison(name, nameStart))];
+    for (;;) {
+        scanner.skipWhitespace();
+        if (!scanner.startsWith("||")) break;
+        scanner.index += 2;
+        operands.push(and(nextComparison()));
+    }
+    return operands.length === 1 ? operands[0] : { type: "or", operands };
+}
