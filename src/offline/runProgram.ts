@@ -170,7 +170,7 @@ export const projectName = "trailwatch";
  * Runs the compiled Pulumi program for a stack under `pulumi.runtime.setMocks`, as `pulumi preview` would run it
  * inside the stack resource, and records every resource registration the engine would receive.
  *
- * One program runs at a time per process (the Pulumi runtime's state is global).
+ * Runs are queued: one program runs at a time per process (the Pulumi runtime's state is global).
  */
 export async function runProgram(options: RunProgramOptions): Promise<ProgramRun> {
     const { projectDir, stack } = options;
@@ -197,7 +197,16 @@ export interface RunUnderMocksOptions {
  * Runs `body` (a program, or code that constructs components) inside a stack resource under the offline mocks and
  * records every resource registration. Tests of single components use this directly.
  */
-export async function runUnderMocks(options: RunUnderMocksOptions, body: () => Promise<unknown>): Promise<ProgramRun> {
+export function runUnderMocks(options: RunUnderMocksOptions, body: () => Promise<unknown>): Promise<ProgramRun> {
+    // The Pulumi runtime's state is global to the process: concurrent runs would mix their resources.
+    const run = lastRun.then(() => runUnderMocksAlone(options, body));
+    lastRun = run.catch(() => undefined);
+    return run;
+}
+
+let lastRun: Promise<unknown> = Promise.resolve();
+
+async function runUnderMocksAlone(options: RunUnderMocksOptions, body: () => Promise<unknown>): Promise<ProgramRun> {
     const stack = options.stack ?? "test";
     const config = options.config ?? { values: {}, secretKeys: new Set<string>() };
     const region = config.values["aws:region"] ?? "us-east-1";

@@ -1,0 +1,147 @@
+import * as assert from "assert";
+import { execFile } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { PassThrough } from "stream";
+import { promisify } from "util";
+import { main } from "../../cli/main";
+
+const projectDir = path.resolve(__dirname, "../../..");
+
+/** Runs `trailwatch <argv>` in-process against `cwd`, capturing both streams. */
+export async function runCli(
+    argv: string[],
+    cwd = projectDir,
+): Promise<{ code: number; stdout: string; stderr: string }> {
+    const stdout = new PassThrough();
+    const stderr = new PassThrough();
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    stdout.on("data", (d: Buffer) => out.push(d));
+    stderr.on("data", (d: Buffer) => err.push(d));
+    const code = await main(argv, { stdout, stderr, stdin: new PassThrough(), cwd });
+    return { code, stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString() };
+}
+
+/** A throwaway project that runs the real compiled program with a stack file of the test's own. */
+function projectWithStack(stack: string, yaml: string): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "trailwatch-check-"));
+    fs.mkdirSync(path.join(dir, "stacks"));
+    fs.writeFileSync(path.join(dir, "stacks", `Pulumi.${stack}.yaml`), yaml);
+    fs.symlinkSync(path.join(projectDir, "dist"), path.join(dir, "dist"));
+    return dir;
+}
+
+describe("trailwatch check", () => {
+    for (const stack of ["dev", "prod"]) {
+        it(`runs the ${stack} stack offline and lists the resources as a tree`, async () => {
+            const { code, stdout, stderr } = await runCli(["check", "--stack", stack]);
+            assert.strictEqual(stderr, "");
+            assert.strictEqual(code, 0, stdout);
+            assert.match(stdout, new RegExp(`^trailwatch check — stack ${stack} \\(offline`));
+            assert.match(stdout, /^pulumi:pulumi:Stack {2}trailwatch-/m);
+            assert.match(stdout, /^└─ trailwatch:index:AuditTrail {2}audit$/m);
+            assert.match(
+                stdout,
+                /^ {3}[├└]─ aws:cloudtrail\/trail:Trail {2}audit-trail {2}name=trailwatch-\w+ isMultiRegionTrail=true includeGlobalServiceEvents=true enableLogFileValidation=true .*insights=ApiCallRateInsight, ApiErrorRateInsight/m,
+            );
+            assert.match(stdout, new RegExp(`\\nOK: stack ${stack} passes the offline check\\.\\n$`));
+        });
+    }
+
+    it("shows where dev and prod really differ: retention, retain-on-delete, KMS and data events", async () => {
+        const docs = await Promise.all(
+            ["dev", "prod"].map(async (stack) =>
+                JSON.parse((await runCli(["check", "--stack", stack, "--json"])).stdout),
+            ),
+        );
+        const [dev, prod] = docs.map((doc) => {
+            const byName = (name: string) =>
+                (doc.resources as { name: string; inputs: Record<string, unknown>; retainOnDelete: boolean }[]).find(
+                    (r) => r.name === name,
+                )!;
+            return {
+                retention: byName("audit-log-group").inputs.retentionInDays,
+                retained: byName("audit-bucket").retainOnDelete,
+                kms: byName("audit-trail").inputs.kmsKeyId !== undefined,
+                dataResources: (byName("audit-trail").inputs.eventSelectors as { dataResources: unknown[] }[])[0]
+                    .dataResources.length,
+            };
+        });
+        assert.deepStrictEqual(dev, { retention: 30, retained: false, kms: false, dataResources: 0 });
+        assert.deepStrictEqual(prod, { retention: 400, retained: true, kms: true, dataResources: 1 });
+    });
+
+    it("prints one JSON document with a resources array (type, name, parent, inputs) under --json", async () => {
+        const { code, stdout } = await runCli(["check", "--stack", "dev", "--json"]);
+        assert.strictEqual(code, 0);
+        const doc = JSON.parse(stdout);
+        assert.strictEqual(doc.stack, "dev");
+        assert.strictEqual(doc.ok, true);
+        const trail = doc.resources.find((r: { type: string }) => r.type === "aws:cloudtrail/trail:Trail");
+        const component = doc.resources.find((r: { type: string }) => r.type === "trailwatch:index:AuditTrail");
+        assert.strictEqual(trail.name, "audit-trail");
+        assert.strictEqual(trail.parent, component.urn);
+        assert.strictEqual(trail.inputs.isMultiRegionTrail, true);
+        assert.strictEqual(doc.outputs.trailArn, "arn:aws:cloudtrail:eu-west-1:111122223333:trail/trailwatch-dev");
+    });
+
+    it("exits 1 with every configuration problem named, and registers nothing", async () => {
+        const dir = projectWithStack(
+            "broken",
+            [
+                "config:",
+                "  aws:region: eu-west-1",
+                "  trailwatch:logRetentionDays: 42",
+                "  trailwatch:retainOnDelte: false",
+                "",
+            ].join("\n"),
+        );
+        const { code, stdout, stderr } = await runCli(["check", "--stack", "broken"], dir);
+        assert.strictEqual(code, 1);
+        assert.strictEqual(stdout, "");
+        assert.match(stderr, /^trailwatch check: stack broken: invalid stack configuration:\n/);
+        assert.match(
+            stderr,
+            /\n {2}trailwatch:logRetentionDays: 42 is not a retention CloudWatch Logs accepts; use one of 1, 3, 5,/,
+        );
+        assert.match(stderr, /\n {2}trailwatch:retainOnDelte: unknown key; known keys: .*retainOnDelete/);
+
+        const json = await runCli(["check", "--stack", "broken", "--json"], dir);
+        assert.strictEqual(json.code, 1);
+        const doc = JSON.parse(json.stdout);
+        assert.strictEqual(doc.ok, false);
+        assert.deepStrictEqual(
+            doc.error.problems.map((p: { key: string }) => p.key),
+            ["trailwatch:logRetentionDays", "trailwatch:retainOnDelte"],
+        );
+    });
+
+    it("names the missing stack file and the stacks there are, exit 2", async () => {
+        const { code, stderr } = await runCli(["check", "--stack", "staging"]);
+        assert.strictEqual(code, 2);
+        assert.strictEqual(
+            stderr,
+            'trailwatch check: no stack "staging": stacks/Pulumi.staging.yaml does not exist; stacks: dev, prod\n',
+        );
+    });
+
+    it("rejects an unknown flag, exit 2", async () => {
+        const { code, stderr } = await runCli(["check", "--stak", "dev"]);
+        assert.strictEqual(code, 2);
+        assert.strictEqual(stderr, "trailwatch check: unknown option --stak\n");
+    });
+
+    it("works as the README runs it: the real binary on the default stack", async () => {
+        const { stdout } = await promisify(execFile)(
+            process.execPath,
+            [path.join(projectDir, "bin/trailwatch.js"), "check"],
+            {
+                cwd: projectDir,
+            },
+        );
+        assert.match(stdout, /^trailwatch check — stack dev /);
+        assert.match(stdout, /OK: stack dev passes the offline check\.\n$/);
+    });
+});

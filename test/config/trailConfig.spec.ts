@@ -1,0 +1,201 @@
+import * as assert from "assert";
+import { cloudWatchLogsRetentionDays } from "@trailwatch/components";
+import { StackConfigError, readStackConfig } from "../../src/config";
+
+function read(values: Record<string, string>, secretKeys: string[] = []) {
+    return readStackConfig(values, new Set(secretKeys), "dev");
+}
+
+/** The problems `readStackConfig` reports for `values`, as `key: message` lines. */
+function problemsOf(values: Record<string, string>): string[] {
+    try {
+        read(values);
+    } catch (err) {
+        if (err instanceof StackConfigError) return err.problems.map((p) => `${p.key}: ${p.message}`);
+        throw err;
+    }
+    return [];
+}
+
+describe("stack configuration: the audit trail keys", () => {
+    it("gives the secure defaults when nothing is set", () => {
+        assert.deepStrictEqual(read({ "aws:region": "eu-west-1" }).trail, {
+            trailName: "trailwatch-dev",
+            logRetentionDays: undefined,
+            archiveTransitionDays: undefined,
+            archiveExpirationDays: undefined,
+            noncurrentVersionExpirationDays: undefined,
+            retainOnDelete: true,
+            isOrganizationTrail: false,
+            organizationId: undefined,
+            trailKmsKeyArn: undefined,
+            bucketKmsKeyArn: undefined,
+            logGroupKmsKeyArn: undefined,
+            dataEvents: undefined,
+            tags: undefined,
+        });
+    });
+
+    it("reads every key in its type", () => {
+        const key = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+        const trail = read({
+            "trailwatch:trailName": "org-audit",
+            "trailwatch:logRetentionDays": "731",
+            "trailwatch:archiveTransitionDays": "30",
+            "trailwatch:archiveExpirationDays": "0",
+            "trailwatch:noncurrentVersionExpirationDays": "30",
+            "trailwatch:retainOnDelete": "false",
+            "trailwatch:isOrganizationTrail": "true",
+            "trailwatch:organizationId": "o-a1b2c3d4e5",
+            "trailwatch:kmsKeyArn": key,
+            "trailwatch:dataEvents": JSON.stringify({
+                lambdaFunctionArns: ["arn:aws:lambda:eu-west-1:111122223333:function:pay"],
+            }),
+            "trailwatch:tags": JSON.stringify({ team: "security" }),
+        }).trail;
+        assert.deepStrictEqual(trail, {
+            trailName: "org-audit",
+            logRetentionDays: 731,
+            archiveTransitionDays: 30,
+            archiveExpirationDays: 0,
+            noncurrentVersionExpirationDays: 30,
+            retainOnDelete: false,
+            isOrganizationTrail: true,
+            organizationId: "o-a1b2c3d4e5",
+            trailKmsKeyArn: key,
+            bucketKmsKeyArn: key,
+            logGroupKmsKeyArn: key,
+            dataEvents: { lambdaFunctionArns: ["arn:aws:lambda:eu-west-1:111122223333:function:pay"] },
+            tags: { team: "security" },
+        });
+    });
+
+    const cases: [string, Record<string, string>, string[]][] = [
+        [
+            "a retention CloudWatch Logs does not accept",
+            { "trailwatch:logRetentionDays": "100" },
+            [
+                `trailwatch:logRetentionDays: 100 is not a retention CloudWatch Logs accepts; use one of ${cloudWatchLogsRetentionDays.join(", ")}`,
+            ],
+        ],
+        [
+            "a retention that is not a number",
+            { "trailwatch:logRetentionDays": "one year" },
+            ['trailwatch:logRetentionDays: "one year" is not a number'],
+        ],
+        [
+            "a negative lifecycle day count",
+            { "trailwatch:archiveTransitionDays": "-5" },
+            ["trailwatch:archiveTransitionDays: -5 is not a whole number of days >= 0"],
+        ],
+        [
+            "a fractional lifecycle day count",
+            { "trailwatch:archiveExpirationDays": "365.5" },
+            ["trailwatch:archiveExpirationDays: 365.5 is not a whole number of days >= 0"],
+        ],
+        [
+            "an expiry that comes before the transition",
+            { "trailwatch:archiveTransitionDays": "90", "trailwatch:archiveExpirationDays": "60" },
+            [
+                "trailwatch:archiveExpirationDays: 60 must be greater than archiveTransitionDays (90), or 0 to keep log files forever",
+            ],
+        ],
+        [
+            "noncurrent versions removed at once",
+            { "trailwatch:noncurrentVersionExpirationDays": "0" },
+            [
+                "trailwatch:noncurrentVersionExpirationDays: 0 would remove deleted log files at once; use at least 1 day",
+            ],
+        ],
+        [
+            "a boolean written as yes",
+            { "trailwatch:retainOnDelete": "yes" },
+            ['trailwatch:retainOnDelete: "yes" is not a boolean; use true or false'],
+        ],
+        [
+            "a malformed KMS key ARN",
+            { "trailwatch:kmsKeyArn": "arn:aws:kms:eu-west-1:1111:key/abc" },
+            [
+                'trailwatch:kmsKeyArn: "arn:aws:kms:eu-west-1:1111:key/abc" is not a KMS key ARN (arn:aws:kms:<region>:<account>:key/<key-id> or :alias/<name>)',
+            ],
+        ],
+        [
+            "a malformed Lambda ARN in the data events",
+            { "trailwatch:dataEvents": JSON.stringify({ lambdaFunctionArns: ["my-function"] }) },
+            [
+                'trailwatch:dataEvents.lambdaFunctionArns[0]: "my-function" is not a Lambda function ARN such as arn:aws:lambda:eu-west-1:111122223333:function:my-function',
+            ],
+        ],
+        [
+            "all S3 buckets as data events",
+            { "trailwatch:dataEvents": JSON.stringify({ s3ObjectArnPrefixes: ["arn:aws:s3"] }) },
+            [
+                `trailwatch:dataEvents.s3ObjectArnPrefixes[0]: "arn:aws:s3" is not an S3 bucket ARN with a '/'-terminated prefix such as arn:aws:s3:::my-bucket/ or arn:aws:s3:::my-bucket/uploads/ (all buckets is not offered)`,
+            ],
+        ],
+        [
+            "an unknown key inside dataEvents",
+            { "trailwatch:dataEvents": JSON.stringify({ s3Buckets: ["arn:aws:s3:::a/"] }) },
+            [
+                "trailwatch:dataEvents.s3Buckets: unknown key; accepted keys: s3ObjectArnPrefixes, lambdaFunctionArns, dynamoDbTableArns",
+            ],
+        ],
+        [
+            "data events that are not a map",
+            { "trailwatch:dataEvents": JSON.stringify(["arn:aws:s3:::a/"]) },
+            [
+                "trailwatch:dataEvents: must be a map with the keys s3ObjectArnPrefixes, lambdaFunctionArns, dynamoDbTableArns",
+            ],
+        ],
+        [
+            "an organization trail without the organization ID",
+            { "trailwatch:isOrganizationTrail": "true" },
+            [
+                "trailwatch:organizationId: is required when isOrganizationTrail is true (the bucket policy admits AWSLogs/<organizationId>/)",
+            ],
+        ],
+        [
+            "a malformed organization ID",
+            { "trailwatch:organizationId": "org-123" },
+            [
+                'trailwatch:organizationId: "org-123" is not an AWS Organizations ID (o- followed by 10-32 lowercase letters or digits)',
+            ],
+        ],
+        [
+            "an invalid trail name",
+            { "trailwatch:trailName": "my trail" },
+            [
+                `trailwatch:trailName: "my trail" is not a valid trail name (3-128 letters, digits, '.', '_' or '-', starting and ending with a letter or digit)`,
+            ],
+        ],
+        [
+            "a tag whose value is not a string",
+            { "trailwatch:tags": JSON.stringify({ cost: 12 }) },
+            ["trailwatch:tags.cost: 12 is not a string"],
+        ],
+    ];
+    for (const [what, values, expected] of cases) {
+        it(`rejects ${what}, naming the key`, () => {
+            assert.deepStrictEqual(problemsOf(values), expected);
+        });
+    }
+
+    it("rejects an unknown key of the namespace and lists the known ones", () => {
+        const [problem] = problemsOf({ "trailwatch:logRetentionDay": "365" });
+        assert.match(problem, /^trailwatch:logRetentionDay: unknown key; known keys: (?:[A-Za-z]+, )+[A-Za-z]+$/);
+        assert.ok(problem.includes(" logRetentionDays,"), problem);
+    });
+
+    it("reports every problem at once, not only the first", () => {
+        assert.deepStrictEqual(
+            problemsOf({ "trailwatch:logRetentionDays": "x", "trailwatch:retainOnDelete": "1" }).map(
+                (p) => p.split(":")[1],
+            ),
+            ["logRetentionDays", "retainOnDelete"],
+        );
+    });
+
+    it("leaves keys of other namespaces (aws:region) alone", () => {
+        assert.deepStrictEqual(problemsOf({ "aws:region": "eu-west-1", "aws:profile": "x" }), []);
+    });
+});
