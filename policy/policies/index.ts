@@ -1,0 +1,50 @@
+import { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+import { cloudtrailBucketPublicAccessBlocked } from "./cloudtrailBucketPublicAccessBlocked";
+import { cloudtrailBucketTlsOnly } from "./cloudtrailBucketTlsOnly";
+import { cloudtrailCloudWatchLogs } from "./cloudtrailCloudWatchLogs";
+import { cloudtrailInsights } from "./cloudtrailInsights";
+import { cloudtrailLogFileValidation } from "./cloudtrailLogFileValidation";
+import { cloudtrailLoggingEnabled } from "./cloudtrailLoggingEnabled";
+import { cloudtrailManagementEvents } from "./cloudtrailManagementEvents";
+import { cloudtrailMultiRegion } from "./cloudtrailMultiRegion";
+import { logGroupRetention } from "./logGroupRetention";
+import { metricAlarmHasAction } from "./metricAlarmHasAction";
+import { metricFilterHasAlarm } from "./metricFilterHasAlarm";
+import { metricFilterPatternValid } from "./metricFilterPatternValid";
+import { snsTopicCustomerManagedKey } from "./snsTopicCustomerManagedKey";
+import { stackHasCompliantTrail } from "./stackHasCompliantTrail";
+
+export {
+    cloudtrailBucketPublicAccessBlocked,
+    cloudtrailBucketTlsOnly,
+    cloudtrailCloudWatchLogs,
+    cloudtrailInsights,
+    cloudtrailLogFileValidation,
+    cloudtrailLoggingEnabled,
+    cloudtrailManagementEvents,
+    cloudtrailMultiRegion,
+    logGroupRetention,
+    metricAlarmHasAction,
+    metricFilterHasAlarm,
+    metricFilterPatternValid,
+    snsTopicCustomerManagedKey,
+    stackHasCompliantTrail,
+};
+
+/** Every policy of the pack, in the order the README lists them. Importing this does not start the pack. */
+export const trailwatchPolicies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
+    cloudtrailMultiRegion,
+    cloudtrailManagementEvents,
+    cloudtrailInsights,
+    cloudtrailLoggingEnabled,
+    cloudtrailLogFileValidation,
+    cloudtrailCloudWatchLogs,
+    cloudtrailBucketPublicAccessBlocked,
+    cloudtrailBucketTlsOnly,
+    logGroupRetention,
+    snsTopicCustomerManagedKey,
+    metricAlarmHasAction,
+    metricFilterHasAlarm,
+    metricFilterPatternValid,
+    stackHasCompliantTrail,
+];
