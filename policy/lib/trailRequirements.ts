@@ -72,8 +72,11 @@ type Direction = "read" | "write";
 
 /** What one selector contributes to management-event coverage. */
 interface SelectorCoverage {
+    /** Read (or write) management events pass the selector's read/write restriction. */
     read: boolean;
     write: boolean;
+    /** The selector drops some management events of both kinds (by event source, name, …). */
+    narrowed: boolean;
     /** Why this selector falls short of recording every management event, if it does. */
     shortfall?: string;
 }
@@ -109,9 +112,10 @@ function basicSelectorProblems(trailName: string, selectors: unknown[]): string[
         coverages.push({
             read: type === "All" || type === "ReadOnly",
             write: type === "All" || type === "WriteOnly",
+            narrowed: excluded.length > 0,
             shortfall:
                 excluded.length > 0
-                    ? `${label} excludes management events from ${excluded.join(", ")} (excludeManagementEventSources)`
+                    ? `${label} excludes the management events of ${excluded.join(", ")} with excludeManagementEventSources`
                     : type !== "All"
                       ? `${label} has readWriteType "${type}"`
                       : undefined,
@@ -130,12 +134,16 @@ function advancedSelectorProblems(trailName: string, selectors: unknown[]): stri
     const coverages: SelectorCoverage[] = [];
     for (const [index, raw] of selectors.entries()) {
         const selector = knownObject(raw);
-        if (selector === undefined || containsUnknown(selector)) return [];
-        const name = knownString(selector.name);
-        const label = name === undefined ? `advanced event selector ${index + 1}` : `advanced event selector "${name}"`;
-        const fields = (knownArray(selector.fieldSelectors) ?? []).map(knownObject).filter((f) => f !== undefined);
+        const fieldList = knownArray(selector?.fieldSelectors);
+        if (fieldList === undefined) return [];
+        const fields = fieldList.map(knownObject).filter((f) => f !== undefined);
+        // A data-event selector may hold unknown ARNs; only the management-event selectors must be known.
+        if (fields.some((f) => isUnknown(f.field) || (f.field === "eventCategory" && containsUnknown(f)))) return [];
         const category = fields.find((f) => f.field === "eventCategory");
         if (!stringList(category?.equals).includes("Management")) continue;
+        if (containsUnknown(selector)) return [];
+        const name = knownString(selector?.name);
+        const label = name === undefined ? `advanced event selector ${index + 1}` : `advanced event selector "${name}"`;
         const readOnly = stringList(fields.find((f) => f.field === "readOnly")?.equals);
         const restrictsReadOnly = readOnly.length === 1;
         const narrowing = fields
@@ -144,6 +152,7 @@ function advancedSelectorProblems(trailName: string, selectors: unknown[]): stri
         coverages.push({
             read: !restrictsReadOnly || readOnly[0] === "true",
             write: !restrictsReadOnly || readOnly[0] === "false",
+            narrowed: narrowing.length > 0,
             shortfall:
                 narrowing.length > 0
                     ? `${label} also filters on ${narrowing.join(" and ")}`
@@ -161,7 +170,7 @@ function advancedSelectorProblems(trailName: string, selectors: unknown[]): stri
 }
 
 function coverageProblems(trailName: string, coverages: SelectorCoverage[], noneReason: string, fix: string) {
-    const covered = (direction: Direction) => coverages.some((c) => c[direction] && c.shortfall === undefined);
+    const covered = (direction: Direction) => coverages.some((c) => c[direction] && !c.narrowed);
     const missing = (["read", "write"] as const).filter((d) => !covered(d));
     if (missing.length === 0) return [];
     const reasons = coverages.length === 0 ? [noneReason] : coverages.flatMap((c) => c.shortfall ?? []);
