@@ -1,4 +1,5 @@
-import { FilterPattern, parseFilterPattern } from "./standInFilterPattern";
+import type { FilterPattern } from "@trailwatch/components";
+import { loadFilterPatternModule } from "./filterPatternModule";
 import { readLogFile, LogFileError } from "./logFileReader";
 import { ArchiveTally, BacktestRule, newArchiveTally, offerSample, SAMPLES_PER_RULE } from "./ruleTally";
 
@@ -61,6 +62,7 @@ export class ArchiveEvaluator {
         private readonly rules: readonly BacktestRule[],
         private readonly window: TimeWindow = {},
     ) {
+        const { parseFilterPattern } = loadFilterPatternModule();
         this.patterns = rules.map((r) => parseFilterPattern(r.pattern));
         this.tally = newArchiveTally(rules.length);
     }
