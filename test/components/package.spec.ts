@@ -1,0 +1,93 @@
+import * as assert from "assert";
+import { execFile } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { promisify } from "util";
+
+const run = promisify(execFile);
+const componentsDir = path.resolve(__dirname, "../../../components");
+
+// Another team consumes @trailwatch/components as a published npm package, not from this repository's source:
+// pack it exactly as `npm publish` would, install the tarball into an empty project, and use it there.
+const consumerProgram = `
+const pulumi = require("@pulumi/pulumi");
+const registered = [];
+pulumi.runtime.setMocks({
+    newResource: (args) => { registered.push(args.type + " " + args.name); return { id: args.name + "-id", state: { ...args.inputs, arn: "arn:aws:mock:::" + args.name } }; },
+    call: (args) => {
+        switch (args.token) {
+            case "aws:index/getCallerIdentity:getCallerIdentity": return { accountId: "111122223333" };
+            case "aws:index/getPartition:getPartition": return { partition: "aws" };
+            case "aws:index/getRegion:getRegion": return { region: "eu-west-1", name: "eu-west-1" };
+            default: throw new Error("unexpected invoke " + args.token);
+        }
+    },
+}, "consumer", "test");
+const { AuditTrail } = require("@trailwatch/components");
+const trail = new AuditTrail("team-audit", { logRetentionDays: 90 });
+trail.trailArn.apply(() => setTimeout(() => console.log(JSON.stringify(registered.sort())), 100));
+`;
+
+describe("@trailwatch/components as an installed npm package", function () {
+    // npm pack + npm install (from the local npm cache where possible).
+    this.timeout(180000);
+    let consumerDir: string;
+    let tarball: string;
+
+    before(async () => {
+        consumerDir = fs.mkdtempSync(path.join(os.tmpdir(), "trailwatch-consumer-"));
+        const { stdout } = await run("npm", ["pack", "--json", "--pack-destination", consumerDir], {
+            cwd: componentsDir,
+        });
+        const [packed] = JSON.parse(stdout) as { filename: string; files: { path: string }[] }[];
+        tarball = path.join(consumerDir, packed.filename);
+        fs.writeFileSync(path.join(consumerDir, "files.json"), JSON.stringify(packed.files.map((f) => f.path)));
+        // The consumer pins the same SDK versions as this repository's lockfile, so the install can come from cache.
+        const lock = JSON.parse(fs.readFileSync(path.resolve(componentsDir, "../package-lock.json"), "utf8"));
+        const version = (name: string) => lock.packages[`node_modules/${name}`].version as string;
+        fs.writeFileSync(
+            path.join(consumerDir, "package.json"),
+            JSON.stringify({
+                name: "consumer",
+                version: "1.0.0",
+                private: true,
+                dependencies: { "@pulumi/pulumi": version("@pulumi/pulumi"), "@pulumi/aws": version("@pulumi/aws") },
+            }),
+        );
+        await run("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--ignore-scripts", tarball], {
+            cwd: consumerDir,
+        });
+    });
+
+    it("ships compiled JavaScript, declarations, the plugin manifest and source, and no tests", () => {
+        const files: string[] = JSON.parse(fs.readFileSync(path.join(consumerDir, "files.json"), "utf8"));
+        for (const f of [
+            "dist/index.js",
+            "dist/index.d.ts",
+            "dist/trail/auditTrail.d.ts",
+            "PulumiPlugin.yaml",
+            "package.json",
+        ]) {
+            assert.ok(files.includes(f), `${f} is in the package`);
+        }
+        assert.deepStrictEqual(
+            files.filter((f) => /(^|\/)test\/|\.spec\./.test(f)),
+            [],
+        );
+    });
+
+    it("resolves through its exports map and constructs AuditTrail under mocks in the consumer's project", async () => {
+        fs.writeFileSync(path.join(consumerDir, "program.js"), consumerProgram);
+        const { stdout } = await run(process.execPath, ["program.js"], { cwd: consumerDir });
+        const registered: string[] = JSON.parse(stdout.trim());
+        assert.ok(registered.includes("trailwatch:index:AuditTrail team-audit"), stdout);
+        assert.ok(registered.includes("aws:cloudtrail/trail:Trail team-audit-trail"), stdout);
+        assert.ok(registered.includes("aws:s3/bucketPolicy:BucketPolicy team-audit-bucket-policy"), stdout);
+        const installed = fs.realpathSync(path.join(consumerDir, "node_modules/@trailwatch/components"));
+        assert.ok(
+            installed.startsWith(fs.realpathSync(consumerDir)),
+            "installed from the tarball, not linked to the source",
+        );
+    });
+});
