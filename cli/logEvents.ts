@@ -121,9 +121,17 @@ function documentEvents(value: unknown): (string | Record<string, unknown>)[] {
 }
 
 /**
+ * How the first line of a pretty-printed JSON document starts: `{` or `[` alone, `{"key"...`, or
+ * `[` followed by a value. Plain-text logs often start with `[` too (`[ERROR 400] ...`), so a
+ * bracket alone does not make a document.
+ */
+const JSON_DOCUMENT_START = /^(?:[[{]\s*$|\{\s*"|\[\s*[[{"\d-])/;
+
+/**
  * Reads the log events of one input (the bytes of a file or of stdin). The first non-blank line
- * decides the form: a line that starts with `{` or `[` but is not complete JSON by itself starts a
- * pretty-printed JSON document, read whole; otherwise every non-blank line is an event, except that
+ * decides the form: a line that opens a JSON document (see {@link JSON_DOCUMENT_START}) but is not
+ * complete JSON by itself starts a pretty-printed document, read whole; otherwise every non-blank
+ * line is an event, except that
  * a line holding a whole CloudTrail log file (`{"Records":[...]}`, as S3 delivers them) yields its
  * records.
  *
@@ -145,7 +153,7 @@ export async function* readLogEvents(chunks: AsyncIterable<Buffer | string>, sou
             if (mode === "undecided") {
                 if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
                     parsed = tryParseJson(text);
-                    if (!parsed.ok) {
+                    if (!parsed.ok && JSON_DOCUMENT_START.test(trimmed)) {
                         mode = "document";
                         documentLines.push(text);
                         documentLine = line;

@@ -1,0 +1,322 @@
+import * as assert from "assert";
+import { execFile } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { PassThrough } from "stream";
+import * as zlib from "zlib";
+import { testPatternCommand } from "../../cli/commands/testPattern";
+import { main } from "../../cli/main";
+
+const projectDir = path.resolve(__dirname, "../../..");
+const corpusDir = path.resolve(projectDir, "../shared/corpus");
+const flaws2 = path.join(corpusDir, "cloudtrail-events/s3-delivery-samples/flaws2");
+
+interface Result {
+    code: number;
+    stdout: string;
+    stderr: string;
+}
+
+/** Runs the command's `run` with buffer streams; `stdin` is what the command reads when given no file. */
+async function run(argv: string[], stdin = "", cwd = projectDir, viaMain = false): Promise<Result> {
+    const stdout = new PassThrough();
+    const stderr = new PassThrough();
+    const input = new PassThrough();
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    stdout.on("data", (d: Buffer) => out.push(d));
+    stderr.on("data", (d: Buffer) => err.push(d));
+    input.end(stdin);
+    const io = { stdout, stderr, stdin: input, cwd };
+    const code = viaMain ? await main(["test-pattern", ...argv], io) : await testPatternCommand.run(argv, io);
+    return { code, stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString() };
+}
+
+function skipWithoutCorpus(context: Mocha.Context): void {
+    if (!fs.existsSync(corpusDir)) {
+        console.log(`    (skipped: ${corpusDir} is absent; these tests read ../shared/corpus in place)`);
+        context.skip();
+    }
+}
+
+/** The flaws2 S3 log files (gzipped or not), in name order, and their records read independently. */
+function samples(ext: ".json" | ".json.gz"): { files: string[]; records: object[] } {
+    const files = fs
+        .readdirSync(flaws2)
+        .filter((f) => f.endsWith(ext))
+        .sort()
+        .map((f) => path.join(flaws2, f));
+    const records = files.flatMap(
+        (f) => (JSON.parse(fs.readFileSync(f.replace(/\.gz$/, ""), "utf8")) as { Records: object[] }).Records,
+    );
+    return { files, records };
+}
+
+const ACCESS_DENIED = '{ $.errorCode = "AccessDenied*" }';
+/** The five CreateLogStream calls refused with AccessDenied among the 37 flaws2 records, by position. */
+const ACCESS_DENIED_INDEXES = [2, 7, 9, 10, 12];
+
+describe("trailwatch test-pattern", function () {
+    describe("on real CloudTrail log files as delivered to S3", function () {
+        before(function () {
+            skipWithoutCorpus(this);
+        });
+
+        for (const ext of [".json.gz", ".json"] as const) {
+            it(`prints each matching record on one line, then the count (${ext})`, async () => {
+                const { files, records } = samples(ext);
+                assert.strictEqual(files.length, 8);
+                const r = await run([ACCESS_DENIED, ...files]);
+                assert.deepStrictEqual(r, {
+                    code: 0,
+                    stdout: [
+                        ...ACCESS_DENIED_INDEXES.map((i) => JSON.stringify(records[i])),
+                        "5 of 37 events matched",
+                        "",
+                    ].join("\n"),
+                    stderr: "",
+                });
+            });
+        }
+
+        it("--json prints the matches with their index, the count and the total", async () => {
+            const { files, records } = samples(".json.gz");
+            const r = await run(["--json", ACCESS_DENIED, ...files]);
+            assert.strictEqual(r.code, 0);
+            assert.strictEqual(r.stderr, "");
+            assert.ok(r.stdout.endsWith("}\n") && r.stdout.split("\n").length === 2, "one line of JSON");
+            assert.deepStrictEqual(JSON.parse(r.stdout), {
+                matches: ACCESS_DENIED_INDEXES.map((index) => ({ index, event: records[index] })),
+                matched: 5,
+                total: 37,
+            });
+            assert.deepStrictEqual(Object.keys(JSON.parse(r.stdout)), ["matches", "matched", "total"]);
+        });
+
+        it("reads a gzipped file from stdin, recognised by content", async () => {
+            const { files, records } = samples(".json.gz");
+            const listBuckets = files.find((f) => f.includes("jQajCuiobojD8I4y"))!;
+            const stdout = new PassThrough();
+            const chunks: Buffer[] = [];
+            stdout.on("data", (d: Buffer) => chunks.push(d));
+            const code = await testPatternCommand.run(["{ $.eventName = ListBuckets }"], {
+                stdout,
+                stderr: new PassThrough(),
+                stdin: fs.createReadStream(listBuckets),
+                cwd: projectDir,
+            });
+            assert.strictEqual(code, 0);
+            const listBucketsRecord = records.find((r) => (r as { eventName: string }).eventName === "ListBuckets");
+            assert.strictEqual(
+                Buffer.concat(chunks).toString(),
+                `${JSON.stringify(listBucketsRecord)}\n1 of 1 events matched\n`,
+            );
+        });
+
+        it("reads a pretty-printed single record", async () => {
+            const file = path.join(
+                corpusDir,
+                "cloudtrail-events/panther__ConsoleLogin__console-root-login-failed-failed-root-lo.json",
+            );
+            const record = JSON.parse(fs.readFileSync(file, "utf8")) as object;
+            const r = await run([
+                '{ $.userIdentity.type = "Root" && $.responseElements.ConsoleLogin = Failure }',
+                file,
+            ]);
+            assert.deepStrictEqual(r, {
+                code: 0,
+                stdout: `${JSON.stringify(record)}\n1 of 1 events matched\n`,
+                stderr: "",
+            });
+        });
+    });
+
+    describe("on JSON Lines and plain text", () => {
+        const jsonLines = [
+            '{"eventName":"ConsoleLogin","n":1}',
+            "",
+            '{"eventName":"Other", "n": 2}',
+            '{"eventName":"ConsoleLogin","n":3}',
+        ].join("\r\n");
+
+        it("matches JSON Lines from stdin; --json gives each event parsed", async () => {
+            const r = await run(["--json", "{ $.eventName = ConsoleLogin }"], jsonLines);
+            assert.deepStrictEqual(r, {
+                code: 0,
+                stdout: `${JSON.stringify({
+                    matches: [
+                        { index: 0, event: { eventName: "ConsoleLogin", n: 1 } },
+                        { index: 2, event: { eventName: "ConsoleLogin", n: 3 } },
+                    ],
+                    matched: 2,
+                    total: 3,
+                })}\n`,
+                stderr: "",
+            });
+        });
+
+        it("matches a term pattern against each line's text as written", async () => {
+            const r = await run(['"Other\\", \\"n\\": 2"'], jsonLines);
+            assert.deepStrictEqual(r, {
+                code: 0,
+                stdout: '{"eventName":"Other", "n": 2}\n1 of 3 events matched\n',
+                stderr: "",
+            });
+        });
+
+        it("matches plain text lines; a pattern starting with - after --", async () => {
+            const lines = "[ERROR 400] BAD REQUEST\n[INFO] REQUEST OK\n[ERROR 419] MISSING ARGUMENTS\n";
+            assert.deepStrictEqual(await run(["--", "-INFO"], lines), {
+                code: 0,
+                stdout: "[ERROR 400] BAD REQUEST\n[ERROR 419] MISSING ARGUMENTS\n2 of 3 events matched\n",
+                stderr: "",
+            });
+            assert.deepStrictEqual(await run(["ERROR -ARGUMENTS", "-"], lines), {
+                code: 0,
+                stdout: "[ERROR 400] BAD REQUEST\n1 of 3 events matched\n",
+                stderr: "",
+            });
+            const r = await run(["--json", "[level = ERROR*, ...]", "-"], lines);
+            assert.deepStrictEqual(JSON.parse(r.stdout), {
+                matches: [
+                    { index: 0, event: "[ERROR 400] BAD REQUEST" },
+                    { index: 2, event: "[ERROR 419] MISSING ARGUMENTS" },
+                ],
+                matched: 2,
+                total: 3,
+            });
+        });
+
+        it("says when nothing matched, and still exits 0", async () => {
+            assert.deepStrictEqual(await run(["NOTHERE"], "a\nb\n"), {
+                code: 0,
+                stdout: "0 of 2 events matched\n",
+                stderr: "",
+            });
+            assert.deepStrictEqual(await run(["NOTHERE"], ""), {
+                code: 0,
+                stdout: "0 of 0 events matched\n",
+                stderr: "",
+            });
+        });
+
+        it("prints the pattern's warnings on stderr", async () => {
+            const r = await run(["?ERROR ?WARN REQUEST"], "ERROR x\nREQUEST y\n");
+            assert.deepStrictEqual(r, {
+                code: 0,
+                stdout: "REQUEST y\n1 of 2 events matched\n",
+                stderr: "trailwatch test-pattern: warning: the ?terms are ignored because the pattern also has terms without ?: CloudWatch Logs ignores ?terms combined with other terms\n",
+            });
+        });
+    });
+
+    describe("errors", () => {
+        let dir: string;
+        before(() => {
+            dir = fs.mkdtempSync(path.join(os.tmpdir(), "trailwatch-test-pattern-"));
+            fs.writeFileSync(path.join(dir, "good.log"), "ERROR here\n");
+            fs.writeFileSync(
+                path.join(dir, "corrupt.json.gz"),
+                Buffer.concat([zlib.gzipSync("ERROR here\n").subarray(0, 12), Buffer.from("garbage")]),
+            );
+            fs.writeFileSync(path.join(dir, "broken.json"), '{\n  "Records": [\n');
+            fs.mkdirSync(path.join(dir, "adir"));
+        });
+        after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+        it("an invalid pattern exits 2 with the position, the reason and a caret", async () => {
+            assert.deepStrictEqual(await run(["{ $.a IS NOT NULL }", "good.log"], "", dir), {
+                code: 2,
+                stdout: "",
+                stderr: [
+                    "trailwatch test-pattern: invalid filter pattern: position 7: unsupported operator IS NOT: CloudWatch Logs does not support it; use != or NOT EXISTS",
+                    "  { $.a IS NOT NULL }",
+                    "        ^",
+                    "",
+                ].join("\n"),
+            });
+        });
+
+        it("an unreadable file exits 2 naming it, before any output", async () => {
+            assert.deepStrictEqual(await run(["ERROR", "good.log", "missing.log"], "", dir), {
+                code: 2,
+                stdout: "",
+                stderr: "trailwatch test-pattern: missing.log: cannot read: no such file or directory (ENOENT)\n",
+            });
+            assert.deepStrictEqual(await run(["ERROR", "adir"], "", dir), {
+                code: 2,
+                stdout: "",
+                stderr: "trailwatch test-pattern: adir: cannot read: is a directory\n",
+            });
+        });
+
+        it("corrupt gzip exits 2 naming the file", async () => {
+            const r = await run(["ERROR", "corrupt.json.gz"], "", dir);
+            assert.strictEqual(r.code, 2);
+            assert.match(r.stderr, /^trailwatch test-pattern: corrupt\.json\.gz: corrupt gzip data: .+\n$/);
+        });
+
+        it("a file that starts a JSON document but is not one exits 2 naming it", async () => {
+            const r = await run(["ERROR", "broken.json"], "", dir);
+            assert.strictEqual(r.code, 2);
+            assert.match(
+                r.stderr,
+                /^trailwatch test-pattern: broken\.json: line 1 starts a JSON document, but it is not valid JSON: .+\n$/,
+            );
+        });
+
+        it("usage errors exit 2: no PATTERN, an unknown option", async () => {
+            const none = await run([], "", dir, true);
+            assert.strictEqual(none.code, 2);
+            assert.ok(
+                none.stderr.startsWith(
+                    "trailwatch test-pattern: missing PATTERN\n\nUsage: trailwatch test-pattern PATTERN [FILE...] [--json]\n",
+                ),
+            );
+            const unknown = await run(["--jsn", "ERROR"], "", dir, true);
+            assert.strictEqual(unknown.code, 2);
+            assert.ok(unknown.stderr.startsWith("trailwatch test-pattern: unknown option --jsn\n"));
+        });
+    });
+
+    describe("the binary", function () {
+        const bin = path.join(projectDir, "bin/trailwatch.js");
+        const exec = (args: string[]): Promise<Result> =>
+            new Promise((resolve) => {
+                execFile(process.execPath, [bin, ...args], { cwd: projectDir }, (err, stdout, stderr) => {
+                    resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
+                });
+            });
+
+        before(function () {
+            skipWithoutCorpus(this);
+        });
+
+        it("node bin/trailwatch.js test-pattern on the real .json.gz files", async () => {
+            const { files, records } = samples(".json.gz");
+            const r = await exec(["test-pattern", "--json", ACCESS_DENIED, ...files]);
+            assert.strictEqual(r.stderr, "");
+            assert.strictEqual(r.code, 0);
+            assert.deepStrictEqual(JSON.parse(r.stdout), {
+                matches: ACCESS_DENIED_INDEXES.map((index) => ({ index, event: records[index] })),
+                matched: 5,
+                total: 37,
+            });
+        });
+
+        it("exits 2 on an invalid pattern, and lists the command in --help", async () => {
+            const bad = await exec(["test-pattern", '{ $.eventName = "ConsoleLogin }']);
+            assert.strictEqual(bad.code, 2);
+            assert.strictEqual(
+                bad.stderr,
+                'trailwatch test-pattern: invalid filter pattern: position 17: unbalanced quotes: this " is never closed\n  { $.eventName = "ConsoleLogin }\n                  ^\n',
+            );
+            const help = await exec(["--help"]);
+            assert.match(
+                help.stdout,
+                /^ {2}test-pattern +Test a CloudWatch Logs filter pattern against log events offline$/m,
+            );
+        });
+    });
+});
