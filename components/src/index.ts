@@ -1,2 +1,5 @@
 export * from "./trail";
 export * from "./filterPattern";
+export * from "./rules";
+export * from "./alarms";
+export * from "./notifications";

@@ -1,0 +1,2 @@
+export * from "./alarmDescription";
+export * from "./securityAlarms";

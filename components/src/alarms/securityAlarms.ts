@@ -1,0 +1,193 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { AlertRule, ResolvedAlertRule, alertRuleDefaults, withRuleDefaults } from "../rules/alertRule";
+import { AlertRuleError, patternProblem, validateAlertRule } from "../rules/validateAlertRule";
+import { formatAlarmDescription } from "./alarmDescription";
+
+/** Arguments of {@link SecurityAlarms}. */
+export interface SecurityAlarmsArgs {
+    /** Name of the CloudWatch Logs log group the trail delivers to (`AuditTrail.logGroupName`). */
+    logGroupName: pulumi.Input<string>;
+    /**
+     * The rules to deploy, one metric filter and one alarm each: usually the enabled rules of
+     * `resolveAlertRules(...)`. Every rule is checked (id, texts, severity, pattern, timing) before any resource is
+     * created; a bad pattern fails the program naming the rule id and the position in the pattern.
+     */
+    rules: AlertRule[];
+    /** ARN of the SNS topic alarms notify when they fire (`AlertTopic.topicArn`). */
+    alarmTopicArn: pulumi.Input<string>;
+    /**
+     * ARNs notified when an alarm returns to OK, e.g. the alert topic again so that Opsgenie closes the alert.
+     * @default none: no OK notifications
+     */
+    okActionArns?: pulumi.Input<string>[];
+    /**
+     * CloudWatch namespace of the rules' metrics. Stacks that share an account and region need different namespaces,
+     * or their metric filters would add to each other's metrics.
+     * @default "Trailwatch"
+     */
+    metricNamespace?: string;
+    /**
+     * Prefix of every metric filter and alarm name; the rule id follows it. Alarm names must be unique in the account
+     * and region, and are what Opsgenie uses to de-duplicate alerts.
+     * @default the component's name followed by "-"
+     */
+    namePrefix?: string;
+    /**
+     * Tags applied to every alarm (metric filters cannot be tagged).
+     * @default none
+     */
+    tags?: Record<string, string>;
+}
+
+/** A problem with {@link SecurityAlarmsArgs} other than one rule's own fields. */
+export class SecurityAlarmsArgsError extends Error {
+    constructor(
+        public readonly arg: string,
+        public readonly reason: string,
+    ) {
+        super(`SecurityAlarms: ${arg}: ${reason}`);
+        this.name = "SecurityAlarmsArgsError";
+    }
+}
+
+/** PutMetricFilter: "The maximum number of metric filters that can be associated with a log group is 100." */
+export const MAX_METRIC_FILTERS_PER_LOG_GROUP = 100;
+/** PutMetricFilter: "There is also a quota of five regular expression patterns per log group." */
+export const MAX_REGEX_PATTERNS_PER_LOG_GROUP = 5;
+
+const metricNamespacePattern = /^[A-Za-z0-9 ._\-/#:]{1,255}$/;
+const snsTopicArnPattern = /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}(\.fifo)?$/;
+const namePrefixPattern = /^[A-Za-z0-9._\-/#]{0,150}$/;
+
+/**
+ * One CloudWatch Logs metric filter and one CloudWatch alarm per alert rule, on the audit trail's log group: the
+ * filter counts matching CloudTrail events (value 1, default 0) in the metric `<namespace>/<rule id>`, and the alarm
+ * fires when the sum over the rule's period reaches its threshold (missing data is not breaching) and notifies the
+ * alert topic. The alarm description carries the severity, title, rationale, rule id and control
+ * (see `formatAlarmDescription`).
+ */
+export class SecurityAlarms extends pulumi.ComponentResource {
+    /** The metric filters, by rule id. */
+    public readonly metricFilters: Record<string, aws.cloudwatch.LogMetricFilter>;
+    /** The alarms, by rule id. */
+    public readonly alarms: Record<string, aws.cloudwatch.MetricAlarm>;
+    /** The ids of the deployed rules, in the order given. */
+    public readonly ruleIds: string[];
+    /** ARNs of the alarms, by rule id. */
+    public readonly alarmArns: pulumi.Output<Record<string, string>>;
+    /** Names of the alarms, by rule id. */
+    public readonly alarmNames: Record<string, string>;
+
+    constructor(name: string, args: SecurityAlarmsArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("trailwatch:index:SecurityAlarms", name, args, opts);
+        const namespace = args.metricNamespace ?? "Trailwatch";
+        const prefix = args.namePrefix ?? `${name}-`;
+        if (typeof args.alarmTopicArn === "string" && !snsTopicArnPattern.test(args.alarmTopicArn)) {
+            throw new SecurityAlarmsArgsError("alarmTopicArn", `"${args.alarmTopicArn}" is not an SNS topic ARN`);
+        }
+        const rules = checkSecurityAlarmsArgs(args.rules, namespace, prefix);
+
+        this.metricFilters = {};
+        this.alarms = {};
+        this.alarmNames = {};
+        for (const rule of rules) {
+            const resourceName = `${name}-${rule.id}`;
+            const filter = new aws.cloudwatch.LogMetricFilter(
+                resourceName,
+                {
+                    name: `${prefix}${rule.id}`,
+                    logGroupName: args.logGroupName,
+                    pattern: rule.pattern,
+                    metricTransformation: {
+                        name: rule.id,
+                        namespace,
+                        value: alertRuleDefaults.metricValue,
+                        defaultValue: alertRuleDefaults.metricDefaultValue,
+                    },
+                },
+                { parent: this },
+            );
+            const alarmName = `${prefix}${rule.id}`;
+            this.alarms[rule.id] = new aws.cloudwatch.MetricAlarm(
+                resourceName,
+                {
+                    name: alarmName,
+                    alarmDescription: formatAlarmDescription(rule),
+                    namespace,
+                    metricName: rule.id,
+                    statistic: alertRuleDefaults.statistic,
+                    comparisonOperator: alertRuleDefaults.comparisonOperator,
+                    threshold: rule.threshold,
+                    period: rule.period,
+                    evaluationPeriods: rule.evaluationPeriods,
+                    treatMissingData: alertRuleDefaults.treatMissingData,
+                    actionsEnabled: true,
+                    alarmActions: [args.alarmTopicArn],
+                    okActions: args.okActionArns ?? [],
+                    tags: args.tags,
+                },
+                // The alarm watches the filter's metric: create it once the filter exists.
+                { parent: this, dependsOn: [filter] },
+            );
+            this.metricFilters[rule.id] = filter;
+            this.alarmNames[rule.id] = alarmName;
+        }
+
+        this.ruleIds = rules.map((r) => r.id);
+        const arns: Record<string, pulumi.Output<string>> = {};
+        for (const [id, alarm] of Object.entries(this.alarms)) arns[id] = alarm.arn;
+        this.alarmArns = pulumi.output(arns);
+        this.registerOutputs({ ruleIds: this.ruleIds, alarmArns: this.alarmArns, alarmNames: this.alarmNames });
+    }
+}
+
+/**
+ * Checks the rules and settings {@link SecurityAlarms} would deploy and applies the rule defaults. Throws the first
+ * problem (an {@link AlertRuleError} naming the rule id and field, or a {@link SecurityAlarmsArgsError}), before any
+ * resource is created.
+ */
+export function checkSecurityAlarmsArgs(
+    rules: AlertRule[],
+    metricNamespace: string,
+    namePrefix: string,
+): ResolvedAlertRule[] {
+    if (
+        !metricNamespacePattern.test(metricNamespace) ||
+        metricNamespace.startsWith("AWS/") ||
+        metricNamespace.startsWith(":")
+    ) {
+        throw new SecurityAlarmsArgsError(
+            "metricNamespace",
+            `"${metricNamespace}" is not a namespace for custom metrics (1-255 letters, digits, spaces and . _ - / # :, not starting with AWS/ or :)`,
+        );
+    }
+    if (!namePrefixPattern.test(namePrefix)) {
+        throw new SecurityAlarmsArgsError(
+            "namePrefix",
+            `"${namePrefix}" is not a name prefix (at most 150 letters, digits and . _ - / #)`,
+        );
+    }
+    if (rules.length > MAX_METRIC_FILTERS_PER_LOG_GROUP) {
+        throw new SecurityAlarmsArgsError(
+            "rules",
+            `${rules.length} rules would need ${rules.length} metric filters; CloudWatch Logs allows at most ${MAX_METRIC_FILTERS_PER_LOG_GROUP} per log group`,
+        );
+    }
+    const seen = new Set<string>();
+    let regexPatterns: string[] = [];
+    for (const rule of rules) {
+        const problems = validateAlertRule(rule);
+        if (problems.length > 0) throw new AlertRuleError(String(rule.id), problems, "SecurityAlarms");
+        if (seen.has(rule.id)) throw new SecurityAlarmsArgsError("rules", `rule id ${rule.id} appears twice`);
+        seen.add(rule.id);
+        if ((patternProblem(rule.pattern).pattern?.regexCount ?? 0) > 0) regexPatterns = [...regexPatterns, rule.id];
+    }
+    if (regexPatterns.length > MAX_REGEX_PATTERNS_PER_LOG_GROUP) {
+        throw new SecurityAlarmsArgsError(
+            "rules",
+            `${regexPatterns.length} rules use regular expressions (${regexPatterns.join(", ")}); CloudWatch Logs allows at most ${MAX_REGEX_PATTERNS_PER_LOG_GROUP} such patterns per log group`,
+        );
+    }
+    return rules.map(withRuleDefaults);
+}

@@ -1,0 +1,6 @@
+export * from "./alertRule";
+export * from "./cisRules";
+export * from "./ruleCatalogue";
+export * from "./ruleParameters";
+export * from "./teamRules";
+export * from "./validateAlertRule";
