@@ -1,3 +1,4 @@
 export * from "./stackConfig";
 export * from "./stackConfigReader";
 export * from "./trailConfig";
+export * from "./configReference";

@@ -1,0 +1,9 @@
+// `npm run docs`: regenerates the generated parts of README.md from the code.
+import * as fs from "fs";
+import * as path from "path";
+import { configNamespace, configReferenceTable, stackConfigKeys, withConfigReference } from "../src/config";
+
+const readmePath = path.resolve(__dirname, "../../README.md");
+const readme = fs.readFileSync(readmePath, "utf8");
+fs.writeFileSync(readmePath, withConfigReference(readme, configReferenceTable(configNamespace, stackConfigKeys)));
+console.log(`README.md: configuration reference regenerated (${stackConfigKeys.length} keys)`);
