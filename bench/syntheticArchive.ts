@@ -65,6 +65,7 @@ export interface SyntheticArchiveManifest {
     /** Records in them. */
     events: number;
     uncompressedBytes: number;
+    /** Size on disk of those files. */
     compressedBytes: number;
     insightFiles: number;
     /** Files a backtest must leave out, by reason. */
@@ -225,12 +226,12 @@ export async function generateSyntheticArchive(options: SyntheticArchiveOptions)
 
     // Compression runs on libuv's thread pool: keep a few files in flight to use both cores.
     const pending = new Set<Promise<void>>();
-    const write = async (file: string, text: string): Promise<void> => {
+    const write = async (file: string, text: string, isLogFile = true): Promise<void> => {
         const job = (async () => {
             const data = await gzip(Buffer.from(text, "utf8"));
             await fs.promises.mkdir(path.dirname(file), { recursive: true });
             await fs.promises.writeFile(file, data);
-            manifest.compressedBytes += data.length;
+            if (isLogFile) manifest.compressedBytes += data.length;
         })();
         pending.add(job);
         void job.finally(() => pending.delete(job));
@@ -300,7 +301,7 @@ export async function generateSyntheticArchive(options: SyntheticArchiveOptions)
                 previousDigestSignature: null,
                 logFiles: [],
             };
-            await write(path.join(options.dir, digest.digestS3Object), JSON.stringify(digest));
+            await write(path.join(options.dir, digest.digestS3Object), JSON.stringify(digest), false);
             manifest.skipped.digest++;
         }
         // Another service's files under AWSLogs/: a Config snapshot, and Config's check file.
@@ -312,6 +313,7 @@ export async function generateSyntheticArchive(options: SyntheticArchiveOptions)
                 `${account}_Config_${region}_ConfigSnapshot_${compactTime(start)}_${uuid(random)}.json.gz`,
             ),
             JSON.stringify({ fileVersion: "1.0", configSnapshotId: uuid(random), configurationItems: [] }),
+            false,
         );
         manifest.skipped["other-aws-log"]++;
         await fs.promises.mkdir(path.join(logRoot, "Config"), { recursive: true });

@@ -118,7 +118,7 @@ export const backtestCommand: Command = {
     usage,
     async run(argv: string[], io: CommandIO): Promise<number> {
         const args = parseArgs(argv);
-        const rules = await selectBacktestRules({ cwd: io.cwd, stack: args.stack, ruleIds: args.ruleIds });
+        const rules = selectBacktestRules({ cwd: io.cwd, stack: args.stack, ruleIds: args.ruleIds });
         const window = { since: args.since, until: args.until };
         const progress = io.stderr.isTTY ? new ProgressLine(io.stderr) : undefined;
         const abort = new AbortController();

@@ -1,32 +1,79 @@
+import {
+    AlertRuleSelection,
+    FilterPatternError,
+    parseFilterPattern,
+    resolveAlertRules,
+    SelectedAlertRule,
+} from "@trailwatch/components";
 import { UsageError } from "../../cli/command";
 import type { BacktestRule } from "./ruleTally";
-import { standInCatalogue } from "./standInRules";
 
 export interface RuleSelection {
-    /** Directory holding `stacks/`. */
+    /** Project directory holding `stacks/`. */
     cwd: string;
-    /** Stack whose enabled rules (with its overrides and own rules) are evaluated. */
+    /** Stack whose rules (its overrides, parameters and own rules included) are evaluated. */
     stack?: string;
     /** Only these rule ids; every id must exist. */
     ruleIds?: string[];
 }
 
+function toBacktestRule(rule: SelectedAlertRule): BacktestRule {
+    return {
+        id: rule.id,
+        title: rule.title,
+        pattern: rule.pattern,
+        severity: rule.severity,
+        threshold: rule.threshold,
+        period: rule.period,
+        evaluationPeriods: rule.evaluationPeriods,
+    };
+}
+
 /**
- * The rules a backtest evaluates: the stack's enabled rules, or the whole catalogue, narrowed to
- * `ruleIds` when given. An unknown id is a usage error listing the ids there are.
+ * The rules a backtest evaluates.
+ * - Without `ruleIds`: every enabled rule of the stack, or of the built-in catalogue (default
+ *   parameters) when no stack is given.
+ * - With `ruleIds`: exactly those rules, enabled or not — trying a rule before turning it on is
+ *   what a backtest is for — unless the rule has no pattern (a parameterised rule whose list is
+ *   empty), which would otherwise count every event.
+ * An unknown id is a usage error listing the ids there are.
  */
-export async function selectBacktestRules(selection: RuleSelection): Promise<BacktestRule[]> {
-    if (selection.stack !== undefined) {
-        throw new UsageError("--stack is not available yet");
-    }
-    const available = standInCatalogue;
-    const ids = selection.ruleIds ?? [];
-    if (ids.length === 0) return available;
-    const unknown = ids.filter((id) => !available.some((r) => r.id === id));
-    if (unknown.length > 0) {
+export function selectBacktestRules(selection: RuleSelection, stackRules?: AlertRuleSelection): BacktestRule[] {
+    const where = selection.stack === undefined ? "the built-in catalogue" : `stack ${selection.stack}`;
+    const resolution = resolveAlertRules(stackRules ?? {});
+    if (resolution.problems.length > 0) {
         throw new UsageError(
-            `unknown rule id ${unknown.map((u) => `"${u}"`).join(", ")}; known: ${available.map((r) => r.id).join(", ")}`,
+            `the rules of ${where} are invalid:\n${resolution.problems.map((p) => `  ${p.path}: ${p.reason}`).join("\n")}`,
         );
     }
-    return available.filter((r) => ids.includes(r.id));
+    const all = resolution.rules;
+    const ids = selection.ruleIds ?? [];
+    let chosen: SelectedAlertRule[];
+    if (ids.length === 0) {
+        chosen = all.filter((r) => r.enabled);
+    } else {
+        const unknown = ids.filter((id) => !all.some((r) => r.id === id));
+        if (unknown.length > 0) {
+            throw new UsageError(
+                `unknown rule ${unknown.map((u) => `"${u}"`).join(", ")} in ${where}; rules: ${all.map((r) => r.id).join(", ")}`,
+            );
+        }
+        chosen = all.filter((r) => ids.includes(r.id));
+        for (const rule of chosen) {
+            if (rule.pattern.trim() === "") {
+                throw new UsageError(`rule "${rule.id}" has no pattern in ${where}: ${rule.disabledReason ?? "empty"}`);
+            }
+        }
+    }
+    for (const rule of chosen) {
+        try {
+            parseFilterPattern(rule.pattern);
+        } catch (err) {
+            if (err instanceof FilterPatternError) {
+                throw new UsageError(`rule "${rule.id}": ${err.message}`);
+            }
+            throw err;
+        }
+    }
+    return chosen.map(toBacktestRule);
 }
