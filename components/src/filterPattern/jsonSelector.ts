@@ -10,7 +10,7 @@ import { MISSING } from "./valueTests";
 type Key = string | number;
 
 /** Walks a selector without wildcards; returns MISSING when a step does not exist. */
-function compileGetter(steps: readonly SelectorStepAst[]): (root: unknown) => unknown {
+export function compileGetter(steps: readonly SelectorStepAst[]): (root: unknown) => unknown {
     const keys: Key[] = steps.map((s) => {
         if (s.type === "wildcard") throw new Error("compileGetter: wildcard step");
         return s.type === "index" ? s.index : s.name;
@@ -18,6 +18,7 @@ function compileGetter(steps: readonly SelectorStepAst[]): (root: unknown) => un
     // Keys such as "constructor" would otherwise be found on Object.prototype.
     const inherited = keys.map((k) => typeof k === "string" && k in Object.prototype);
     const n = keys.length;
+    if (keys.every((k, i) => typeof k === "string" && !inherited[i])) return compilePropertyPath(keys as string[]);
     return (root) => {
         let v: unknown = root;
         for (let i = 0; i < n; i++) {
@@ -35,6 +36,39 @@ function compileGetter(steps: readonly SelectorStepAst[]): (root: unknown) => un
         }
         return v;
     };
+}
+
+function property(v: unknown, key: string): unknown {
+    if (v === null || typeof v !== "object" || Array.isArray(v)) return MISSING;
+    const x = (v as Record<string, unknown>)[key];
+    return x === undefined ? MISSING : x;
+}
+
+/** The common case, `$.a.b.c` with plain names: unrolled for short paths, which CloudTrail rules use. */
+function compilePropertyPath(keys: string[]): (root: unknown) => unknown {
+    const [k0, k1, k2] = keys;
+    switch (keys.length) {
+        case 1:
+            return (root) => property(root, k0);
+        case 2:
+            return (root) => {
+                const a = property(root, k0);
+                return a === MISSING ? a : property(a, k1);
+            };
+        case 3:
+            return (root) => {
+                const a = property(root, k0);
+                if (a === MISSING) return a;
+                const b = property(a, k1);
+                return b === MISSING ? b : property(b, k2);
+            };
+        default:
+            return (root) => {
+                let v: unknown = root;
+                for (let i = 0; i < keys.length && v !== MISSING; i++) v = property(v, keys[i]);
+                return v;
+            };
+    }
 }
 
 /**

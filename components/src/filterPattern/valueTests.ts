@@ -56,7 +56,7 @@ function compileNumberTest(op: ComparisonOperator, n: number): (x: number) => bo
 }
 
 /** The text of a scalar JSON value, or undefined for null, objects, arrays and MISSING. */
-function scalarText(v: unknown): string | undefined {
+export function scalarText(v: unknown): string | undefined {
     switch (typeof v) {
         case "string":
             return v;
