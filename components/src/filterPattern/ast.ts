@@ -7,13 +7,13 @@
 export type FilterPatternKind = "term" | "json" | "space-delimited";
 
 /** The operators of a JSON or space-delimited comparison. */
-export type ComparisonOperator = "=" | "!=" | "<" | ">" | "<=" | ">=";
+export type FilterComparisonOperator = "=" | "!=" | "<" | ">" | "<=" | ">=";
 
 /**
  * A string to compare with: quoted (`"Failed authentication"`) or bare (`ConsoleLogin`,
  * `s3.amazonaws.com`). A `*` at its start or end is a wildcard; one inside is a literal `*`.
  */
-export interface StringValueAst {
+export interface FilterStringValueAst {
     readonly type: "string";
     /** The text, unquoted and unescaped. */
     readonly text: string;
@@ -22,7 +22,7 @@ export interface StringValueAst {
 }
 
 /** A bare number (`400`, `-1.5`, `1e+3`): compared numerically. */
-export interface NumberValueAst {
+export interface FilterNumberValueAst {
     readonly type: "number";
     /** As written, so formatting keeps `1e+3` rather than `1000`. */
     readonly text: string;
@@ -31,26 +31,26 @@ export interface NumberValueAst {
 }
 
 /** A regular expression written between `%` signs. */
-export interface RegexValueAst {
+export interface FilterRegexValueAst {
     readonly type: "regex";
     /** The text between the `%` signs, as written. */
     readonly source: string;
     readonly position: number;
 }
 
-export type ValueAst = StringValueAst | NumberValueAst | RegexValueAst;
+export type FilterValueAst = FilterStringValueAst | FilterNumberValueAst | FilterRegexValueAst;
 
 /** One step of a JSON property selector after `$`. */
-export type SelectorStepAst =
+export type JsonSelectorStepAst =
     | { readonly type: "property"; readonly name: string; /** written `.['name']` */ readonly bracket: boolean }
     | { readonly type: "index"; readonly index: number }
     | { readonly type: "wildcard"; readonly form: ".*" | "[*]" };
 
 /** `$.a.b[0]`, `$.*`, `$.['cluster.name']`. */
-export interface SelectorAst {
+export interface JsonSelectorAst {
     /** The selector as written in the pattern. */
     readonly text: string;
-    readonly steps: readonly SelectorStepAst[];
+    readonly steps: readonly JsonSelectorStepAst[];
     readonly position: number;
 }
 
@@ -60,46 +60,46 @@ export type JsonExpressionAst =
     | { readonly type: "group"; readonly expression: JsonExpressionAst; readonly position: number }
     | {
           readonly type: "comparison";
-          readonly selector: SelectorAst;
-          readonly operator: ComparisonOperator;
-          readonly value: ValueAst;
+          readonly selector: JsonSelectorAst;
+          readonly operator: FilterComparisonOperator;
+          readonly value: FilterValueAst;
       }
-    | { readonly type: "is"; readonly selector: SelectorAst; readonly literal: "NULL" | "TRUE" | "FALSE" }
-    | { readonly type: "notExists"; readonly selector: SelectorAst };
+    | { readonly type: "is"; readonly selector: JsonSelectorAst; readonly literal: "NULL" | "TRUE" | "FALSE" }
+    | { readonly type: "notExists"; readonly selector: JsonSelectorAst };
 
 /** One term of a term pattern: `ERROR`, `"exact phrase"`, `?optional`, `-excluded`, or a `%regex%`. */
-export interface TermAst {
+export interface FilterTermAst {
     readonly mode: "include" | "exclude" | "optional";
-    readonly value: StringValueAst | RegexValueAst;
+    readonly value: FilterStringValueAst | FilterRegexValueAst;
     readonly position: number;
 }
 
 /** A condition inside one field of a space-delimited pattern: `status_code = 404 || status_code = 410`. */
-export type FieldConditionAst =
-    | { readonly type: "or"; readonly operands: readonly FieldConditionAst[] }
-    | { readonly type: "and"; readonly operands: readonly FieldConditionAst[] }
+export type SpaceDelimitedConditionAst =
+    | { readonly type: "or"; readonly operands: readonly SpaceDelimitedConditionAst[] }
+    | { readonly type: "and"; readonly operands: readonly SpaceDelimitedConditionAst[] }
     | {
           readonly type: "comparison";
           /** The field the comparison reads; any field named in the pattern. */
           readonly field: string;
-          readonly operator: ComparisonOperator;
-          readonly value: ValueAst;
+          readonly operator: FilterComparisonOperator;
+          readonly value: FilterValueAst;
           readonly position: number;
       };
 
-export type FieldAst =
+export type SpaceDelimitedFieldAst =
     | { readonly type: "ellipsis"; readonly position: number }
     | {
           readonly type: "field";
           readonly name: string;
-          readonly condition?: FieldConditionAst;
+          readonly condition?: SpaceDelimitedConditionAst;
           readonly position: number;
       };
 
 export interface TermPatternAst {
     readonly kind: "term";
     /** Empty for the empty pattern, which matches every event. */
-    readonly terms: readonly TermAst[];
+    readonly terms: readonly FilterTermAst[];
 }
 
 export interface JsonPatternAst {
@@ -109,7 +109,7 @@ export interface JsonPatternAst {
 
 export interface SpaceDelimitedPatternAst {
     readonly kind: "space-delimited";
-    readonly fields: readonly FieldAst[];
+    readonly fields: readonly SpaceDelimitedFieldAst[];
 }
 
 export type FilterPatternAst = TermPatternAst | JsonPatternAst | SpaceDelimitedPatternAst;

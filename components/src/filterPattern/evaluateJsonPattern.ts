@@ -1,4 +1,4 @@
-import { JsonExpressionAst, SelectorStepAst } from "./ast";
+import { JsonExpressionAst, JsonSelectorStepAst } from "./ast";
 import { compileGetter, compileSelection } from "./jsonSelector";
 import { compileJsonValueTest, MISSING, scalarText } from "./valueTests";
 
@@ -49,7 +49,7 @@ export function compileJsonExpression(e: JsonExpressionAst): (root: unknown) => 
  * result is the same as evaluating the alternatives one by one.
  */
 function compileEqualitySets(operands: readonly JsonExpressionAst[]): ((root: unknown) => boolean)[] {
-    const sets = new Map<string, { steps: SelectorStepAst[]; values: Set<string> }>();
+    const sets = new Map<string, { steps: JsonSelectorStepAst[]; values: Set<string> }>();
     const rest: JsonExpressionAst[] = [];
     for (const operand of operands) {
         let e = operand;

@@ -1,4 +1,4 @@
-import { FieldConditionAst, SpaceDelimitedPatternAst } from "./ast";
+import { SpaceDelimitedConditionAst, SpaceDelimitedPatternAst } from "./ast";
 import { isWhitespace } from "./patternScanner";
 import { compileFieldValueTest } from "./valueTests";
 
@@ -44,7 +44,7 @@ export function compileSpaceDelimitedPattern(ast: SpaceDelimitedPatternAst): (te
         if (f.type === "field") fieldIndex.set(f.name, i);
     });
 
-    const compile = (c: FieldConditionAst): ((tokens: string[]) => boolean) => {
+    const compile = (c: SpaceDelimitedConditionAst): ((tokens: string[]) => boolean) => {
         if (c.type === "or" || c.type === "and") {
             const ops = c.operands.map(compile);
             return c.type === "or" ? (t) => ops.some((op) => op(t)) : (t) => ops.every((op) => op(t));

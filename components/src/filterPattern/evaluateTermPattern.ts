@@ -1,4 +1,4 @@
-import { TermAst, TermPatternAst } from "./ast";
+import { FilterTermAst, TermPatternAst } from "./ast";
 import { compileFilterRegex } from "./filterRegex";
 
 /*
@@ -8,7 +8,7 @@ import { compileFilterRegex } from "./filterRegex";
  * mark terms will be ignored"; `" "` and the empty pattern match every event.
  */
 
-function compileTerm(term: TermAst): (text: string) => boolean {
+function compileTerm(term: FilterTermAst): (text: string) => boolean {
     if (term.value.type === "regex") {
         const re = compileFilterRegex(term.value.source, term.value.position - 1);
         return (text) => re.test(text);

@@ -1,4 +1,10 @@
-import { FieldConditionAst, FilterPatternAst, JsonExpressionAst, SelectorAst, ValueAst } from "./ast";
+import {
+    SpaceDelimitedConditionAst,
+    FilterPatternAst,
+    JsonExpressionAst,
+    JsonSelectorAst,
+    FilterValueAst,
+} from "./ast";
 import { FilterPattern } from "./parseFilterPattern";
 
 /*
@@ -26,7 +32,7 @@ function formatQuoted(text: string): string {
     return `"${text.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
 }
 
-function formatValue(v: ValueAst): string {
+function formatValue(v: FilterValueAst): string {
     switch (v.type) {
         case "string":
             return v.quoted ? formatQuoted(v.text) : v.text;
@@ -37,7 +43,7 @@ function formatValue(v: ValueAst): string {
     }
 }
 
-function formatSelector(s: SelectorAst): string {
+function formatSelector(s: JsonSelectorAst): string {
     let out = "$";
     for (const step of s.steps) {
         if (step.type === "property") out += step.bracket ? `.['${step.name}']` : `.${step.name}`;
@@ -64,7 +70,7 @@ function formatJson(e: JsonExpressionAst): string {
     }
 }
 
-function formatCondition(c: FieldConditionAst): string {
+function formatCondition(c: SpaceDelimitedConditionAst): string {
     switch (c.type) {
         case "or":
             return c.operands.map(formatCondition).join(" || ");

@@ -1,4 +1,4 @@
-import { SelectorStepAst } from "./ast";
+import { JsonSelectorStepAst } from "./ast";
 import { MISSING } from "./valueTests";
 
 /*
@@ -10,7 +10,7 @@ import { MISSING } from "./valueTests";
 type Key = string | number;
 
 /** Walks a selector without wildcards; returns MISSING when a step does not exist. */
-export function compileGetter(steps: readonly SelectorStepAst[]): (root: unknown) => unknown {
+export function compileGetter(steps: readonly JsonSelectorStepAst[]): (root: unknown) => unknown {
     const keys: Key[] = steps.map((s) => {
         if (s.type === "wildcard") throw new Error("compileGetter: wildcard step");
         return s.type === "index" ? s.index : s.name;
@@ -76,7 +76,7 @@ function compilePropertyPath(keys: string[]): (root: unknown) => unknown {
  * MISSING when a selector without wildcard finds nothing.
  */
 export function compileSelection(
-    steps: readonly SelectorStepAst[],
+    steps: readonly JsonSelectorStepAst[],
     test: (value: unknown) => boolean,
 ): (root: unknown) => boolean {
     const w = steps.findIndex((s) => s.type === "wildcard");
@@ -86,7 +86,7 @@ export function compileSelection(
     }
     const before = compileGetter(steps.slice(0, w));
     const rest = compileSelection(steps.slice(w + 1), test);
-    const wildcard = steps[w] as Extract<SelectorStepAst, { type: "wildcard" }>;
+    const wildcard = steps[w] as Extract<JsonSelectorStepAst, { type: "wildcard" }>;
     if (wildcard.form === "[*]") {
         return (root) => {
             const a = before(root);

@@ -9,7 +9,7 @@
  * "Length Constraints: Minimum length of 0. Maximum length of 1024."
  * https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_MetricFilter.html
  */
-export const MAX_PATTERN_LENGTH = 1024;
+export const MAX_FILTER_PATTERN_LENGTH = 1024;
 
 /**
  * Regular expressions (`%...%`) per pattern. PutMetricFilter: "there is a quota of two regular
@@ -21,7 +21,7 @@ export const MAX_PATTERN_LENGTH = 1024;
  * (The other regex quota, "a maximum of 5 filter patterns containing regex for each log group", is a
  * property of a set of filters, not of one pattern: see {@link FilterPattern.regexCount}.)
  */
-export const MAX_REGEXES_PER_PATTERN = 2;
+export const MAX_REGEXES_PER_FILTER_PATTERN = 2;
 
 /**
  * Wildcards (`.*` or `[*]`) in one property selector. Syntax page, JSON patterns: "You can only use
@@ -32,4 +32,4 @@ export const MAX_REGEXES_PER_PATTERN = 2;
 export const MAX_WILDCARDS_PER_SELECTOR = 1;
 
 /** Property selectors with a wildcard in one pattern; same sentence as {@link MAX_WILDCARDS_PER_SELECTOR}. */
-export const MAX_WILDCARD_SELECTORS_PER_PATTERN = 3;
+export const MAX_WILDCARD_SELECTORS_PER_FILTER_PATTERN = 3;

@@ -4,7 +4,7 @@ import { compileSpaceDelimitedPattern } from "./evaluateSpaceDelimitedPattern";
 import { compileTermPattern } from "./evaluateTermPattern";
 import { eventAsJsonObject, eventAsText } from "./eventInput";
 import { FilterPatternError } from "./filterPatternError";
-import { MAX_PATTERN_LENGTH } from "./limits";
+import { MAX_FILTER_PATTERN_LENGTH } from "./limits";
 import { parseJsonPattern } from "./parseJsonPattern";
 import { parseSpaceDelimitedPattern } from "./parseSpaceDelimitedPattern";
 import { parseTermPattern } from "./parseTermPattern";
@@ -44,10 +44,10 @@ export interface FilterPattern {
  */
 export function parseFilterPattern(text: string): FilterPattern {
     if (typeof text !== "string") throw new FilterPatternError(1, "the pattern must be a string");
-    if (text.length > MAX_PATTERN_LENGTH) {
+    if (text.length > MAX_FILTER_PATTERN_LENGTH) {
         throw new FilterPatternError(
-            MAX_PATTERN_LENGTH + 1,
-            `the pattern is ${text.length} characters long; CloudWatch Logs accepts at most ${MAX_PATTERN_LENGTH}`,
+            MAX_FILTER_PATTERN_LENGTH + 1,
+            `the pattern is ${text.length} characters long; CloudWatch Logs accepts at most ${MAX_FILTER_PATTERN_LENGTH}`,
         );
     }
     const scanner = new PatternScanner(text);

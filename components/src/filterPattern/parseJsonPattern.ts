@@ -1,5 +1,5 @@
-import { JsonExpressionAst, JsonPatternAst, SelectorAst, SelectorStepAst } from "./ast";
-import { MAX_WILDCARD_SELECTORS_PER_PATTERN, MAX_WILDCARDS_PER_SELECTOR } from "./limits";
+import { JsonExpressionAst, JsonPatternAst, JsonSelectorAst, JsonSelectorStepAst } from "./ast";
+import { MAX_WILDCARD_SELECTORS_PER_FILTER_PATTERN, MAX_WILDCARDS_PER_SELECTOR } from "./limits";
 import { isAsciiAlphanumeric, PatternScanner } from "./patternScanner";
 import { parseComparisonValue, readComparisonOperator } from "./parseValue";
 
@@ -145,10 +145,10 @@ function isNameChar(c: string): boolean {
     return isAsciiAlphanumeric(c) || c === "-" || c === "_";
 }
 
-function parseSelector(scanner: PatternScanner): SelectorAst {
+function parseSelector(scanner: PatternScanner): JsonSelectorAst {
     const start = scanner.index;
     scanner.index++; // "$"
-    const steps: SelectorStepAst[] = [];
+    const steps: JsonSelectorStepAst[] = [];
     let wildcards = 0;
     const countWildcard = (at: number): void => {
         wildcards++;
@@ -157,10 +157,10 @@ function parseSelector(scanner: PatternScanner): SelectorAst {
         }
         if (wildcards === 1) {
             scanner.wildcardSelectorCount++;
-            if (scanner.wildcardSelectorCount > MAX_WILDCARD_SELECTORS_PER_PATTERN) {
+            if (scanner.wildcardSelectorCount > MAX_WILDCARD_SELECTORS_PER_FILTER_PATTERN) {
                 scanner.fail(
                     start,
-                    `too many wildcard selectors: CloudWatch Logs allows at most ${MAX_WILDCARD_SELECTORS_PER_PATTERN} in one filter pattern`,
+                    `too many wildcard selectors: CloudWatch Logs allows at most ${MAX_WILDCARD_SELECTORS_PER_FILTER_PATTERN} in one filter pattern`,
                 );
             }
         }
@@ -201,11 +201,11 @@ function parseBracketStep(
     scanner: PatternScanner,
     countWildcard: (at: number) => void,
     afterDot: boolean,
-): SelectorStepAst {
+): JsonSelectorStepAst {
     const open = scanner.index;
     scanner.index++; // "["
     const c = scanner.peek();
-    let step: SelectorStepAst;
+    let step: JsonSelectorStepAst;
     if (c === "*") {
         countWildcard(open);
         scanner.index++;

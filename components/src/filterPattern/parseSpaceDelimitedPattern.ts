@@ -1,4 +1,4 @@
-import { FieldAst, FieldConditionAst, SpaceDelimitedPatternAst } from "./ast";
+import { SpaceDelimitedFieldAst, SpaceDelimitedConditionAst, SpaceDelimitedPatternAst } from "./ast";
 import { isAsciiAlphanumeric, PatternScanner } from "./patternScanner";
 import { parseComparisonValue, readComparisonOperator } from "./parseValue";
 
@@ -15,8 +15,8 @@ export function parseSpaceDelimitedPattern(scanner: PatternScanner): SpaceDelimi
     scanner.skipWhitespace();
     const open = scanner.index;
     scanner.index++; // "["
-    const fields: FieldAst[] = [];
-    const comparisons: Extract<FieldConditionAst, { type: "comparison" }>[] = [];
+    const fields: SpaceDelimitedFieldAst[] = [];
+    const comparisons: Extract<SpaceDelimitedConditionAst, { type: "comparison" }>[] = [];
     let ellipsis = -1;
     for (;;) {
         scanner.skipWhitespace();
@@ -36,7 +36,7 @@ export function parseSpaceDelimitedPattern(scanner: PatternScanner): SpaceDelimi
                 scanner.fail(start, `field "${name}" is named twice`);
             }
             scanner.skipWhitespace();
-            let condition: FieldConditionAst | undefined;
+            let condition: SpaceDelimitedConditionAst | undefined;
             if (scanner.peek() !== "," && scanner.peek() !== "]" && !scanner.atEnd) {
                 condition = parseCondition(scanner, name, start, comparisons);
             }
@@ -82,9 +82,9 @@ function parseCondition(
     scanner: PatternScanner,
     name: string,
     nameStart: number,
-    comparisons: Extract<FieldConditionAst, { type: "comparison" }>[],
-): FieldConditionAst {
-    const comparison = (field: string, fieldStart: number): FieldConditionAst => {
+    comparisons: Extract<SpaceDelimitedConditionAst, { type: "comparison" }>[],
+): SpaceDelimitedConditionAst {
+    const comparison = (field: string, fieldStart: number): SpaceDelimitedConditionAst => {
         scanner.skipWhitespace();
         const opStart = scanner.index;
         const operator = readComparisonOperator(scanner);
@@ -99,12 +99,12 @@ function parseCondition(
         comparisons.push(node);
         return node;
     };
-    const nextComparison = (): FieldConditionAst => {
+    const nextComparison = (): SpaceDelimitedConditionAst => {
         scanner.skipWhitespace();
         const start = scanner.index;
         return comparison(readFieldName(scanner), start);
     };
-    const and = (first: FieldConditionAst): FieldConditionAst => {
+    const and = (first: SpaceDelimitedConditionAst): SpaceDelimitedConditionAst => {
         const operands = [first];
         for (;;) {
             scanner.skipWhitespace();

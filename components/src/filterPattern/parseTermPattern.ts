@@ -1,4 +1,4 @@
-import { TermAst, TermPatternAst } from "./ast";
+import { FilterTermAst, TermPatternAst } from "./ast";
 import { compileFilterRegex } from "./filterRegex";
 import { isAsciiAlphanumeric, isWhitespace, PatternScanner } from "./patternScanner";
 
@@ -11,12 +11,12 @@ import { isAsciiAlphanumeric, isWhitespace, PatternScanner } from "./patternScan
 
 /** Parses a pattern that is neither `{...}` nor `[...]`. */
 export function parseTermPattern(scanner: PatternScanner): TermPatternAst {
-    const terms: TermAst[] = [];
+    const terms: FilterTermAst[] = [];
     for (;;) {
         scanner.skipWhitespace();
         if (scanner.atEnd) break;
         const start = scanner.index;
-        let mode: TermAst["mode"] = "include";
+        let mode: FilterTermAst["mode"] = "include";
         if (scanner.peek() === "?" || scanner.peek() === "-") {
             mode = scanner.peek() === "?" ? "optional" : "exclude";
             scanner.index++;

@@ -1,4 +1,4 @@
-import { ComparisonOperator, ValueAst } from "./ast";
+import { FilterComparisonOperator, FilterValueAst } from "./ast";
 import { compileFilterRegex } from "./filterRegex";
 import { isAsciiAlphanumeric, isWhitespace, PatternScanner } from "./patternScanner";
 
@@ -25,10 +25,10 @@ function allowedInBareValue(c: string): boolean {
     return isAsciiAlphanumeric(c) || c === "_" || c === "." || c === "-" || c === "+" || c === "*";
 }
 
-const OPERATORS: readonly ComparisonOperator[] = ["!=", "<=", ">=", "=", "<", ">"];
+const OPERATORS: readonly FilterComparisonOperator[] = ["!=", "<=", ">=", "=", "<", ">"];
 
 /** Reads a comparison operator at the cursor, or returns undefined when there is none. */
-export function readComparisonOperator(scanner: PatternScanner): ComparisonOperator | undefined {
+export function readComparisonOperator(scanner: PatternScanner): FilterComparisonOperator | undefined {
     if (scanner.startsWith("==")) scanner.fail(scanner.index, "== is not an operator; use =");
     for (const op of OPERATORS) {
         if (scanner.startsWith(op)) {
@@ -39,12 +39,12 @@ export function readComparisonOperator(scanner: PatternScanner): ComparisonOpera
     return undefined;
 }
 
-function isRelational(op: ComparisonOperator): boolean {
+function isRelational(op: FilterComparisonOperator): boolean {
     return op !== "=" && op !== "!=";
 }
 
 /** Reads the value after a comparison operator: `"quoted"`, `%regex%`, a number, or a bare string. */
-export function parseComparisonValue(scanner: PatternScanner, operator: ComparisonOperator): ValueAst {
+export function parseComparisonValue(scanner: PatternScanner, operator: FilterComparisonOperator): FilterValueAst {
     scanner.skipWhitespace();
     const start = scanner.index;
     const c = scanner.peek();

@@ -1,5 +1,5 @@
 import { FilterPatternError } from "./filterPatternError";
-import { MAX_REGEXES_PER_PATTERN } from "./limits";
+import { MAX_REGEXES_PER_FILTER_PATTERN } from "./limits";
 
 /**
  * A cursor over the pattern text shared by the three parsers, plus what the whole pattern has
@@ -76,10 +76,10 @@ export class PatternScanner {
         if (end < 0) this.fail(start, "unbalanced %: this regular expression is never closed with %");
         if (end === start + 1) this.fail(start, "empty regular expression %%");
         this.regexCount++;
-        if (this.regexCount > MAX_REGEXES_PER_PATTERN) {
+        if (this.regexCount > MAX_REGEXES_PER_FILTER_PATTERN) {
             this.fail(
                 start,
-                `too many regular expressions: CloudWatch Logs allows at most ${MAX_REGEXES_PER_PATTERN} in one filter pattern`,
+                `too many regular expressions: CloudWatch Logs allows at most ${MAX_REGEXES_PER_FILTER_PATTERN} in one filter pattern`,
             );
         }
         this.index = end + 1;

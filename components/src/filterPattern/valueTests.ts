@@ -1,4 +1,4 @@
-import { ComparisonOperator, ValueAst } from "./ast";
+import { FilterComparisonOperator, FilterValueAst } from "./ast";
 import { compileFilterRegex } from "./filterRegex";
 import { NUMBER } from "./parseValue";
 
@@ -38,7 +38,7 @@ export function compileWildcardString(text: string): (s: string) => boolean {
     return (s) => s === core;
 }
 
-function compileNumberTest(op: ComparisonOperator, n: number): (x: number) => boolean {
+function compileNumberTest(op: FilterComparisonOperator, n: number): (x: number) => boolean {
     switch (op) {
         case "=":
             return (x) => x === n;
@@ -76,7 +76,7 @@ function numericValue(v: unknown): number {
 }
 
 /** Compiles `operator value` into a test of one value picked by a JSON selector. */
-export function compileJsonValueTest(op: ComparisonOperator, value: ValueAst): (v: unknown) => boolean {
+export function compileJsonValueTest(op: FilterComparisonOperator, value: FilterValueAst): (v: unknown) => boolean {
     if (value.type === "number") {
         const test = compileNumberTest(op, value.value);
         return (v) => test(numericValue(v));
@@ -95,7 +95,7 @@ export function compileJsonValueTest(op: ComparisonOperator, value: ValueAst): (
 }
 
 /** Compiles `operator value` into a test of one field of a space-delimited event. */
-export function compileFieldValueTest(op: ComparisonOperator, value: ValueAst): (s: string) => boolean {
+export function compileFieldValueTest(op: FilterComparisonOperator, value: FilterValueAst): (s: string) => boolean {
     if (value.type === "number") {
         const test = compileNumberTest(op, value.value);
         return (s) => test(NUMBER.test(s) ? Number(s) : NaN);
@@ -104,7 +104,7 @@ export function compileFieldValueTest(op: ComparisonOperator, value: ValueAst): 
     return op === "=" ? matches : (s) => !matches(s);
 }
 
-function textTest(value: Exclude<ValueAst, { type: "number" }>): (s: string) => boolean {
+function textTest(value: Exclude<FilterValueAst, { type: "number" }>): (s: string) => boolean {
     if (value.type === "regex") {
         const re = compileFilterRegex(value.source, value.position - 1);
         return (s) => re.test(s);
