@@ -1,10 +1,28 @@
-import { AuditTrail } from "@trailwatch/components";
+import { AlertTopic, AuditTrail, SecurityAlarms } from "@trailwatch/components";
 import { loadStackConfig } from "./src/config";
 
 // Validated as a whole before anything is registered: a bad key fails the program with every problem named.
 const config = loadStackConfig();
+const tags = config.trail.tags;
 
 const audit = new AuditTrail("audit", config.trail);
+
+const alerts = new AlertTopic("alerts", {
+    topicName: `trailwatch-${config.stack}-alerts`,
+    keyAlias: `alias/trailwatch-${config.stack}-alerts`,
+    tags,
+});
+
+const alarms = new SecurityAlarms("alarms", {
+    logGroupName: audit.logGroupName,
+    rules: config.rules.enabledRules,
+    alarmTopicArn: alerts.topicArn,
+    // OK notifications go to the same topic, so that Opsgenie closes the alert when the alarm recovers.
+    okActionArns: [alerts.topicArn],
+    metricNamespace: config.rules.metricNamespace,
+    namePrefix: `trailwatch-${config.stack}-`,
+    tags,
+});
 
 export const trailArn = audit.trailArn;
 export const bucketName = audit.bucketName;
@@ -12,3 +30,6 @@ export const bucketArn = audit.bucketArn;
 export const logGroupName = audit.logGroupName;
 export const logGroupArn = audit.logGroupArn;
 export const cloudWatchLogsRoleArn = audit.roleArn;
+export const alertTopicArn = alerts.topicArn;
+export const alertKeyArn = alerts.keyArn;
+export const alarmArns = alarms.alarmArns;

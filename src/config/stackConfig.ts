@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { AuditTrailArgs } from "@trailwatch/components";
 import { ConfigKeyDoc, StackConfigReader } from "./stackConfigReader";
+import { RulesConfig, readRulesConfig, rulesConfigKeys } from "./rulesConfig";
 import { readTrailConfig, trailConfigKeys } from "./trailConfig";
 
 /** The project's configuration namespace: keys are set as `trailwatch:<key>`. */
@@ -12,10 +13,12 @@ export interface StackConfig {
     stack: string;
     /** Arguments of the `AuditTrail` component. */
     trail: AuditTrailArgs;
+    /** The alert rules: every rule with its status, and the enabled ones for `SecurityAlarms`. */
+    rules: RulesConfig;
 }
 
 /** Every key of the `trailwatch:` namespace, in the order the README's configuration reference lists them. */
-export const stackConfigKeys: ConfigKeyDoc[] = [...trailConfigKeys];
+export const stackConfigKeys: ConfigKeyDoc[] = [...trailConfigKeys, ...rulesConfigKeys];
 
 /**
  * Validates a stack's configuration, given as the flat map Pulumi hands a program. Throws a
@@ -30,6 +33,7 @@ export function readStackConfig(
     const config: StackConfig = {
         stack,
         trail: readTrailConfig(reader, stack),
+        rules: readRulesConfig(reader),
     };
     reader.finish();
     return config;

@@ -142,6 +142,14 @@ export class SecurityAlarms extends pulumi.ComponentResource {
     }
 }
 
+/** Why `namespace` cannot hold the rules' metrics, or undefined when it can. */
+export function metricNamespaceProblem(namespace: string): string | undefined {
+    if (metricNamespacePattern.test(namespace) && !namespace.startsWith("AWS/") && !namespace.startsWith(":")) {
+        return undefined;
+    }
+    return `"${namespace}" is not a namespace for custom metrics (1-255 letters, digits, spaces and . _ - / # :, not starting with AWS/ or :)`;
+}
+
 /**
  * Checks the rules and settings {@link SecurityAlarms} would deploy and applies the rule defaults. Throws the first
  * problem (an {@link AlertRuleError} naming the rule id and field, or a {@link SecurityAlarmsArgsError}), before any
@@ -152,16 +160,8 @@ export function checkSecurityAlarmsArgs(
     metricNamespace: string,
     namePrefix: string,
 ): ResolvedAlertRule[] {
-    if (
-        !metricNamespacePattern.test(metricNamespace) ||
-        metricNamespace.startsWith("AWS/") ||
-        metricNamespace.startsWith(":")
-    ) {
-        throw new SecurityAlarmsArgsError(
-            "metricNamespace",
-            `"${metricNamespace}" is not a namespace for custom metrics (1-255 letters, digits, spaces and . _ - / # :, not starting with AWS/ or :)`,
-        );
-    }
+    const namespaceProblem = metricNamespaceProblem(metricNamespace);
+    if (namespaceProblem !== undefined) throw new SecurityAlarmsArgsError("metricNamespace", namespaceProblem);
     if (!namePrefixPattern.test(namePrefix)) {
         throw new SecurityAlarmsArgsError(
             "namePrefix",
