@@ -2,12 +2,13 @@ import { StackConfigError } from "../../src/config";
 import { runProgram } from "../../src/offline/runProgram";
 import { StackFileError } from "../../src/offline/stackFile";
 import { CheckSection, CheckSectionResult } from "../check/checkSection";
+import { policiesSection } from "../check/policies";
 import { resourceTreeSection } from "../check/resourceTree";
 import { Command, UsageError } from "../command";
 import { parseFlags } from "../flags";
 
 /** The parts of the report, in order. */
-const sections: CheckSection[] = [resourceTreeSection];
+const sections: CheckSection[] = [resourceTreeSection, policiesSection];
 
 const usage = `Usage: trailwatch check [--stack NAME] [--json]
 
