@@ -1,5 +1,11 @@
 import * as assert from "assert";
-import { FilterPatternError, FilterPatternKind, formatFilterPattern, parseFilterPattern } from "@trailwatch/components";
+import {
+    FilterPatternError,
+    FilterPatternKind,
+    formatFilterPattern,
+    parseFilterPattern,
+    validateFilterPattern,
+} from "@trailwatch/components";
 
 /** Parses and returns the error CloudWatch-style (`position N: reason`), or fails the test. */
 function rejection(text: string): string {
@@ -272,4 +278,19 @@ describe("parseFilterPattern: rejected patterns name the position and the reason
             assert.strictEqual(rejection(text), message);
         });
     }
+});
+
+describe("validateFilterPattern", () => {
+    it("returns the error instead of throwing it", () => {
+        const err = validateFilterPattern("{ $.a EXISTS }");
+        assert.ok(err instanceof FilterPatternError);
+        assert.deepStrictEqual(
+            [err.position, err.reason],
+            [7, "unsupported operator EXISTS: CloudWatch Logs supports only NOT EXISTS; to require a value use = *"],
+        );
+    });
+
+    it("returns undefined for a valid pattern", () => {
+        assert.strictEqual(validateFilterPattern("{ $.a NOT EXISTS }"), undefined);
+    });
 });
