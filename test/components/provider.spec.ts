@@ -93,7 +93,10 @@ describe("the components package as a Pulumi component package", function () {
         }
         assert.strictEqual(auditTrail.inputProperties.logRetentionDays.type, "number");
         assert.strictEqual(auditTrail.inputProperties.isMultiRegionTrail.type, "boolean");
-        assert.match(auditTrail.inputProperties.dataEvents.$ref ?? "", /^#\/types\/trailwatch:index:AuditTrailDataEventsArgs$/);
+        assert.match(
+            auditTrail.inputProperties.dataEvents.$ref ?? "",
+            /^#\/types\/trailwatch:index:AuditTrailDataEventsArgs$/,
+        );
         assert.deepStrictEqual(
             Object.keys(schema.types?.["trailwatch:index:AuditTrailDataEventsArgs"].properties ?? {}).sort(),
             ["dynamoDbTableArns", "lambdaFunctionArns", "s3ObjectArnPrefixes"],
