@@ -3,3 +3,4 @@ export * from "./filterPattern";
 export * from "./rules";
 export * from "./alarms";
 export * from "./notifications";
+export * from "./opsgenie";

@@ -1,0 +1,13 @@
+export * from "./alarmIntegrationActions";
+export * from "./alarmMessageTemplates";
+export * from "./alertPreview";
+export * from "./cloudWatchAlarmNotification";
+export * from "./javaDateFormat";
+export * from "./opsgenieRegion";
+export * from "./opsgenieSnsIntegration";
+export * from "./renderTemplate";
+export * from "./snsNotification";
+export * from "./templateError";
+export * from "./templateParser";
+export * from "./templateSyntax";
+export * as opsgenie from "./sdk";
