@@ -21,8 +21,9 @@ Arguments:
                    (CloudTrail-Digest/) and other services' logs under AWSLogs/ are left out.
 
 Options:
-  --stack NAME     Evaluate the rules enabled in stacks/Pulumi.NAME.yaml, with that stack's
-                   overrides and its own rules. Default: the whole built-in catalogue.
+  --stack NAME     Evaluate the rules enabled in stacks/Pulumi.NAME.yaml, with that stack's office
+                   addresses, instance types, overrides and own rules. Default: every rule of the
+                   built-in catalogue enabled with its defaults.
   --rule ID        Evaluate only this rule (repeatable). With --stack, IDs of that stack's rules.
   --since TIME     Only events at or after TIME (ISO 8601: 2024-05-01 or 2024-05-01T12:00:00Z;
                    UTC when no zone is given). Files delivered before it are not read.

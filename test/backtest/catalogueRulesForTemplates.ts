@@ -9,5 +9,8 @@ export const TEMPLATE_OFFICE_IP_ADDRESSES = ["203.0.113.10", "203.0.113.11"];
 
 /** Every rule of the built-in catalogue, all enabled, as the record templates expect them. */
 export function catalogueRulesForTemplates(): BacktestRule[] {
-    return selectBacktestRules({ cwd: process.cwd() }, { officeIpAddresses: TEMPLATE_OFFICE_IP_ADDRESSES });
+    return selectBacktestRules({
+        cwd: process.cwd(),
+        catalogueParameters: { officeIpAddresses: TEMPLATE_OFFICE_IP_ADDRESSES },
+    });
 }

@@ -154,6 +154,25 @@ describe("trailwatch backtest", function () {
         assert.ok(stderr.endsWith(eraseLine), "the progress line is erased before the report");
     });
 
+    it("--stack evaluates the stack's rules with its office, overrides and own rules (prod)", async () => {
+        const { code, stdout } = await runCli(
+            ["backtest", path.join(dir, "archive"), "--stack", "prod", "--json"],
+            projectDir,
+        );
+        assert.strictEqual(code, 0);
+        const rules: { id: string; threshold: number; period: number; matchedEvents: number }[] =
+            JSON.parse(stdout).rules;
+        const byId = Object.fromEntries(rules.map((r) => [r.id, r]));
+        // The prod stack's own rule, and its override of the failed sign-in rule (3 in 10 minutes).
+        assert.strictEqual(byId["guardduty-disabled"].matchedEvents, 0);
+        assert.deepStrictEqual([byId["console-login-failed"].threshold, byId["console-login-failed"].period], [3, 600]);
+        // prod's office is 203.0.113.*: the templates' sign-ins from elsewhere are outside it.
+        assert.strictEqual(
+            byId["console-login-outside-office"].matchedEvents,
+            manifest.perRule["console-login-outside-office"].events,
+        );
+    });
+
     it("--rule may try a rule the catalogue leaves off, but not one without a pattern", async () => {
         const { code, stderr } = await runCli(["backtest", "archive", "--rule", "console-login-outside-office"], dir);
         assert.strictEqual(code, 2);
