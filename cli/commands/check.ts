@@ -4,11 +4,12 @@ import { StackFileError } from "../../src/offline/stackFile";
 import { CheckSection, CheckSectionResult } from "../check/checkSection";
 import { policiesSection } from "../check/policies";
 import { resourceTreeSection } from "../check/resourceTree";
+import { rulesSection } from "../check/rules";
 import { Command, UsageError } from "../command";
 import { parseFlags } from "../flags";
 
 /** The parts of the report, in order. */
-const sections: CheckSection[] = [resourceTreeSection, policiesSection];
+const sections: CheckSection[] = [resourceTreeSection, rulesSection, policiesSection];
 
 const usage = `Usage: trailwatch check [--stack NAME] [--json]
 
