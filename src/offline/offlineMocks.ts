@@ -78,6 +78,15 @@ export function offlineMocks(region: string): pulumi.runtime.Mocks {
                     Object.assign(state, { arn: subscriptionArn });
                     return { id: subscriptionArn, state };
                 }
+                case "pulumi:providers:opsgenie":
+                    return { id: stableUuid(args.name), state };
+                case "opsgenie:index/apiIntegration:ApiIntegration": {
+                    // Opsgenie computes the integration's key; the stand-in lets tests prove it never leaks.
+                    Object.assign(state, { apiKey: offlineOpsgenieIntegrationKey(args.name) });
+                    return { id: stableUuid(args.name), state };
+                }
+                case "opsgenie:index/integrationAction:IntegrationAction":
+                    return { id: String(inputs.integrationId), state };
                 default: {
                     const name = (inputs.name as string | undefined) ?? autoName(args.name);
                     if (state.name === undefined && args.custom) state.name = name;
@@ -108,6 +117,15 @@ export function offlineMocks(region: string): pulumi.runtime.Mocks {
             }
         },
     };
+}
+
+/**
+ * The API key the offline check's Opsgenie stands in for an integration's computed key (UUID-shaped, like a real
+ * one), derived from the integration resource's name. It is a secret in a real deployment: nothing the check prints
+ * may contain it.
+ */
+export function offlineOpsgenieIntegrationKey(resourceName: string): string {
+    return stableUuid(`opsgenie-integration-key:${resourceName}`);
 }
 
 /** A UUID-shaped identifier derived from a name, so repeated runs print the same values. */
