@@ -7,6 +7,7 @@ import {
     PolicyPackError,
     PolicyPackProcess,
 } from "../../src/policyPack/analyzerClient";
+import { compiledPackEntry } from "../../src/policyPack/packEntry";
 import { reconcilePolicyConfig } from "../../src/policyPack/policyConfig";
 import { analyzedResources } from "../../src/policyPack/programResources";
 import { CheckSection, CheckSectionResult } from "./checkSection";
@@ -59,9 +60,9 @@ function failure(lines: string[]): CheckSectionResult {
 }
 
 /**
- * The policy pack (`policy/`) run over the stack's resources exactly as `pulumi preview --policy-pack policy`
- * would run it: the pack's own process, its gRPC Analyzer protocol, the CLI's default configuration. Any
- * mandatory violation fails the check.
+ * The policy pack (`policy/`) run over the stack's resources as `pulumi preview --policy-pack policy` would run
+ * it: the pack's own process, its gRPC Analyzer protocol, the CLI's default configuration (from its compiled
+ * `dist/` when that is up to date, like the program itself). Any mandatory violation fails the check.
  */
 export const policiesSection: CheckSection = {
     name: "policies",
@@ -74,7 +75,12 @@ export const policiesSection: CheckSection = {
         }
         let pack: PolicyPackProcess;
         try {
-            pack = await PolicyPackProcess.start(packDir, { stack: ctx.stack, project: projectName, dryRun: true });
+            pack = await PolicyPackProcess.start(packDir, {
+                entry: compiledPackEntry(packDir),
+                stack: ctx.stack,
+                project: projectName,
+                dryRun: true,
+            });
         } catch (err) {
             if (err instanceof PolicyPackError) return failure([`The policy pack did not start: ${err.message}`]);
             throw err;

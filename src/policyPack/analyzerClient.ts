@@ -102,11 +102,18 @@ export interface PolicyConfig {
 /** Options of {@link PolicyPackProcess.start}. */
 export interface StartOptions {
     /**
-     * How long to wait for the pack to print its port. The pack is compiled from TypeScript by ts-node on its
-     * first start (several seconds; later starts hit ts-node's cache).
+     * How long to wait for the pack to print its port. Started from its TypeScript source, the pack is
+     * type-checked by ts-node first: 5 to 15 seconds on a busy machine.
      * @default 120000
      */
     timeoutMs?: number;
+    /**
+     * The program the runner loads. The CLI passes the pack directory, so Node loads package.json's `main`
+     * (here the TypeScript source, type-checked by ts-node on every start). `trailwatch check` passes the
+     * compiled `dist/index.js` when it is up to date (see {@link compiledPackEntry}).
+     * @default packDir
+     */
+    entry?: string;
     /** Stack, project and preview flag, passed in the environment as the CLI does (`PULUMI_NODEJS_STACK`, …). */
     stack?: string;
     project?: string;
@@ -290,7 +297,7 @@ export class PolicyPackProcess {
         if (options.stack !== undefined) env.PULUMI_NODEJS_STACK = options.stack;
         if (options.project !== undefined) env.PULUMI_NODEJS_PROJECT = options.project;
         if (options.dryRun !== undefined) env.PULUMI_NODEJS_DRY_RUN = String(options.dryRun);
-        const child = spawn(process.execPath, [runner, "127.0.0.1:0", packDir], {
+        const child = spawn(process.execPath, [runner, "127.0.0.1:0", options.entry ?? packDir], {
             cwd: packDir,
             env,
             stdio: ["ignore", "pipe", "pipe"],
@@ -407,12 +414,12 @@ export class PolicyPackProcess {
      * resource, whatever URN the pack put on it), then `AnalyzeStack` once.
      */
     async analyzeResources(resources: AnalyzedResource[]): Promise<PolicyDiagnostic[]> {
-        const diagnostics: PolicyDiagnostic[] = [];
-        for (const resource of resources) {
-            for (const d of await this.analyze(resource)) diagnostics.push({ ...d, urn: resource.urn });
-        }
-        diagnostics.push(...(await this.analyzeStack(resources)));
-        return diagnostics;
+        // The engine analyzes resources as the program registers them, many at a time; the order of the
+        // answers is kept stable here by resource.
+        const perResource = await Promise.all(
+            resources.map(async (resource) => (await this.analyze(resource)).map((d) => ({ ...d, urn: resource.urn }))),
+        );
+        return [...perResource.flat(), ...(await this.analyzeStack(resources))];
     }
 
     /** Closes the connection and ends the pack's process. */

@@ -1,0 +1,294 @@
+import * as assert from "assert";
+import * as fs from "fs";
+import * as path from "path";
+import { unknownValue } from "../../policy/lib/knownValues";
+import { trailwatchPolicies } from "../../policy/policies";
+import { runProgram } from "../../src/offline/runProgram";
+import {
+    AnalyzedResource,
+    AnalyzerInfo,
+    PolicyDiagnostic,
+    PolicyPackProcess,
+} from "../../src/policyPack/analyzerClient";
+import { reconcilePolicyConfig } from "../../src/policyPack/policyConfig";
+import { analyzedResources } from "../../src/policyPack/programResources";
+
+/**
+ * The pack as the Pulumi CLI sees it: started through `@pulumi/pulumi/cmd/run-policy-pack` in its own directory
+ * (compiled from TypeScript by ts-node, as `pulumi preview --policy-pack policy` does), spoken to over gRPC, and
+ * given the resources the real program registers under mocks for `dev` and `prod`. One pack process serves the
+ * whole file.
+ *
+ * What this does not prove: that AWS accepts the resources, or the CLI's own rendering of the diagnostics.
+ */
+
+const projectDir = path.resolve(__dirname, "../../..");
+const packDir = path.join(projectDir, "policy");
+
+let pack: PolicyPackProcess;
+let info: AnalyzerInfo;
+const stacks: Record<string, AnalyzedResource[]> = {};
+
+/** A deep copy of a stack's resources, so each test mutates its own. */
+function copyOf(stack: string): AnalyzedResource[] {
+    return JSON.parse(JSON.stringify(stacks[stack])) as AnalyzedResource[];
+}
+
+function find(resources: AnalyzedResource[], type: string, name: string): AnalyzedResource {
+    const resource = resources.find((r) => r.type === type && r.name === name);
+    assert.ok(resource, `no ${type} named ${name}`);
+    return resource;
+}
+
+const trailType = "aws:cloudtrail/trail:Trail";
+
+/** The mandatory diagnostics, as `policy @ resource name` (or `@ stack`), sorted. */
+function mandatory(diagnostics: PolicyDiagnostic[]): string[] {
+    return diagnostics
+        .filter((d) => d.enforcementLevel === "mandatory")
+        .map((d) => `${d.policyName} @ ${d.urn === undefined ? "stack" : d.urn.split("::").pop()}`)
+        .sort();
+}
+
+function diagnosticOf(diagnostics: PolicyDiagnostic[], policyName: string): PolicyDiagnostic {
+    const found = diagnostics.filter((d) => d.policyName === policyName);
+    assert.strictEqual(found.length, 1, `expected one ${policyName} diagnostic, got ${JSON.stringify(diagnostics)}`);
+    return found[0];
+}
+
+function descriptionOf(policyName: string): string {
+    return trailwatchPolicies.find((p) => p.name === policyName)!.description;
+}
+
+describe("policy pack over the Analyzer protocol", function () {
+    // The first start compiles the pack with ts-node (several seconds; later starts hit its cache).
+    this.timeout(180_000);
+
+    before(async () => {
+        for (const stack of ["dev", "prod"]) {
+            const run = await runProgram({ projectDir, stack });
+            if (run.error !== undefined) throw run.error;
+            stacks[stack] = analyzedResources(run.resources);
+        }
+        pack = await PolicyPackProcess.start(packDir);
+        info = await pack.getAnalyzerInfo();
+        await pack.configure(reconcilePolicyConfig(info));
+    });
+
+    after(async () => {
+        await pack?.stop();
+    });
+
+    it("describes itself: name, package version, every policy with its level and config schema", () => {
+        const manifest = JSON.parse(fs.readFileSync(path.join(packDir, "package.json"), "utf8"));
+        assert.strictEqual(info.name, "trailwatch");
+        assert.strictEqual(info.version, manifest.version);
+        assert.strictEqual(info.supportsConfig, true);
+        assert.deepStrictEqual(
+            info.policies.map((p) => [p.name, p.enforcementLevel, p.kind]),
+            trailwatchPolicies.map((p) => [p.name, p.enforcementLevel, "validateStack" in p ? "stack" : "resource"]),
+        );
+        const schemaDefault = (policy: string, setting: string) =>
+            info.policies.find((p) => p.name === policy)!.configSchema.properties[setting].default;
+        assert.deepStrictEqual(schemaDefault("cloudtrail-insights-enabled", "requiredInsightTypes"), [
+            "ApiCallRateInsight",
+            "ApiErrorRateInsight",
+        ]);
+        assert.strictEqual(schemaDefault("log-group-minimum-retention", "minimumRetentionDays"), 365);
+    });
+
+    it("passes prod with no violation at all", async () => {
+        assert.deepStrictEqual(await pack.analyzeResources(copyOf("prod")), []);
+    });
+
+    it("passes dev with no mandatory violation; its 30-day log group gets the advisory retention note", async () => {
+        const resources = copyOf("dev");
+        const logGroup = find(resources, "aws:cloudwatch/logGroup:LogGroup", "audit-log-group");
+        assert.deepStrictEqual(await pack.analyzeResources(resources), [
+            {
+                policyName: "log-group-minimum-retention",
+                policyPackName: "trailwatch",
+                policyPackVersion: info.version,
+                description: descriptionOf("log-group-minimum-retention"),
+                message:
+                    `${descriptionOf("log-group-minimum-retention")}\n` +
+                    'Log group "audit-log-group" keeps events for 30 days, fewer than the required 365: set ' +
+                    "retentionInDays to at least 365.",
+                enforcementLevel: "advisory",
+                severity: "low",
+                urn: logGroup.urn,
+            },
+        ]);
+    });
+
+    it("passes prod as a preview sees it: every value computed from another resource unknown", async () => {
+        const resources = copyOf("prod");
+        for (const resource of resources) {
+            for (const [property, urns] of Object.entries(resource.propertyDependencies ?? {})) {
+                if (urns.length > 0 && property in resource.properties) resource.properties[property] = unknownValue;
+            }
+        }
+        const trail = find(resources, trailType, "audit-trail");
+        assert.strictEqual(trail.properties.cloudWatchLogsGroupArn, unknownValue, "the preview simulation is real");
+        // Neither a violation nor the framework's advisory "can't run policy during preview".
+        assert.deepStrictEqual(await pack.analyzeResources(resources), []);
+    });
+
+    const brokenVariants: {
+        title: string;
+        break: (resources: AnalyzedResource[]) => AnalyzedResource;
+        policy: string;
+        reported: string;
+        alsoFailing?: string[];
+    }[] = [
+        {
+            title: "a single-region trail",
+            break: (resources) => {
+                const trail = find(resources, trailType, "audit-trail");
+                trail.properties.isMultiRegionTrail = false;
+                return trail;
+            },
+            policy: "cloudtrail-multi-region",
+            reported:
+                'Trail "audit-trail" records only the region it is created in: set isMultiRegionTrail to true so ' +
+                "that API activity in every region, including regions nobody uses, is recorded.",
+            alsoFailing: ["stack-has-compliant-trail @ stack"],
+        },
+        {
+            title: "read-only management events",
+            break: (resources) => {
+                const trail = find(resources, trailType, "audit-trail");
+                (trail.properties.eventSelectors as Record<string, unknown>[])[0].readWriteType = "ReadOnly";
+                return trail;
+            },
+            policy: "cloudtrail-management-events-read-write",
+            reported:
+                'Trail "audit-trail" does not record all write management events (event selector 1 has ' +
+                'readWriteType "ReadOnly"): set includeManagementEvents to true and readWriteType to "All" on an ' +
+                "event selector, without excludeManagementEventSources.",
+            alsoFailing: ["stack-has-compliant-trail @ stack"],
+        },
+        {
+            title: "Insights off",
+            break: (resources) => {
+                const trail = find(resources, trailType, "audit-trail");
+                trail.properties.insightSelectors = [];
+                return trail;
+            },
+            policy: "cloudtrail-insights-enabled",
+            reported:
+                'Trail "audit-trail" has CloudTrail Insights off: set insightSelectors to [{ insightType: ' +
+                '"ApiCallRateInsight" }, { insightType: "ApiErrorRateInsight" }] so that unusual API call and ' +
+                "error rates are detected.",
+            alsoFailing: ["stack-has-compliant-trail @ stack"],
+        },
+        {
+            title: "log file validation off",
+            break: (resources) => {
+                const trail = find(resources, trailType, "audit-trail");
+                trail.properties.enableLogFileValidation = false;
+                return trail;
+            },
+            policy: "cloudtrail-log-file-validation",
+            reported:
+                'Trail "audit-trail" has log file integrity validation off: set enableLogFileValidation to true so ' +
+                "that altered or deleted log files can be detected (aws cloudtrail validate-logs).",
+        },
+        {
+            title: "a public trail bucket",
+            break: (resources) => {
+                const block = find(
+                    resources,
+                    "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
+                    "audit-bucket-public-access-block",
+                );
+                block.properties.blockPublicPolicy = false;
+                block.properties.restrictPublicBuckets = false;
+                return block;
+            },
+            policy: "cloudtrail-bucket-public-access-blocked",
+            reported:
+                'Bucket "audit-bucket", where trail "audit-trail" delivers its logs, does not block all public ' +
+                "access: set blockPublicPolicy, restrictPublicBuckets to true on its public access block " +
+                '"audit-bucket-public-access-block".',
+        },
+        {
+            title: "an alert topic on alias/aws/sns",
+            break: (resources) => {
+                const topic = find(resources, "aws:sns/topic:Topic", "alerts-topic");
+                topic.properties.kmsMasterKeyId = "alias/aws/sns";
+                return topic;
+            },
+            policy: "sns-topic-customer-managed-key",
+            reported:
+                'Topic "alerts-topic" is encrypted with the AWS managed key alias/aws/sns, which CloudWatch alarms ' +
+                "cannot use, so their notifications are silently dropped: set kmsMasterKeyId to a customer-managed " +
+                "KMS key whose key policy lets cloudwatch.amazonaws.com use kms:Decrypt and kms:GenerateDataKey* " +
+                "(AlertTopic creates one).",
+        },
+        {
+            title: "an alarm without action",
+            break: (resources) => {
+                const alarm = find(
+                    resources,
+                    "aws:cloudwatch/metricAlarm:MetricAlarm",
+                    "alarms-cis-cloudwatch-1-root-usage",
+                );
+                alarm.properties.alarmActions = [];
+                return alarm;
+            },
+            policy: "metric-alarm-has-action",
+            reported:
+                'Alarm "alarms-cis-cloudwatch-1-root-usage" has no alarm action, so nobody hears when it fires: set ' +
+                "alarmActions to the alert topic's ARN.",
+        },
+    ];
+
+    for (const variant of brokenVariants) {
+        it(`fails prod with ${variant.title}: ${variant.policy}`, async () => {
+            const resources = copyOf("prod");
+            const broken = variant.break(resources);
+            const diagnostics = await pack.analyzeResources(resources);
+            assert.deepStrictEqual(
+                mandatory(diagnostics),
+                [`${variant.policy} @ ${broken.name}`, ...(variant.alsoFailing ?? [])].sort(),
+            );
+            const diagnostic = diagnosticOf(diagnostics, variant.policy);
+            assert.strictEqual(diagnostic.message, `${descriptionOf(variant.policy)}\n${variant.reported}`);
+            assert.strictEqual(diagnostic.urn, broken.urn);
+        });
+    }
+
+    describe("configured as with --policy-pack-config", () => {
+        after(async () => {
+            await pack.configure(reconcilePolicyConfig(info));
+        });
+
+        it("reports at the configured enforcement level and uses the configured settings", async () => {
+            await pack.configure(
+                reconcilePolicyConfig(info, {
+                    "cloudtrail-log-file-validation": "advisory",
+                    "log-group-minimum-retention": { minimumRetentionDays: 30 },
+                }),
+            );
+            const resources = copyOf("dev");
+            find(resources, trailType, "audit-trail").properties.enableLogFileValidation = false;
+            const diagnostics = await pack.analyzeResources(resources);
+            assert.deepStrictEqual(
+                diagnostics.map((d) => [d.policyName, d.enforcementLevel]),
+                [["cloudtrail-log-file-validation", "advisory"]],
+            );
+        });
+
+        it("skips a disabled policy", async () => {
+            await pack.configure(reconcilePolicyConfig(info, { "metric-alarm-has-action": "disabled" }));
+            const resources = copyOf("prod");
+            find(
+                resources,
+                "aws:cloudwatch/metricAlarm:MetricAlarm",
+                "alarms-cis-cloudwatch-1-root-usage",
+            ).properties.alarmActions = [];
+            assert.deepStrictEqual(await pack.analyzeResources(resources), []);
+        });
+    });
+});
