@@ -111,7 +111,7 @@ export const teamRules = {
         pattern:
             '{ (($.errorCode = "*UnauthorizedOperation") || ($.errorCode = "AccessDenied*")) && ($.sourceIPAddress != "delivery.logs.amazonaws.com") && ($.eventName != "HeadBucket") }',
         rationale:
-            "Calls refused for lack of permission: credentials being probed, or a workload that lost a permission. Leaves out the two known sources of noise, log delivery and S3 HeadBucket checks; the CIS v3 pattern means the same but binds && tighter than ||, so its exclusions only apply to AccessDenied.",
+            "Calls refused for lack of permission: credentials being probed, or a workload that lost a permission. Leaves out the two known sources of noise, log delivery and S3 HeadBucket checks; the CIS v3 pattern means the same, but there AND binds tighter than OR, so its exclusions only apply to AccessDenied.",
         examples: {
             matches: [
                 "corpus:flaws2__CreateLogStream__record0.json",
