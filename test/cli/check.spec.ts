@@ -41,10 +41,10 @@ describe("trailwatch check", () => {
             assert.strictEqual(code, 0, stdout);
             assert.match(stdout, new RegExp(`^trailwatch check — stack ${stack} \\(offline`));
             assert.match(stdout, /^pulumi:pulumi:Stack {2}trailwatch-/m);
-            assert.match(stdout, /^└─ trailwatch:index:AuditTrail {2}audit$/m);
+            assert.match(stdout, /^[├└]─ trailwatch:index:AuditTrail {2}audit$/m);
             assert.match(
                 stdout,
-                /^ {3}[├└]─ aws:cloudtrail\/trail:Trail {2}audit-trail {2}name=trailwatch-\w+ isMultiRegionTrail=true includeGlobalServiceEvents=true enableLogFileValidation=true .*insights=ApiCallRateInsight, ApiErrorRateInsight/m,
+                /^(?: {3}|│ {2})[├└]─ aws:cloudtrail\/trail:Trail {2}audit-trail {2}name=trailwatch-\w+ isMultiRegionTrail=true includeGlobalServiceEvents=true enableLogFileValidation=true .*insights=ApiCallRateInsight, ApiErrorRateInsight/m,
             );
             assert.match(stdout, new RegExp(`\\nOK: stack ${stack} passes the offline check\\.\\n$`));
         });
