@@ -1,4 +1,5 @@
 import type { FilterPattern } from "@trailwatch/components";
+import { EventNameIndex } from "./eventNameIndex";
 import { loadFilterPatternModule } from "./filterPatternModule";
 import { readLogFile, LogFileError } from "./logFileReader";
 import { ArchiveTally, BacktestRule, newArchiveTally, offerSample, SAMPLES_PER_RULE } from "./ruleTally";
@@ -53,6 +54,7 @@ function isCanonicalTime(t: unknown): t is string {
  */
 export class ArchiveEvaluator {
     private readonly patterns: FilterPattern[];
+    private readonly eventNames: EventNameIndex;
     private tally: ArchiveTally;
     // Earliest / latest canonical eventTime strings seen; parsed once when the tally is taken.
     private firstTime?: string;
@@ -64,6 +66,7 @@ export class ArchiveEvaluator {
     ) {
         const { parseFilterPattern } = loadFilterPatternModule();
         this.patterns = rules.map((r) => parseFilterPattern(r.pattern));
+        this.eventNames = new EventNameIndex(this.patterns);
         this.tally = newArchiveTally(rules.length);
     }
 
@@ -93,6 +96,7 @@ export class ArchiveEvaluator {
         const windowed = since !== undefined || until !== undefined;
         const tally = this.tally;
         const patterns = this.patterns;
+        const eventNames = this.eventNames;
         const rules = this.rules;
         tally.events += records.length;
         for (let index = 0; index < records.length; index++) {
@@ -123,7 +127,9 @@ export class ArchiveEvaluator {
                     if (tally.last === undefined || t > tally.last) tally.last = t;
                 }
             }
-            for (let r = 0; r < patterns.length; r++) {
+            const candidates = eventNames.candidates(record.eventName);
+            for (let c = 0; c < candidates.length; c++) {
+                const r = candidates[c];
                 if (!patterns[r].matches(record)) continue;
                 if (!windowed) time = typeof rawTime === "string" ? Date.parse(rawTime) : NaN;
                 const t = tally.rules[r];
