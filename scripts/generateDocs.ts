@@ -2,8 +2,10 @@
 import * as fs from "fs";
 import * as path from "path";
 import { configNamespace, configReferenceTable, stackConfigKeys, withConfigReference } from "../src/config";
+import { ruleCatalogueTable, withRuleCatalogue } from "../src/config/ruleCatalogueReference";
 
 const readmePath = path.resolve(__dirname, "../../README.md");
 const readme = fs.readFileSync(readmePath, "utf8");
-fs.writeFileSync(readmePath, withConfigReference(readme, configReferenceTable(configNamespace, stackConfigKeys)));
+const withKeys = withConfigReference(readme, configReferenceTable(configNamespace, stackConfigKeys));
+fs.writeFileSync(readmePath, withRuleCatalogue(withKeys, ruleCatalogueTable()));
 console.log(`README.md: configuration reference regenerated (${stackConfigKeys.length} keys)`);
