@@ -31,7 +31,7 @@ export function formatAlarmDescription(
 }
 
 /** `[P1]` … `[P5]`: the fixed token an alarm description starts with. */
-export function severityMarker(severity: AlertSeverity): string {
+export function severityMarker(severity: string): string {
     return `[${severity}]`;
 }
 

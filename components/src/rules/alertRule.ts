@@ -37,8 +37,11 @@ export interface AlertRule {
     title: string;
     /** The CloudWatch Logs filter pattern that counts matching CloudTrail events (at most 1024 characters). */
     pattern: string;
-    /** Priority of the alert, `P1` (critical) to `P5` (informational). */
-    severity: AlertSeverity;
+    /**
+     * Priority of the alert: `P1` (critical) to `P5` (informational), see {@link AlertSeverity}. A plain string here
+     * (checked when the rule is deployed) so that the type stays usable from every language of the component package.
+     */
+    severity: string;
     /** Why it matters: what an attacker or a mistake could be doing when this fires, and what to check. */
     rationale: string;
     /**
@@ -80,6 +83,8 @@ export interface AlertRuleExamples {
 
 /** A rule of the built-in catalogue: an {@link AlertRule} with the events it is proven against. */
 export interface CatalogueRule extends AlertRule {
+    /** Priority of the alert. */
+    severity: AlertSeverity;
     /** Proof: events it must and must not match. For parameterised rules, under {@link exampleRuleParameters}. */
     examples: AlertRuleExamples;
 }
