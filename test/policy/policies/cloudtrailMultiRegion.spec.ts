@@ -21,7 +21,10 @@ describe("policy cloudtrail-multi-region", () => {
     it("rejects a trail that leaves isMultiRegionTrail unset (the provider's default is single-region)", async () => {
         const trail = trailFixture();
         delete trail.props.isMultiRegionTrail;
-        assert.strictEqual((await validateResource(cloudtrailMultiRegion, trail)).length, 1);
+        assert.deepStrictEqual(await validateResource(cloudtrailMultiRegion, trail), [
+            'Trail "audit-trail" records only the region it is created in: set isMultiRegionTrail to true so that ' +
+                "API activity in every region, including regions nobody uses, is recorded.",
+        ]);
     });
 
     it("rejects a trail without global service events", async () => {

@@ -33,7 +33,10 @@ describe("policy log-group-minimum-retention", () => {
     it("uses the configured minimum", async () => {
         const config = { minimumRetentionDays: 30 };
         assert.deepStrictEqual(await validateResource(logGroupRetention, withRetention(30), config), []);
-        assert.strictEqual((await validateResource(logGroupRetention, withRetention(14), config)).length, 1);
+        assert.deepStrictEqual(await validateResource(logGroupRetention, withRetention(14), config), [
+            'Log group "audit-log-group" keeps events for 14 days, fewer than the required 30: set retentionInDays ' +
+                "to at least 30.",
+        ]);
     });
 
     it("is advisory by default and declares its minimum, 365, in the config schema", () => {

@@ -36,7 +36,10 @@ describe("policy sns-topic-customer-managed-key", () => {
 
     it("rejects the AWS managed key given as an alias ARN", async () => {
         const key = "arn:aws:kms:eu-west-1:111122223333:alias/aws/sns";
-        assert.strictEqual((await validateResource(snsTopicCustomerManagedKey, withKey(key))).length, 1);
+        assert.deepStrictEqual(await validateResource(snsTopicCustomerManagedKey, withKey(key)), [
+            `Topic "alerts-topic" is encrypted with the AWS managed key ${key}, which CloudWatch alarms cannot use, ` +
+                `so their notifications are silently dropped: ${fix}`,
+        ]);
     });
 
     it("rejects an unencrypted topic", async () => {

@@ -43,7 +43,11 @@ describe("policy stack-has-compliant-trail", () => {
     it("rejects a stack whose only trail is stopped", async () => {
         const resources = compliantStackFixture();
         resources.find((r) => r.urn === fixtureUrns.trail)!.props.enableLogging = false;
-        assert.strictEqual((await validateStack(stackHasCompliantTrail, resources)).length, 1);
+        assert.deepStrictEqual(await validateStack(stackHasCompliantTrail, resources), [
+            {
+                message: `None of the stack's trails ("audit-trail") ${requirement}: fix one of them as its cloudtrail-* violations describe.`,
+            },
+        ]);
     });
 
     it("uses its own required Insights types", async () => {
