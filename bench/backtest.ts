@@ -45,6 +45,8 @@ const JQ_FILTER = '.Records[] | select(.eventName == "ConsoleLogin" and .userIde
 interface Measurement {
     elapsedMs: number;
     peakRssBytes?: number;
+    /** User + system CPU time of the whole process (all threads), seconds. */
+    cpuSeconds?: number;
 }
 
 export interface BacktestBenchResult {
@@ -90,14 +92,14 @@ async function ensureArchive(log: (line: string) => void): Promise<SyntheticArch
     return manifest;
 }
 
-/** Runs node with `args`, timing it from outside (start-up included) and reading its peak memory. */
+/** Runs node with `args`, timing it from outside (start-up included); reads its peak memory and CPU time. */
 async function measureNode(args: string[], cwd: string): Promise<Measurement & { stdout: string }> {
-    const peakFile = path.join(benchDir, `peak-${process.pid}.json`);
-    fs.rmSync(peakFile, { force: true });
+    const usageFile = path.join(benchDir, `usage-${process.pid}.json`);
+    fs.rmSync(usageFile, { force: true });
     const started = performance.now();
-    const child = spawn(process.execPath, ["--require", path.join(__dirname, "reportPeakMemory.js"), ...args], {
+    const child = spawn(process.execPath, ["--require", path.join(__dirname, "reportProcessUsage.js"), ...args], {
         cwd,
-        env: { ...process.env, BENCH_PEAK_MEMORY_FILE: peakFile },
+        env: { ...process.env, BENCH_PROCESS_USAGE_FILE: usageFile },
         stdio: ["ignore", "pipe", "inherit"],
     });
     const chunks: Buffer[] = [];
@@ -106,9 +108,9 @@ async function measureNode(args: string[], cwd: string): Promise<Measurement & {
     const elapsedMs = performance.now() - started;
     // backtest exits 1 when it skipped files; the generated archive has none, so only 0 is expected.
     if (code !== 0) throw new Error(`node ${args.join(" ")} exited with ${code}`);
-    const peak = JSON.parse(fs.readFileSync(peakFile, "utf8")) as { peakRssBytes: number };
-    fs.rmSync(peakFile, { force: true });
-    return { elapsedMs, peakRssBytes: peak.peakRssBytes, stdout: Buffer.concat(chunks).toString() };
+    const usage = JSON.parse(fs.readFileSync(usageFile, "utf8")) as { peakRssBytes: number; cpuSeconds: number };
+    fs.rmSync(usageFile, { force: true });
+    return { elapsedMs, ...usage, stdout: Buffer.concat(chunks).toString() };
 }
 
 /** (c): every log file through `gzip -dc | jq`, counting the selected events. Undefined without jq. */
@@ -195,11 +197,13 @@ export async function benchBacktest(
         floor: {
             elapsedMs: floorMs,
             peakRssBytes: Math.max(...floorRuns.map((r) => r.peakRssBytes ?? 0)),
+            cpuSeconds: median(floorRuns.map((r) => r.cpuSeconds ?? 0)),
             megabytesPerSecond: mbps(bytes, floorMs),
         },
         backtest: {
             elapsedMs: backtestMs,
             peakRssBytes: Math.max(...backtestRuns.map((r) => r.peakRssBytes ?? 0)),
+            cpuSeconds: median(backtestRuns.map((r) => r.cpuSeconds ?? 0)),
             megabytesPerSecond: mbps(bytes, backtestMs),
             engineSeconds: median(backtestRuns.map((r) => r.engineSeconds)),
             rules: report?.rules.length ?? 0,
@@ -224,7 +228,7 @@ export async function benchBacktest(
 
 /** Prints the figures and the goals of the issue next to them. */
 export function printBacktestBench(r: BacktestBenchResult, log: (line: string) => void = console.log): void {
-    const mb = (bytes?: number): string => (bytes === undefined ? "-" : `${Math.round(bytes / 1024 / 1024)} MiB`);
+    const mb = (bytes?: number): string => (bytes === undefined ? "-" : `${Math.round(bytes / 1e6)} MB`);
     const verdict = (ok: boolean): string => (ok ? "met" : "NOT met");
     log("");
     log(
@@ -236,15 +240,21 @@ export function printBacktestBench(r: BacktestBenchResult, log: (line: string) =
     );
     log(`medians of ${r.rounds} alternating rounds; wall time of the whole process, start-up included`);
     log("");
-    log(
-        `  (a) floor: read + gunzip + JSON.parse, 1 thread   ${r.floor.megabytesPerSecond.toFixed(1).padStart(7)} MB/s  ${(r.floor.elapsedMs / 1000).toFixed(2).padStart(6)} s  peak ${mb(r.floor.peakRssBytes)}`,
-    );
-    log(
-        `  (b) trailwatch backtest, ${r.backtest.rules} rules               ${r.backtest.megabytesPerSecond.toFixed(1).padStart(7)} MB/s  ${(r.backtest.elapsedMs / 1000).toFixed(2).padStart(6)} s  peak ${mb(r.backtest.peakRssBytes)}  (engine alone ${r.backtest.engineSeconds.toFixed(2)} s)`,
-    );
-    if (r.jq) {
+    const rows: [string, Measurement & { megabytesPerSecond: number }, string][] = [
+        ["(a) floor: read + gunzip + JSON.parse, 1 thread", r.floor, ""],
+        [
+            `(b) trailwatch backtest, ${r.backtest.rules} rules`,
+            r.backtest,
+            `engine alone ${r.backtest.engineSeconds.toFixed(2)} s`,
+        ],
+    ];
+    if (r.jq) rows.push([`(c) gzip -dc | jq, rule ${JQ_RULE}`, r.jq, "jq and gzip processes"]);
+    for (const [name, m, note] of rows) {
         log(
-            `  (c) gzip -dc | jq, rule ${JQ_RULE}           ${r.jq.megabytesPerSecond.toFixed(1).padStart(7)} MB/s  ${(r.jq.elapsedMs / 1000).toFixed(2).padStart(6)} s`,
+            `  ${name.padEnd(48)} ${m.megabytesPerSecond.toFixed(1).padStart(7)} MB/s ${(m.elapsedMs / 1000).toFixed(2).padStart(7)} s` +
+                (m.cpuSeconds === undefined ? "" : `  CPU ${m.cpuSeconds.toFixed(2)} s`) +
+                (m.peakRssBytes === undefined ? "" : `  peak ${mb(m.peakRssBytes)}`) +
+                (note ? `  (${note})` : ""),
         );
     }
     log("");
