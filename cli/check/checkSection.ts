@@ -26,5 +26,13 @@ export interface CheckSectionResult {
 export interface CheckSection {
     /** Short name, used in errors. */
     name: string;
-    run(ctx: CheckContext): Promise<CheckSectionResult>;
+    /**
+     * Work that needs only the project and the stack (such as starting the policy pack's process), begun before
+     * the program runs so that the two overlap. Must not reject: return the error as the value instead.
+     */
+    prepare?(projectDir: string, stack: string): Promise<unknown>;
+    /** Releases what `prepare` made when `run` will not be called (the program failed). */
+    discard?(prepared: unknown): Promise<void>;
+    /** Builds the section's report; `prepared` is what `prepare` resolved to, if the section has one. */
+    run(ctx: CheckContext, prepared?: unknown): Promise<CheckSectionResult>;
 }

@@ -4,7 +4,6 @@ import { projectName } from "../../src/offline/runProgram";
 import {
     EnforcementLevel,
     PolicyDiagnostic,
-    PolicyPackError,
     PolicyPackProcess,
 } from "../../src/policyPack/analyzerClient";
 import { compiledPackEntry } from "../../src/policyPack/packEntry";
@@ -66,25 +65,34 @@ function failure(lines: string[]): CheckSectionResult {
  */
 export const policiesSection: CheckSection = {
     name: "policies",
-    async run(ctx) {
+    // Started before the program runs: the pack's process starts on the other core meanwhile.
+    async prepare(projectDir, stack) {
+        const packDir = path.join(projectDir, "policy");
+        if (!fs.existsSync(path.join(packDir, "PulumiPolicy.yaml"))) return undefined;
+        try {
+            return await PolicyPackProcess.start(packDir, {
+                entry: compiledPackEntry(packDir),
+                stack,
+                project: projectName,
+                dryRun: true,
+            });
+        } catch (err) {
+            // Returned, not thrown: the error is reported by run() as a failed section.
+            return err instanceof Error ? err : new Error(String(err));
+        }
+    },
+    async discard(prepared) {
+        if (prepared instanceof PolicyPackProcess) await prepared.stop();
+    },
+    async run(ctx, prepared) {
         const packDir = path.join(ctx.projectDir, "policy");
         if (!fs.existsSync(path.join(packDir, "PulumiPolicy.yaml"))) {
             return failure([
                 `No policy pack at ${packDir} (PulumiPolicy.yaml is missing): the stack cannot be checked.`,
             ]);
         }
-        let pack: PolicyPackProcess;
-        try {
-            pack = await PolicyPackProcess.start(packDir, {
-                entry: compiledPackEntry(packDir),
-                stack: ctx.stack,
-                project: projectName,
-                dryRun: true,
-            });
-        } catch (err) {
-            if (err instanceof PolicyPackError) return failure([`The policy pack did not start: ${err.message}`]);
-            throw err;
-        }
+        const pack = prepared as PolicyPackProcess | Error;
+        if (pack instanceof Error) return failure([`The policy pack did not start: ${pack.message}`]);
         let found: PolicyViolation[];
         let summary: string;
         try {

@@ -1,6 +1,7 @@
 import { StackConfigError } from "../../src/config";
 import { runProgram } from "../../src/offline/runProgram";
-import { StackFileError } from "../../src/offline/stackFile";
+import { StackFileError, readStackFile } from "../../src/offline/stackFile";
+import { alertPreviewSection } from "../check/alertPreview";
 import { CheckSection, CheckSectionResult } from "../check/checkSection";
 import { policiesSection } from "../check/policies";
 import { resourceTreeSection } from "../check/resourceTree";
@@ -9,7 +10,7 @@ import { Command, UsageError } from "../command";
 import { parseFlags } from "../flags";
 
 /** The parts of the report, in order. */
-const sections: CheckSection[] = [resourceTreeSection, rulesSection, policiesSection];
+const sections: CheckSection[] = [resourceTreeSection, rulesSection, policiesSection, alertPreviewSection];
 
 const usage = `Usage: trailwatch check [--stack NAME] [--json]
 
@@ -25,6 +26,11 @@ Options:
 Exit status: 0 the stack is sound; 1 a configuration error or a failed check; 2 a usage error.
 `;
 
+/** Releases what the sections prepared when the program did not run to the end. */
+async function discardPrepared(prepared: Promise<unknown>[]): Promise<void> {
+    await Promise.all(prepared.map(async (p, i) => sections[i].discard?.(await p)));
+}
+
 /** `trailwatch check`: the offline check of a stack. */
 export const checkCommand: Command = {
     name: "check",
@@ -37,13 +43,18 @@ export const checkCommand: Command = {
         const json = flags.booleans.json;
 
         let run;
+        let prepared: Promise<unknown>[] = [];
         try {
+            readStackFile(io.cwd, stack); // an unknown stack is a usage error, before anything starts
+            prepared = sections.map((s) => s.prepare?.(io.cwd, stack) ?? Promise.resolve(undefined));
             run = await runProgram({ projectDir: io.cwd, stack });
         } catch (err) {
+            await discardPrepared(prepared);
             if (err instanceof StackFileError) throw new UsageError(err.message);
             throw err;
         }
         if (run.error !== undefined) {
+            await discardPrepared(prepared);
             const problems = run.error instanceof StackConfigError ? run.error.problems : undefined;
             if (json) {
                 io.stdout.write(
@@ -56,7 +67,9 @@ export const checkCommand: Command = {
         }
 
         const results: CheckSectionResult[] = [];
-        for (const section of sections) results.push(await section.run({ projectDir: io.cwd, stack, run }));
+        for (const [i, section] of sections.entries()) {
+            results.push(await section.run({ projectDir: io.cwd, stack, run }, await prepared[i]));
+        }
         const failed = results.filter((r) => r.failed);
 
         if (json) {
