@@ -1,4 +1,4 @@
-import { AlertTopic, AuditTrail, SecurityAlarms } from "@trailwatch/components";
+import { AlertTopic, AuditTrail, OpsgenieSnsIntegration, SecurityAlarms } from "@trailwatch/components";
 import { loadStackConfig } from "./src/config";
 
 // Validated as a whole before anything is registered: a bad key fails the program with every problem named.
@@ -12,6 +12,12 @@ const alerts = new AlertTopic("alerts", {
     keyAlias: `alias/trailwatch-${config.stack}-alerts`,
     tags,
 });
+
+// Alarms reach people through Opsgenie (and from there Slack) when the stack enables it.
+const opsgenie =
+    config.opsgenie === undefined
+        ? undefined
+        : new OpsgenieSnsIntegration("opsgenie", { ...config.opsgenie, topicArn: alerts.topicArn });
 
 const alarms = new SecurityAlarms("alarms", {
     logGroupName: audit.logGroupName,
@@ -33,3 +39,4 @@ export const cloudWatchLogsRoleArn = audit.roleArn;
 export const alertTopicArn = alerts.topicArn;
 export const alertKeyArn = alerts.keyArn;
 export const alarmArns = alarms.alarmArns;
+export const opsgenieIntegrationId = opsgenie?.integrationId;

@@ -2,3 +2,4 @@ export * from "./stackConfig";
 export * from "./stackConfigReader";
 export * from "./trailConfig";
 export * from "./configReference";
+export * from "./opsgenieConfig";

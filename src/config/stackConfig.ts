@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { AuditTrailArgs } from "@trailwatch/components";
 import { ConfigKeyDoc, StackConfigReader } from "./stackConfigReader";
+import { OpsgenieConfig, opsgenieConfigKeys, readOpsgenieConfig } from "./opsgenieConfig";
 import { RulesConfig, readRulesConfig, rulesConfigKeys } from "./rulesConfig";
 import { readTrailConfig, trailConfigKeys } from "./trailConfig";
 
@@ -15,10 +16,12 @@ export interface StackConfig {
     trail: AuditTrailArgs;
     /** The alert rules: every rule with its status, and the enabled ones for `SecurityAlarms`. */
     rules: RulesConfig;
+    /** Arguments of the `OpsgenieSnsIntegration` component (all but the topic); undefined when Opsgenie is off. */
+    opsgenie?: OpsgenieConfig;
 }
 
 /** Every key of the `trailwatch:` namespace, in the order the README's configuration reference lists them. */
-export const stackConfigKeys: ConfigKeyDoc[] = [...trailConfigKeys, ...rulesConfigKeys];
+export const stackConfigKeys: ConfigKeyDoc[] = [...trailConfigKeys, ...rulesConfigKeys, ...opsgenieConfigKeys];
 
 /**
  * Validates a stack's configuration, given as the flat map Pulumi hands a program. Throws a
@@ -34,6 +37,7 @@ export function readStackConfig(
         stack,
         trail: readTrailConfig(reader, stack),
         rules: readRulesConfig(reader),
+        opsgenie: readOpsgenieConfig(reader, stack),
     };
     reader.finish();
     return config;

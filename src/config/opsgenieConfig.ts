@@ -1,0 +1,128 @@
+import {
+    OpsgenieSnsIntegrationArgs,
+    defaultDescriptionFields,
+    validateOpsgenieSnsIntegrationArgs,
+} from "@trailwatch/components";
+import { ConfigKeyDoc, StackConfigReader } from "./stackConfigReader";
+
+/** The stack configuration keys of the Opsgenie integration (the `OpsgenieSnsIntegration` component's arguments). */
+export const opsgenieConfigKeys: ConfigKeyDoc[] = [
+    {
+        key: "opsgenieEnabled",
+        type: "boolean",
+        default: "false",
+        description:
+            'Create an Opsgenie "Amazon SNS" integration with its alert actions and subscribe the alert topic to it. When true, `opsgenieApiKey` is required; when false, the other `opsgenie*` keys must not be set.',
+    },
+    {
+        key: "opsgenieApiKey",
+        type: "string",
+        default: "none",
+        description:
+            "API key of an Opsgenie API integration with configuration access, which the Opsgenie provider manages the SNS integration with. Set it with `pulumi config set --secret`: a plain value is an error.",
+        secret: true,
+    },
+    {
+        key: "opsgenieRegion",
+        type: "string",
+        default: "us",
+        description: "The Opsgenie instance of the account: `us` (api.opsgenie.com) or `eu` (api.eu.opsgenie.com).",
+    },
+    {
+        key: "opsgenieIntegrationName",
+        type: "string",
+        default: "trailwatch-<stack>",
+        description: "Name of the Opsgenie integration; unique within the Opsgenie account.",
+    },
+    {
+        key: "opsgenieOwnerTeamId",
+        type: "string",
+        default: "none",
+        description:
+            "ID (a UUID) of the Opsgenie team that owns the integration and receives its alerts. Changing it recreates the integration.",
+    },
+    {
+        key: "opsgenieDescriptionFields",
+        type: "string[]",
+        default: defaultDescriptionFields.join(", "),
+        description:
+            "Fields of the alarm message the alert description (what Slack shows) lists, in order: AlarmName, AlarmDescription, AWSAccountId, Region, NewStateValue, OldStateValue, NewStateReason, StateChangeTime, AlarmArn.",
+    },
+    {
+        key: "opsgenieDefaultPriority",
+        type: "string",
+        default: "P3",
+        description:
+            "Priority (`P1`-`P5`) of an alert whose alarm description has no severity token; trailwatch's own alarms always carry one.",
+    },
+    {
+        key: "opsgenieAlertTags",
+        type: "string[]",
+        default: "trailwatch, <stack>",
+        description: "Tags of every alert the integration creates.",
+    },
+];
+
+/** The Opsgenie integration of a stack: the component's arguments except the topic, which the program supplies. */
+export type OpsgenieConfig = Omit<OpsgenieSnsIntegrationArgs, "topicArn">;
+
+/** The config key of each component argument. */
+const configKeyOfArg: Record<string, string> = {
+    region: "opsgenieRegion",
+    integrationName: "opsgenieIntegrationName",
+    ownerTeamId: "opsgenieOwnerTeamId",
+    descriptionFields: "opsgenieDescriptionFields",
+    defaultPriority: "opsgenieDefaultPriority",
+    alertTags: "opsgenieAlertTags",
+};
+
+const setSecretHint = "pulumi config set --secret trailwatch:opsgenieApiKey <key>";
+
+/**
+ * Reads the Opsgenie keys, reporting every problem against its config key. Undefined when the stack does not use
+ * Opsgenie. The API key is never quoted in a message.
+ */
+export function readOpsgenieConfig(reader: StackConfigReader, stack: string): OpsgenieConfig | undefined {
+    const enabled = reader.boolean("opsgenieEnabled", false);
+    const others = opsgenieConfigKeys.map((k) => k.key).filter((k) => k !== "opsgenieEnabled");
+    const set = others.filter((k) => reader.has(k));
+    if (!enabled) {
+        for (const key of set) {
+            reader.fail(
+                key,
+                "is set but trailwatch:opsgenieEnabled is not true, so no Opsgenie integration is created; set trailwatch:opsgenieEnabled: true, or remove the key",
+            );
+        }
+        return undefined;
+    }
+
+    const apiKey = reader.string("opsgenieApiKey");
+    if (apiKey === undefined) {
+        reader.fail(
+            "opsgenieApiKey",
+            `is required when trailwatch:opsgenieEnabled is true; set it with \`${setSecretHint}\``,
+        );
+    } else if (!reader.isSecret("opsgenieApiKey")) {
+        reader.fail(
+            "opsgenieApiKey",
+            `is in plain text in the stack configuration; set it with \`${setSecretHint}\`, and replace the key in Opsgenie: it has been exposed`,
+        );
+    } else if (apiKey.trim() === "") {
+        reader.fail("opsgenieApiKey", "is empty");
+    }
+
+    const config: OpsgenieConfig = {
+        apiKey: apiKey ?? "",
+        region: reader.string("opsgenieRegion", "us"),
+        integrationName: reader.string("opsgenieIntegrationName", `trailwatch-${stack}`),
+        ownerTeamId: reader.string("opsgenieOwnerTeamId"),
+        descriptionFields: reader.stringList("opsgenieDescriptionFields") ?? [...defaultDescriptionFields],
+        defaultPriority: reader.string("opsgenieDefaultPriority", "P3"),
+        alertTags: reader.stringList("opsgenieAlertTags") ?? ["trailwatch", stack],
+    };
+    for (const problem of validateOpsgenieSnsIntegrationArgs(config)) {
+        const [arg, index] = problem.arg.split("[");
+        reader.fail(`${configKeyOfArg[arg] ?? arg}${index === undefined ? "" : `[${index}`}`, problem.reason);
+    }
+    return config;
+}
