@@ -1,10 +1,13 @@
 import * as path from "path";
 import { Command, CommandIO, UsageError } from "../command";
-import { defaultThreads, runBacktest } from "../../src/backtest/backtestEngine";
-import { buildReport } from "../../src/backtest/backtestReport";
-import { formatReportTable } from "../../src/backtest/reportTable";
-import { ProgressLine } from "../../src/backtest/progressLine";
-import { selectBacktestRules } from "../../src/backtest/ruleSelection";
+import {
+    buildReport,
+    defaultThreads,
+    formatReportTable,
+    ProgressLine,
+    runBacktest,
+    selectBacktestRules,
+} from "../../src/backtest";
 
 const usage = `Usage: trailwatch backtest PATH... [--stack NAME] [--rule ID]... [--since TIME] [--until TIME]
                            [--threads N] [--json]
