@@ -14,10 +14,9 @@ const alerts = new AlertTopic("alerts", {
 });
 
 // Alarms reach people through Opsgenie (and from there Slack) when the stack enables it.
-const opsgenie =
-    config.opsgenie === undefined
-        ? undefined
-        : new OpsgenieSnsIntegration("opsgenie", { ...config.opsgenie, topicArn: alerts.topicArn });
+if (config.opsgenie !== undefined) {
+    new OpsgenieSnsIntegration("opsgenie", { ...config.opsgenie, topicArn: alerts.topicArn });
+}
 
 const alarms = new SecurityAlarms("alarms", {
     logGroupName: audit.logGroupName,
@@ -39,4 +38,3 @@ export const cloudWatchLogsRoleArn = audit.roleArn;
 export const alertTopicArn = alerts.topicArn;
 export const alertKeyArn = alerts.keyArn;
 export const alarmArns = alarms.alarmArns;
-export const opsgenieIntegrationId = opsgenie?.integrationId;

@@ -2,9 +2,10 @@ import { Command, CommandIO, UsageError } from "./command";
 import { checkCommand } from "./commands/check";
 import { backtestCommand } from "./commands/backtest";
 import { testPatternCommand } from "./commands/testPattern";
+import { renderCommand } from "./commands/render";
 
 /** Every sub-command; each lives in `cli/commands/<name>.ts`. */
-const commands: Command[] = [checkCommand, backtestCommand, testPatternCommand];
+const commands: Command[] = [checkCommand, backtestCommand, testPatternCommand, renderCommand];
 
 function help(): string {
     const width = Math.max(...commands.map((c) => c.name.length), 4);

@@ -2,9 +2,12 @@ import {
     IntegrationActionSet,
     OpsgenieAlertPreview,
     SnsHttpsNotification,
+    SnsNotificationFields,
     cloudWatchAlarmNotification,
+    parseOpsgenieTemplate,
     previewOpsgenieAlert,
     readSnsNotification,
+    renderOpsgenieTemplate,
 } from "@trailwatch/components";
 import { ProgramRun, RecordedResource } from "./runProgram";
 
@@ -58,12 +61,45 @@ function asWritten(text: string): string {
     return JSON.stringify(text).slice(1, -1);
 }
 
+/** A `"` with no backslash escaping it: the end of a JSON string value. */
+const unescapedQuote = /(?<!\\)(?:\\\\)*"/;
+
+/**
+ * Extractions from the alarm message whose result holds an unescaped quote: the expression ran past the end of
+ * its JSON value into the next keys (as the seed's `AWSAccountId":"(.+)","NewStateValue"` does on current
+ * messages). A value taken from JSON text cannot contain one.
+ */
+function overrunningExtractions(
+    templates: Record<string, string | undefined>,
+    notification: SnsNotificationFields,
+): string[] {
+    const problems: string[] = [];
+    for (const [field, template] of Object.entries(templates)) {
+        if (template === undefined) continue;
+        const parsed = parseOpsgenieTemplate(template);
+        for (const part of parsed.parts) {
+            if (
+                part.kind !== "expression" ||
+                part.field !== "Message" ||
+                !part.calls.some((c) => c.method === "extract")
+            ) {
+                continue;
+            }
+            const value = renderOpsgenieTemplate({ text: template, parts: [part] }, notification).text;
+            if (unescapedQuote.test(value)) {
+                problems.push(`${field}: ${part.source} runs past the end of its JSON value: ${JSON.stringify(value)}`);
+            }
+        }
+    }
+    return problems;
+}
+
 /**
  * Builds, for the most urgent alarm of the stack, the notification CloudWatch sends today when it fires and when it
  * recovers, and runs them through the Opsgenie actions the program configures: the alert people would see. Problems
  * are what would make that alert wrong or missing: a different topic, no create or no close, a priority that is not
  * the rule's severity, a message or alias that is not the alarm's name, a description without the alarm's text,
- * or a template the renderer had to guess about.
+ * an extraction that runs past its value, or a template the renderer had to guess about.
  */
 export function previewStackAlert(run: ProgramRun): StackAlertPreview {
     const actions = recordedIntegrationActions(run);
@@ -112,13 +148,12 @@ export function previewStackAlert(run: ProgramRun): StackAlertPreview {
         insufficientDataActions: (i.insufficientDataActions as string[] | undefined) ?? [],
     };
     const notification = cloudWatchAlarmNotification(input);
-    const firing = previewOpsgenieAlert(actions, readSnsNotification(notification));
-    const recovered = previewOpsgenieAlert(
-        actions,
-        readSnsNotification(
-            cloudWatchAlarmNotification({ ...input, newState: "OK", oldState: "ALARM", datapointValue: 0 }),
-        ),
+    const firingFields = readSnsNotification(notification);
+    const recoveredFields = readSnsNotification(
+        cloudWatchAlarmNotification({ ...input, newState: "OK", oldState: "ALARM", datapointValue: 0 }),
     );
+    const firing = previewOpsgenieAlert(actions, firingFields);
+    const recovered = previewOpsgenieAlert(actions, recoveredFields);
 
     if (firing.action !== "create") {
         problems.push(
@@ -152,6 +187,17 @@ export function previewStackAlert(run: ProgramRun): StackAlertPreview {
         problems.push(
             `the close action's alias ${JSON.stringify(recovered.alias)} does not find the alert ${JSON.stringify(firing.alias)}`,
         );
+    }
+    const create = (actions.creates ?? []).find((c) => firing.action === "create" && c.name === firing.actionNames[0]);
+    if (create !== undefined) {
+        const { message, description, alias, note } = create;
+        problems.push(...overrunningExtractions({ message, description, alias, note }, firingFields));
+    }
+    const close = (actions.closes ?? []).find(
+        (c) => recovered.action === "close" && c.name === recovered.actionNames[0],
+    );
+    if (close !== undefined) {
+        problems.push(...overrunningExtractions({ alias: close.alias, note: close.note }, recoveredFields));
     }
     for (const { field, warning } of [...firing.warnings, ...recovered.warnings]) {
         problems.push(`${field}: ${warning.message}`);

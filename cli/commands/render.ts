@@ -1,0 +1,196 @@
+import * as fs from "fs";
+import * as path from "path";
+import {
+    OpsgenieAlertPreview,
+    OpsgenieTemplateError,
+    SnsNotificationError,
+    SnsNotificationFields,
+    TemplateWarning,
+    parseOpsgenieTemplate,
+    parseSnsNotification,
+    previewOpsgenieAlert,
+    renderOpsgenieTemplate,
+} from "@trailwatch/components";
+import { StackConfigError } from "../../src/config";
+import { runProgram } from "../../src/offline/runProgram";
+import { StackFileError, readStackFile } from "../../src/offline/stackFile";
+import { recordedIntegrationActions } from "../../src/offline/stackAlertPreview";
+import { Command, CommandIO, UsageError } from "../command";
+import { parseFlags } from "../flags";
+
+const usage = `Usage: trailwatch render TEMPLATE [NOTIFICATION_FILE] [--json]
+       trailwatch render --stack NAME [NOTIFICATION_FILE] [--json]
+
+Renders Opsgenie templates for one Amazon SNS notification, offline, as Opsgenie's "Amazon SNS"
+integration would: static text with {{field}} and the documented string methods (extract(/re/),
+substring, substringAfter, substringBefore, substringBetween, toLowerCase, toUpperCase, toDate),
+chained, over the notification's Message, Subject, TopicArn, Timestamp, MessageId and Type.
+
+Arguments:
+  TEMPLATE           An Opsgenie template, e.g. '{{Message.extract(/"Region":"([^"]*)"/)}}'.
+                     Quote it for your shell.
+  NOTIFICATION_FILE  The notification: the JSON body SNS POSTs to an HTTPS subscriber (what Opsgenie
+                     receives), or a Lambda event from SNS ({"Records":[{"Sns":{...}}]}).
+                     Absent, or -, reads it from stdin.
+
+Options:
+  --stack NAME  Instead of one template: the alert the stack's Opsgenie integration would make of the
+                notification. Runs the stack's program offline (as trailwatch check does) and applies
+                the integration actions it configures: which action runs (create, close, or none),
+                and the alert's message, description, priority, alias and tags (or the close's alias
+                and note).
+  --json        Print one JSON document: {"text","warnings"} for a template; for --stack, {"stack",
+                "action","actionNames","message","description","priority","alias","tags","note",
+                "warnings"} (fields the action does not set are left out).
+  --            Ends the options: what follows is TEMPLATE or NOTIFICATION_FILE even if it starts with --.
+  -h, --help    Show this help.
+
+Where Opsgenie documents nothing the renderer makes a stated choice and warns (on stderr): an
+extract() that matches nothing renders as empty text; substring() indices beyond the text are
+clamped; a toDate() of text that is not a timestamp renders as empty text.
+
+Exit status: 0 rendered; 1 rendered with warnings, or (--stack) no action runs or the stack's
+configuration is invalid; 2 a malformed template (its line and column are shown), a file that is
+not an SNS notification, an unknown stack or a usage error.
+`;
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
+    return Buffer.concat(chunks).toString("utf8");
+}
+
+/** The notification from a file, or from stdin for `-` or no file. */
+async function readNotification(file: string | undefined, io: CommandIO): Promise<SnsNotificationFields> {
+    let text: string;
+    let source: string;
+    if (file === undefined || file === "-") {
+        if (file === undefined && io.stdin.isTTY) {
+            throw new UsageError(`no notification: give NOTIFICATION_FILE or pipe one on stdin\n\n${usage}`);
+        }
+        text = await readAll(io.stdin);
+        source = "stdin";
+    } else {
+        source = file;
+        try {
+            text = fs.readFileSync(path.resolve(io.cwd, file), "utf8");
+        } catch (err) {
+            throw new UsageError(
+                `cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+            );
+        }
+    }
+    try {
+        return parseSnsNotification(text);
+    } catch (err) {
+        if (err instanceof SnsNotificationError) throw new UsageError(`${source}: ${err.message}`);
+        throw err;
+    }
+}
+
+/** The template error with the offending line and a caret under the column. */
+function templateErrorText(template: string, err: OpsgenieTemplateError): string {
+    const line = template.split("\n")[err.line - 1] ?? "";
+    return `trailwatch render: template error at ${err.message}\n  ${line}\n  ${" ".repeat(err.column - 1)}^\n`;
+}
+
+function warningLines(warnings: { field?: string; warning: TemplateWarning }[]): string {
+    return warnings
+        .map(
+            ({ field, warning: w }) =>
+                `warning: ${field === undefined ? "" : `${field}, `}line ${w.line}, column ${w.column}: ${w.message}\n`,
+        )
+        .join("");
+}
+
+/** The alert as `label  value` lines, continuation lines of multi-line values aligned. */
+function alertLines(preview: OpsgenieAlertPreview): string {
+    const rows: [string, string | undefined][] = [
+        [
+            "action",
+            preview.action === "none"
+                ? "none (no action's filter matches: Opsgenie does nothing)"
+                : `${preview.action}: ${preview.actionNames.map((n) => `"${n}"`).join(", ")}`,
+        ],
+        ["priority", preview.priority],
+        ["message", preview.message],
+        ["alias", preview.alias],
+        ["tags", preview.tags?.join(", ")],
+        ["note", preview.note],
+        ["description", preview.description],
+    ];
+    return rows
+        .filter(([, v]) => v !== undefined)
+        .map(([label, value]) =>
+            `${label.padEnd(12)} ${value!}`
+                .split("\n")
+                .map((line, i) => (i === 0 || line === "" ? line : `${" ".repeat(13)}${line}`))
+                .join("\n"),
+        )
+        .map((row) => `${row}\n`)
+        .join("");
+}
+
+async function renderForStack(stack: string, file: string | undefined, json: boolean, io: CommandIO): Promise<number> {
+    try {
+        readStackFile(io.cwd, stack);
+    } catch (err) {
+        if (err instanceof StackFileError) throw new UsageError(err.message);
+        throw err;
+    }
+    const notification = await readNotification(file, io);
+    const run = await runProgram({ projectDir: io.cwd, stack });
+    if (run.error !== undefined) {
+        const detail = run.error instanceof StackConfigError ? run.error.message : String(run.error.message);
+        io.stderr.write(`trailwatch render: stack ${stack}: ${detail}\n`);
+        return 1;
+    }
+    const actions = recordedIntegrationActions(run);
+    if (actions === undefined) {
+        throw new UsageError(`stack ${stack} has no Opsgenie integration (trailwatch:opsgenieEnabled is not true)`);
+    }
+    const preview = previewOpsgenieAlert(actions, notification);
+    if (json) {
+        io.stdout.write(`${JSON.stringify({ stack, ...preview }, null, 2)}\n`);
+    } else {
+        io.stdout.write(alertLines(preview));
+        io.stderr.write(warningLines(preview.warnings));
+    }
+    return preview.action === "none" || preview.action === "ambiguous" || preview.warnings.length > 0 ? 1 : 0;
+}
+
+/** `trailwatch render`: Opsgenie templates (or a stack's whole alert) for one SNS notification. */
+export const renderCommand: Command = {
+    name: "render",
+    summary: "render an Opsgenie template, or a stack's alert, for one SNS notification",
+    usage,
+    async run(argv, io) {
+        const flags = parseFlags(argv, { string: ["stack"], boolean: ["json"] });
+        const json = flags.booleans.json;
+        const stack = flags.strings.stack;
+        if (stack !== undefined) {
+            if (flags.positional.length > 1) throw new UsageError(`unexpected argument "${flags.positional[1]}"`);
+            return renderForStack(stack, flags.positional[0], json, io);
+        }
+        const [template, file, extra] = flags.positional;
+        if (template === undefined) throw new UsageError(`missing TEMPLATE (or --stack NAME)\n\n${usage}`);
+        if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}"`);
+        let parsed;
+        try {
+            parsed = parseOpsgenieTemplate(template);
+        } catch (err) {
+            if (!(err instanceof OpsgenieTemplateError)) throw err;
+            io.stderr.write(templateErrorText(template, err));
+            return 2;
+        }
+        const notification = await readNotification(file, io);
+        const rendered = renderOpsgenieTemplate(parsed, notification);
+        if (json) {
+            io.stdout.write(`${JSON.stringify(rendered, null, 2)}\n`);
+        } else {
+            io.stdout.write(rendered.text.endsWith("\n") ? rendered.text : `${rendered.text}\n`);
+            io.stderr.write(warningLines(rendered.warnings.map((warning) => ({ warning }))));
+        }
+        return rendered.warnings.length > 0 ? 1 : 0;
+    },
+};

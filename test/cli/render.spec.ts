@@ -1,0 +1,218 @@
+import * as assert from "assert";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { PassThrough } from "stream";
+import { cloudWatchAlarmNotification } from "@trailwatch/components";
+import { main } from "../../cli/main";
+import { rootUsageAlarm } from "../fixtures/alarmNotifications";
+
+const projectDir = path.resolve(__dirname, "../../..");
+const corpusDir = path.resolve(projectDir, "../shared/corpus/sns-alarm-messages");
+
+async function render(argv: string[], stdinText?: string, cwd = projectDir) {
+    const stdout = new PassThrough();
+    const stderr = new PassThrough();
+    const stdin = new PassThrough();
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    stdout.on("data", (d: Buffer) => out.push(d));
+    stderr.on("data", (d: Buffer) => err.push(d));
+    stdin.end(stdinText ?? "");
+    const code = await main(["render", ...argv], { stdout, stderr, stdin, cwd });
+    return { code, stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString() };
+}
+
+function corpus(context: Mocha.Context, file: string): string {
+    const full = path.join(corpusDir, file);
+    if (!fs.existsSync(full)) {
+        console.log(`    (skipped: ${full} is absent; this test needs ../shared beside the checkout)`);
+        context.skip();
+    }
+    return full;
+}
+
+/** A generated notification of the dev stack's root-usage alarm, written to a temporary file. */
+function devNotification(overrides: Partial<typeof rootUsageAlarm> = {}): string {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "trailwatch-render-")), "notification.json");
+    const notification = cloudWatchAlarmNotification({
+        ...rootUsageAlarm,
+        alarmName: "trailwatch-dev-cis-cloudwatch-1-root-usage",
+        topicArn: "arn:aws:sns:eu-west-1:111122223333:trailwatch-dev-alerts",
+        ...overrides,
+    });
+    fs.writeFileSync(file, JSON.stringify(notification, null, 2));
+    return file;
+}
+
+describe("trailwatch render TEMPLATE", () => {
+    it("renders a template for a notification file (the HTTPS body Opsgenie receives)", async function () {
+        const file = corpus(this, "2020-09-23_http_qurd-test-etcd0.json");
+        const result = await render([
+            'Region: {{Message.extract(/"Region":"([^"]*)"/)}} | {{Subject.substringBefore(":").toLowerCase()}}',
+            file,
+        ]);
+        assert.deepStrictEqual(result, { code: 0, stdout: "Region: US West (Oregon) | alarm\n", stderr: "" });
+    });
+
+    it("reads a Lambda event from stdin, and prints JSON escapes as Opsgenie shows them", async function () {
+        const text = fs.readFileSync(
+            corpus(this, "2019-02-12_lambda_notify-slack-DBMigrationRequired-logmetric.json"),
+            "utf8",
+        );
+        const template = '{{Message.extract(/"AlarmDescription":"?((?:(?<=:")(?:[^"\\\\]|\\\\.)*)?)(?:"|null)/)}}';
+        const result = await render([template], text);
+        assert.deepStrictEqual(result, {
+            code: 0,
+            stdout: 'App is reporting \\"A JPA error occurred (Unable to build EntityManagerFactory)\\"\n',
+            stderr: "",
+        });
+        assert.deepStrictEqual(await render([template, "-"], text), result);
+    });
+
+    it("prints {text, warnings} under --json", async function () {
+        const file = corpus(this, "2014-12-15_http_alerta-cpu-alarm2.json");
+        const result = await render(["{{Timestamp.toDate()}}", file, "--json"]);
+        assert.strictEqual(result.code, 0);
+        assert.deepStrictEqual(JSON.parse(result.stdout), { text: "2014-12-15 22:40:14 +0000", warnings: [] });
+    });
+
+    it("renders what it can, warns on stderr and exits 1 where Opsgenie documents nothing (extract without a match)", async function () {
+        const file = corpus(this, "2014-12-15_http_alerta-cpu-alarm2.json");
+        const result = await render(['Region: {{Message.extract(/Region":"(.+)","AlarmArn"/)}}', file]);
+        assert.deepStrictEqual(result, {
+            code: 1,
+            stdout: "Region: \n",
+            stderr: 'warning: line 1, column 19: extract(/Region":"(.+)","AlarmArn"/) matched nothing: rendered as empty text\n',
+        });
+    });
+
+    it("exits 2 on a malformed template, naming the line and column under the template", async () => {
+        const result = await render(["Alarm {{Subject.substringAfter('x')}}"], "{}");
+        assert.deepStrictEqual(result, {
+            code: 2,
+            stdout: "",
+            stderr:
+                'trailwatch render: template error at line 1, column 32: strings are written in double quotes: "text"\n' +
+                "  Alarm {{Subject.substringAfter('x')}}\n" +
+                "                                 ^\n",
+        });
+    });
+
+    it("exits 2 for input that is not an SNS notification, saying what it is", async () => {
+        const cases: [string, string][] = [
+            ["not json", "trailwatch render: stdin: not JSON: Unexpected token 'o', \"not json\" is not valid JSON\n"],
+            [
+                '{"eventName":"ConsoleLogin"}',
+                "trailwatch render: stdin: not an SNS notification: no Type, MessageId, TopicArn, Message, Timestamp (expected the JSON body SNS sends to an HTTPS subscriber, or a Lambda event from SNS)\n",
+            ],
+            [
+                '{"AlarmName":"x","NewStateValue":"ALARM"}',
+                "trailwatch render: stdin: a bare CloudWatch alarm message without the SNS envelope (raw message delivery): Opsgenie's SNS integration reads the envelope's Message field, so give the whole HTTPS body\n",
+            ],
+        ];
+        for (const [input, stderr] of cases) {
+            assert.deepStrictEqual(await render(["{{Subject}}"], input), { code: 2, stdout: "", stderr }, input);
+        }
+        const missing = await render(["{{Subject}}", "no-such-file.json"]);
+        assert.deepStrictEqual(missing, {
+            code: 2,
+            stdout: "",
+            stderr: "trailwatch render: cannot read no-such-file.json: ENOENT\n",
+        });
+    });
+
+    it("exits 2 without a template", async () => {
+        const result = await render([]);
+        assert.strictEqual(result.code, 2);
+        assert.match(
+            result.stderr,
+            /^trailwatch render: missing TEMPLATE \(or --stack NAME\)\n\nUsage: trailwatch render TEMPLATE/,
+        );
+    });
+});
+
+describe("trailwatch render --stack", () => {
+    it("shows the alert the stack's integration creates for a firing alarm: action, priority, message, alias, tags, description", async () => {
+        const result = await render(["--stack", "prod", devNotification()]);
+        assert.strictEqual(result.stderr, "");
+        assert.strictEqual(result.code, 0);
+        assert.strictEqual(
+            result.stdout,
+            [
+                'action       create: "Create a P1 alert for a firing alarm marked [P1]"',
+                "priority     P1",
+                "message      trailwatch-dev-cis-cloudwatch-1-root-usage",
+                "alias        trailwatch-dev-cis-cloudwatch-1-root-usage",
+                "tags         trailwatch, prod",
+                `description  ${rootUsageAlarm.alarmDescription}`,
+                "",
+                "             AWS account ID: 111122223333",
+                "",
+                "             AWS region: EU (Ireland)",
+                "",
+            ].join("\n"),
+        );
+    });
+
+    it("prints the alert as JSON, with the stack", async () => {
+        const result = await render([
+            "--stack",
+            "prod",
+            devNotification({ alarmDescription: "[P4] Route changed" }),
+            "--json",
+        ]);
+        assert.strictEqual(result.code, 0);
+        const doc = JSON.parse(result.stdout);
+        assert.deepStrictEqual(
+            [doc.stack, doc.action, doc.priority, doc.description],
+            ["prod", "create", "P4", "[P4] Route changed\n\nAWS account ID: 111122223333\n\nAWS region: EU (Ireland)"],
+        );
+    });
+
+    it("shows the close for an alarm back to OK", async () => {
+        const result = await render([
+            "--stack",
+            "dev",
+            devNotification({ newState: "OK", oldState: "ALARM", datapointValue: 0 }),
+        ]);
+        assert.strictEqual(result.code, 0);
+        assert.match(
+            result.stdout,
+            /^action {7}close: "Close the alert when the alarm is back to OK"\nalias {8}trailwatch-dev-cis-cloudwatch-1-root-usage\nnote {9}Back to OK: Threshold Crossed: 1 out of the last 1 datapoints \[0\.0 \(15\/01\/26 09:25:00\)\] was not greater than or equal to/,
+        );
+    });
+
+    it("exits 1 when no action runs (a subscription confirmation)", async function () {
+        const result = await render([
+            "--stack",
+            "dev",
+            corpus(this, "2018-07-08_http_alerta-SubscriptionConfirmation.json"),
+        ]);
+        assert.deepStrictEqual(result, {
+            code: 1,
+            stdout: "action       none (no action's filter matches: Opsgenie does nothing)\n",
+            stderr: "",
+        });
+    });
+
+    it("exits 2 for an unknown stack, and for a stack without Opsgenie", async () => {
+        const unknown = await render(["--stack", "staging", devNotification()]);
+        assert.strictEqual(unknown.code, 2);
+        assert.match(
+            unknown.stderr,
+            /^trailwatch render: no stack "staging": stacks\/Pulumi\.staging\.yaml does not exist; stacks: /,
+        );
+
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "trailwatch-render-"));
+        fs.mkdirSync(path.join(dir, "stacks"));
+        fs.writeFileSync(path.join(dir, "stacks", "Pulumi.quiet.yaml"), "config:\n  aws:region: eu-west-1\n");
+        fs.symlinkSync(path.join(projectDir, "dist"), path.join(dir, "dist"));
+        const off = await render(["--stack", "quiet", devNotification()], undefined, dir);
+        assert.deepStrictEqual(off, {
+            code: 2,
+            stdout: "",
+            stderr: "trailwatch render: stack quiet has no Opsgenie integration (trailwatch:opsgenieEnabled is not true)\n",
+        });
+    });
+});
