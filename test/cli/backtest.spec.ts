@@ -6,6 +6,7 @@ import * as path from "path";
 import { PassThrough } from "stream";
 import * as zlib from "zlib";
 import { generateSyntheticArchive, SyntheticArchiveManifest } from "../../bench/syntheticArchive";
+import { backtestCommand } from "../../cli/commands/backtest";
 import { main } from "../../cli/main";
 import { TEMPLATE_OFFICE_IP_ADDRESSES } from "../backtest/catalogueRulesForTemplates";
 
@@ -181,6 +182,17 @@ describe("trailwatch backtest", function () {
             /^trailwatch backtest: rule "console-login-outside-office" has no pattern in the built-in catalogue: .*officeIpAddresses/,
         );
         assert.deepStrictEqual(TEMPLATE_OFFICE_IP_ADDRESSES.length, 2);
+    });
+
+    it("the usage text and the README's flag table list the same flags", () => {
+        const readme = fs.readFileSync(path.join(projectDir, "README.md"), "utf8");
+        const start = readme.indexOf("### `trailwatch backtest`");
+        const section = readme.slice(start, readme.indexOf("\n## ", start));
+        const tableFlags = [...section.matchAll(/^\| `(--[a-z-]+)/gm)].map((m) => m[1]).sort();
+        const usageFlags = [...new Set(backtestCommand.usage.match(/--[a-z][a-z-]*/g))]
+            .filter((f) => f !== "--help")
+            .sort();
+        assert.deepStrictEqual(tableFlags, usageFlags);
     });
 
     const usageErrors: [string[], string][] = [
