@@ -1,5 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
+import { describeReadError } from "./logFileReader";
 
 /**
  * What a file found in an archive is, judged from where `aws s3 sync` put it and from the name
@@ -98,14 +99,6 @@ function dayFolderEnd(dir: string): number | undefined {
     return Date.UTC(Number(y), Number(m) - 1, Number(d) + 1);
 }
 
-function describeError(err: unknown): string {
-    const e = err as NodeJS.ErrnoException;
-    if (e && typeof e.code === "string") {
-        return `cannot read: ${e.code} (${e.message.replace(/^[A-Z]+: /, "").replace(/, \w+ '.*'$/, "")})`;
-    }
-    return `cannot read: ${String(err)}`;
-}
-
 /**
  * Walks files and directory trees, depth first in name order (so runs are reproducible), and
  * yields every file lazily: an archive of millions of files is never listed into memory at once,
@@ -122,7 +115,7 @@ export async function* walkArchive(
         try {
             stat = await fs.promises.stat(root);
         } catch (err) {
-            yield { type: "unreadable", path: root, reason: describeError(err) };
+            yield { type: "unreadable", path: root, reason: describeReadError(err) };
             continue;
         }
         if (stat.isDirectory()) {
@@ -158,7 +151,7 @@ async function* walkDirectory(
         real = await fs.promises.realpath(dir);
         names = await fs.promises.readdir(dir, { withFileTypes: true });
     } catch (err) {
-        yield { type: "unreadable", path: dir, reason: describeError(err) };
+        yield { type: "unreadable", path: dir, reason: describeReadError(err) };
         return;
     }
     // A symbolic link back up the tree must not loop forever.
@@ -182,7 +175,7 @@ async function* walkDirectory(
                 isFile = target.isFile();
             } catch (err) {
                 if (classifyArchivePath(child) !== undefined) {
-                    yield { type: "unreadable", path: child, reason: describeError(err) };
+                    yield { type: "unreadable", path: child, reason: describeReadError(err) };
                 }
                 continue;
             }
@@ -205,7 +198,7 @@ async function* walkDirectory(
         try {
             size = (await fs.promises.stat(child)).size;
         } catch (err) {
-            yield { type: "unreadable", path: child, reason: describeError(err) };
+            yield { type: "unreadable", path: child, reason: describeReadError(err) };
             continue;
         }
         yield entryFor(child, size, kind, options);

@@ -26,6 +26,19 @@ export interface LogFileContents {
     uncompressedBytes: number;
 }
 
+/**
+ * `cannot read: EACCES (permission denied)`: the error code a user can search for, and Node's
+ * words for it without the repeated code and path.
+ */
+export function describeReadError(err: unknown): string {
+    const e = err as NodeJS.ErrnoException;
+    if (e && typeof e.code === "string" && typeof e.message === "string") {
+        const words = e.message.replace(/^[A-Z]+: /, "").replace(/, \w+ '.*'$/, "");
+        return `cannot read: ${e.code} (${words})`;
+    }
+    return `cannot read: ${String(err)}`;
+}
+
 function isGzip(data: Buffer): boolean {
     return data.length >= 2 && data[0] === 0x1f && data[1] === 0x8b;
 }
@@ -41,8 +54,7 @@ export function readLogFile(file: string): LogFileContents {
     try {
         data = fs.readFileSync(file);
     } catch (err) {
-        const e = err as NodeJS.ErrnoException;
-        throw new LogFileError(file, `cannot read: ${e.code ?? ""} ${e.message}`.replace(/\s+/g, " "));
+        throw new LogFileError(file, describeReadError(err));
     }
     const compressedBytes = data.length;
     if (isGzip(data)) {
