@@ -143,6 +143,65 @@ describe("trailwatch backtest", function () {
         );
     });
 
+    it("--json: one document with the same content as the table, keys as documented", async () => {
+        const { code, stdout } = await runCli(
+            [
+                "backtest",
+                "archive",
+                "--rule",
+                "cis-cloudwatch-6-console-auth-failures",
+                "--since",
+                "2024-03-04",
+                "--json",
+            ],
+            dir,
+        );
+        assert.strictEqual(code, 0);
+        const report = JSON.parse(stdout);
+        assert.deepStrictEqual(Object.keys(report), [
+            "window",
+            "archive",
+            "rules",
+            "files",
+            "events",
+            "bytes",
+            "elapsedSeconds",
+            "megabytesPerSecond",
+            "threads",
+            "interrupted",
+            "problems",
+        ]);
+        assert.deepStrictEqual(report.window, { since: "2024-03-04T00:00:00.000Z", until: null });
+        const [rule] = report.rules;
+        assert.deepStrictEqual(Object.keys(rule), [
+            "id",
+            "title",
+            "severity",
+            "pattern",
+            "threshold",
+            "period",
+            "evaluationPeriods",
+            "matchedEvents",
+            "periodsAtThreshold",
+            "alarms",
+            "busiestPeriod",
+            "alarmsPerDay",
+            "first",
+            "last",
+            "topPrincipals",
+            "topSourceIPs",
+            "samples",
+        ]);
+        const known = manifest.perRule["cis-cloudwatch-6-console-auth-failures"];
+        assert.strictEqual(rule.matchedEvents, known.events);
+        assert.strictEqual(rule.first, new Date(known.first).toISOString());
+        assert.deepStrictEqual(rule.topPrincipals, [
+            { principal: "arn:aws:iam::123456789012:user/alice", events: known.events },
+        ]);
+        assert.strictEqual(rule.samples[0].record.errorMessage, "Failed authentication");
+        assert.strictEqual(rule.samples[0].eventTime, known.first);
+    });
+
     it("shows progress on a terminal: files, events, MB/s, time left", async () => {
         const { code, stderr } = await runCli(["backtest", "archive", "--rule", "iam-user-created"], dir, true);
         assert.strictEqual(code, 0);
