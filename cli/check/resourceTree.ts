@@ -46,6 +46,19 @@ const keySettings: Record<string, (inputs: Record<string, unknown>) => Record<st
     "aws:s3/bucketOwnershipControls:BucketOwnershipControls": (i) => ({
         objectOwnership: (i.rule as { objectOwnership?: string } | undefined)?.objectOwnership,
     }),
+    "pulumi:providers:opsgenie": (i) => ({ apiUrl: i.apiUrl }),
+    "opsgenie:index/apiIntegration:ApiIntegration": (i) => ({
+        name: i.name,
+        type: i.type,
+        enabled: i.enabled,
+        ownerTeamId: i.ownerTeamId,
+    }),
+    "opsgenie:index/integrationAction:IntegrationAction": (i) => ({
+        creates: (i.creates as unknown[] | undefined)?.length,
+        closes: (i.closes as unknown[] | undefined)?.length,
+    }),
+    // The endpoint is a secret: the recorded input is the placeholder, never the URL with its key.
+    "aws:sns/topicSubscription:TopicSubscription": (i) => ({ protocol: i.protocol, endpoint: i.endpoint }),
 };
 
 /** The settings shown for a resource in the tree (absent values left out). */

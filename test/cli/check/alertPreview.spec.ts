@@ -183,6 +183,12 @@ describe("trailwatch check: the Opsgenie alert preview", () => {
                     `${stack} ${json ? "--json" : "report"}: the integration key`,
                 );
                 assert.ok(!/apiKey=/.test(output), `${stack}: no endpoint URL`);
+                if (!json) {
+                    assert.match(
+                        result.stdout,
+                        /─ aws:sns\/topicSubscription:TopicSubscription {2}opsgenie-subscription {2}protocol=https endpoint=\[secret\]\n/,
+                    );
+                }
                 if (json) {
                     const doc = JSON.parse(result.stdout);
                     const byType = (type: string) =>
