@@ -127,10 +127,12 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRun
         options.onProgress?.({ ...progress });
     };
     let timer: NodeJS.Timeout | undefined;
+    // The sizing walk only serves the progress line: it stops when the run ends, however it ends.
+    const sizing = new AbortController();
     if (options.onProgress !== undefined) {
         timer = setInterval(report, options.progressIntervalMs ?? 250);
         timer.unref();
-        void sizeArchive(options.paths, window, progress, options.signal);
+        sizeArchive(options.paths, window, progress, sizing.signal).catch(() => undefined);
     }
 
     try {
@@ -147,6 +149,7 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRun
             }
         }
     } finally {
+        sizing.abort();
         // Even when aborted or failing, collect what the workers hold and stop them.
         run.tally = await processor.finish();
         if (timer !== undefined) clearInterval(timer);
@@ -168,12 +171,12 @@ async function sizeArchive(
     paths: string[],
     window: TimeWindow,
     progress: BacktestProgress,
-    signal?: AbortSignal,
+    signal: AbortSignal,
 ): Promise<void> {
     let files = 0;
     let bytes = 0;
     for await (const entry of walkArchive(paths, { since: window.since })) {
-        if (signal?.aborted) return;
+        if (signal.aborted) return;
         if (entry.type === "file") {
             files++;
             bytes += entry.size;
