@@ -1,21 +1,25 @@
 import { Command, CommandIO, UsageError } from "./command";
-import { checkCommand } from "./commands/check";
-import { backtestCommand } from "./commands/backtest";
-import { testPatternCommand } from "./commands/testPattern";
-import { renderCommand } from "./commands/render";
+/**
+ * Every sub-command, each in `cli/commands/<name>.ts`, loaded only when it runs: a command pays for the libraries
+ * it uses (the Pulumi SDK, the AWS provider, worker threads) and no other's.
+ */
+const commands: Record<string, () => Promise<Command>> = {
+    check: async () => (await import("./commands/check")).checkCommand,
+    "test-pattern": async () => (await import("./commands/testPattern")).testPatternCommand,
+    render: async () => (await import("./commands/render")).renderCommand,
+    backtest: async () => (await import("./commands/backtest")).backtestCommand,
+};
 
-/** Every sub-command; each lives in `cli/commands/<name>.ts`. */
-const commands: Command[] = [checkCommand, backtestCommand, testPatternCommand, renderCommand];
-
-function help(): string {
-    const width = Math.max(...commands.map((c) => c.name.length), 4);
+async function help(): Promise<string> {
+    const all = await Promise.all(Object.values(commands).map((load) => load()));
+    const width = Math.max(...all.map((c) => c.name.length), 4);
     return [
         "trailwatch — CloudTrail security alerting as code",
         "",
         "Usage: trailwatch <command> [options]",
         "",
         "Commands:",
-        ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+        ...all.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
         "",
         "Run `trailwatch <command> --help` for a command's options.",
         "",
@@ -26,14 +30,15 @@ function help(): string {
 export async function main(argv: string[], io: CommandIO): Promise<number> {
     const [name, ...rest] = argv;
     if (name === undefined || name === "--help" || name === "-h" || name === "help") {
-        io.stdout.write(help());
+        io.stdout.write(await help());
         return name === undefined ? 2 : 0;
     }
-    const command = commands.find((c) => c.name === name);
-    if (command === undefined) {
-        io.stderr.write(`trailwatch: unknown command "${name}"\n\n${help()}`);
+    const load = Object.hasOwn(commands, name) ? commands[name] : undefined;
+    if (load === undefined) {
+        io.stderr.write(`trailwatch: unknown command "${name}"\n\n${await help()}`);
         return 2;
     }
+    const command = await load();
     if (rest.includes("--help") || rest.includes("-h")) {
         io.stdout.write(command.usage.endsWith("\n") ? command.usage : `${command.usage}\n`);
         return 0;

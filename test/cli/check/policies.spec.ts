@@ -44,7 +44,8 @@ describe("trailwatch check: policies", function () {
         const run = await runProgram({ projectDir, stack: "prod" });
         const trail = run.resources.find((r) => r.type === "aws:cloudtrail/trail:Trail")!;
         trail.inputs.enableLogFileValidation = false;
-        const result = await policiesSection.run({ projectDir, stack: "prod", run });
+        const pack = await policiesSection.prepare!(projectDir, "prod");
+        const result = await policiesSection.run({ projectDir, stack: "prod", run }, pack);
         assert.strictEqual(result.failed, true);
         assert.strictEqual(result.title, "Policies");
         assert.match(
