@@ -1,5 +1,5 @@
 import { AlertTopic, AuditTrail, OpsgenieSnsIntegration, SecurityAlarms } from "@trailwatch/components";
-import { loadStackConfig } from "./src/config";
+import { loadStackConfig } from "./src/config/loadStackConfig";
 
 // Validated as a whole before anything is registered: a bad key fails the program with every problem named.
 const config = loadStackConfig();

@@ -1,4 +1,4 @@
-import { OpsgenieAlertPreview } from "@trailwatch/components";
+import { OpsgenieAlertPreview } from "@trailwatch/components/catalogue";
 import { previewStackAlert } from "../../src/offline/stackAlertPreview";
 import { CheckSection } from "./checkSection";
 

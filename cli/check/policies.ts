@@ -1,11 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { projectName } from "../../src/offline/runProgram";
-import {
-    EnforcementLevel,
-    PolicyDiagnostic,
-    PolicyPackProcess,
-} from "../../src/policyPack/analyzerClient";
+import { EnforcementLevel, PolicyDiagnostic, PolicyPackProcess } from "../../src/policyPack/analyzerClient";
 import { compiledPackEntry } from "../../src/policyPack/packEntry";
 import { reconcilePolicyConfig } from "../../src/policyPack/policyConfig";
 import { analyzedResources } from "../../src/policyPack/programResources";

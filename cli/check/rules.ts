@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { SelectedAlertRule, parseFilterPattern } from "@trailwatch/components";
+import { SelectedAlertRule, parseFilterPattern } from "@trailwatch/components/catalogue";
 import { readStackConfig } from "../../src/config";
 import { RecordedResource } from "../../src/offline/runProgram";
 import { readStackFile } from "../../src/offline/stackFile";

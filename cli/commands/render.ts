@@ -10,7 +10,7 @@ import {
     parseSnsNotification,
     previewOpsgenieAlert,
     renderOpsgenieTemplate,
-} from "@trailwatch/components";
+} from "@trailwatch/components/catalogue";
 import { StackConfigError } from "../../src/config";
 import { runProgram } from "../../src/offline/runProgram";
 import { StackFileError, readStackFile } from "../../src/offline/stackFile";

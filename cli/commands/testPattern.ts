@@ -3,7 +3,7 @@ import {
     FilterPatternError,
     formatFilterPatternError,
     parseFilterPattern,
-} from "@trailwatch/components";
+} from "@trailwatch/components/catalogue";
 import * as path from "path";
 import { Command, CommandIO, UsageError } from "../command";
 import { checkReadable, LogEvent, LogEventsError, readLogEvents, readLogEventsFromFile } from "../logEvents";

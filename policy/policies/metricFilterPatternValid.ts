@@ -1,5 +1,5 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
-import { FilterPatternError, parseFilterPattern } from "@trailwatch/components";
+import { FilterPatternError, parseFilterPattern } from "@trailwatch/components/catalogue";
 import { knownString, plainProps } from "../lib/knownValues";
 import { resourceTypes } from "../lib/resourceTypes";
 

@@ -1,4 +1,4 @@
-import type { FilterPattern } from "@trailwatch/components";
+import type { FilterPattern } from "@trailwatch/components/catalogue";
 import { EventNameIndex } from "./eventNameIndex";
 import { loadFilterPatternModule } from "./filterPatternModule";
 import { readLogFile, LogFileError } from "./logFileReader";

@@ -1,4 +1,4 @@
-import type { FilterPattern, JsonExpressionAst } from "@trailwatch/components";
+import type { FilterPattern, JsonExpressionAst } from "@trailwatch/components/catalogue";
 
 /**
  * The event names a JSON pattern can only match, when its syntax says so: a pattern that requires

@@ -4,7 +4,7 @@ import {
     parseFilterPattern,
     resolveAlertRules,
     SelectedAlertRule,
-} from "@trailwatch/components";
+} from "@trailwatch/components/catalogue";
 import { UsageError } from "../../cli/command";
 import { readStackConfig, StackConfigError } from "../config";
 import { readStackFile, StackFileError } from "../offline/stackFile";

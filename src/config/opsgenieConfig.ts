@@ -2,7 +2,7 @@ import {
     OpsgenieSnsIntegrationArgs,
     defaultDescriptionFields,
     validateOpsgenieSnsIntegrationArgs,
-} from "@trailwatch/components";
+} from "@trailwatch/components/catalogue";
 import { ConfigKeyDoc, StackConfigReader } from "./stackConfigReader";
 
 /** The stack configuration keys of the Opsgenie integration (the `OpsgenieSnsIntegration` component's arguments). */

@@ -6,7 +6,7 @@ import {
     defaultLargeInstanceTypes,
     metricNamespaceProblem,
     resolveAlertRules,
-} from "@trailwatch/components";
+} from "@trailwatch/components/catalogue";
 import { ConfigKeyDoc, StackConfigReader } from "./stackConfigReader";
 
 /** The stack configuration keys that choose and tune the alert rules (the `SecurityAlarms` component's rules). */

@@ -1,5 +1,4 @@
-import * as pulumi from "@pulumi/pulumi";
-import { AuditTrailArgs } from "@trailwatch/components";
+import { AuditTrailArgs } from "@trailwatch/components/catalogue";
 import { ConfigKeyDoc, StackConfigReader } from "./stackConfigReader";
 import { OpsgenieConfig, opsgenieConfigKeys, readOpsgenieConfig } from "./opsgenieConfig";
 import { RulesConfig, readRulesConfig, rulesConfigKeys } from "./rulesConfig";
@@ -41,14 +40,4 @@ export function readStackConfig(
     };
     reader.finish();
     return config;
-}
-
-/** Reads the running stack's configuration from the Pulumi runtime (under the CLI or under mocks). */
-export function loadStackConfig(): StackConfig {
-    const values = pulumi.runtime.allConfig();
-    // `isConfigSecret` is exported by the runtime but not declared in its typings.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const runtimeConfig = require("@pulumi/pulumi/runtime/config") as { isConfigSecret(key: string): boolean };
-    const secretKeys = new Set(Object.keys(values).filter((k) => runtimeConfig.isConfigSecret(k)));
-    return readStackConfig(values, secretKeys, pulumi.getStack());
 }

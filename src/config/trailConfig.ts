@@ -1,4 +1,4 @@
-import { AuditTrailArgs, AuditTrailArgsError, validateAuditTrailArgs } from "@trailwatch/components";
+import { AuditTrailArgs, AuditTrailArgsError, validateAuditTrailArgs } from "@trailwatch/components/catalogue";
 import { ConfigKeyDoc, StackConfigReader } from "./stackConfigReader";
 
 /** The stack configuration keys that shape the audit trail (the `AuditTrail` component's arguments). */

@@ -8,7 +8,7 @@ import {
     previewOpsgenieAlert,
     readSnsNotification,
     renderOpsgenieTemplate,
-} from "@trailwatch/components";
+} from "@trailwatch/components/catalogue";
 import { ProgramRun, RecordedResource } from "./runProgram";
 
 /** The Opsgenie actions the program configures (the recorded inputs of its `IntegrationAction`), if it has one. */

@@ -1,2 +1,3 @@
 export * from "./alarmDescription";
 export * from "./securityAlarms";
+export * from "./securityAlarmsArgs";

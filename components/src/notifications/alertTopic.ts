@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { PolicyDocument } from "../trail/auditTrail";
+import { PolicyDocument } from "../trail/trailPolicies";
 
 /** Arguments of {@link AlertTopic}. */
 export interface AlertTopicArgs {
@@ -63,10 +63,11 @@ export class AlertTopic extends pulumi.ComponentResource {
     public readonly keyAlias: string;
 
     constructor(name: string, args: AlertTopicArgs = {}, opts?: pulumi.ComponentResourceOptions) {
-        super("trailwatch:index:AlertTopic", name, args, opts);
+        // Validated before the component registers: bad arguments leave nothing half-created.
         const keyAlias = args.keyAlias ?? `alias/${name}`;
         const deletionWindow = args.keyDeletionWindowInDays ?? 30;
         checkAlertTopicArgs({ ...args, keyAlias, keyDeletionWindowInDays: deletionWindow });
+        super("trailwatch:index:AlertTopic", name, args, opts);
         const parent = { parent: this };
 
         const partition = aws.getPartitionOutput({}, parent).partition;

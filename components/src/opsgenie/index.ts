@@ -5,6 +5,7 @@ export * from "./cloudWatchAlarmNotification";
 export * from "./javaDateFormat";
 export * from "./opsgenieRegion";
 export * from "./opsgenieSnsIntegration";
+export * from "./opsgenieSnsIntegrationArgs";
 export * from "./renderTemplate";
 export * from "./snsNotification";
 export * from "./templateError";

@@ -1,2 +1,4 @@
 export * from "./auditTrail";
+export * from "./auditTrailArgs";
 export * from "./retention";
+export * from "./trailPolicies";

@@ -1,0 +1,135 @@
+import type * as pulumi from "@pulumi/pulumi";
+import { opsgenieDefaultPriority, opsgeniePriorities } from "./alarmIntegrationActions";
+import { AlarmMessageField, defaultDescriptionFields, descriptionFieldProblems } from "./alarmMessageTemplates";
+import { isOpsgenieRegion, OpsgenieRegion, opsgenieRegions } from "./opsgenieRegion";
+
+// The arguments of OpsgenieSnsIntegration and their validation: no Pulumi resources here, so that configuration
+// checks load without the provider SDKs.
+
+/** Arguments of {@link OpsgenieSnsIntegration}. */
+export interface OpsgenieSnsIntegrationArgs {
+    /** ARN of the SNS topic the CloudWatch alarms publish to; it is subscribed to the integration over HTTPS. */
+    topicArn: pulumi.Input<string>;
+    /**
+     * API key of an Opsgenie API integration with configuration access, which the Opsgenie provider uses to create
+     * and update this integration. Always handled as a secret; pass it from `pulumi config set --secret`.
+     */
+    apiKey: pulumi.Input<string>;
+    /**
+     * The Opsgenie instance the account lives in: `us` (api.opsgenie.com) or `eu` (api.eu.opsgenie.com).
+     * @default "us"
+     */
+    region?: string;
+    /**
+     * Name of the Opsgenie integration; unique within the Opsgenie account.
+     * @default the component's name
+     */
+    integrationName?: string;
+    /**
+     * ID of the Opsgenie team that owns the integration; its alerts go to that team's responders. Changing it
+     * recreates the integration (with a new key; the subscription follows).
+     * @default none: the integration belongs to the account
+     */
+    ownerTeamId?: pulumi.Input<string>;
+    /**
+     * Whether the integration accepts notifications. A disabled integration keeps its configuration and drops alarms.
+     * @default true
+     */
+    enabled?: boolean;
+    /**
+     * Fields of the CloudWatch alarm message the alert description shows, in order: `AlarmDescription` without a
+     * label, the others after one. Any of AlarmName, AlarmDescription, AWSAccountId, Region, NewStateValue,
+     * OldStateValue, NewStateReason, StateChangeTime, AlarmArn.
+     * @default ["AlarmDescription", "AWSAccountId", "Region"]
+     */
+    descriptionFields?: string[];
+    /**
+     * Priority (P1 … P5) of an alert whose alarm description does not start with a severity token such as `[P1]`.
+     * @default "P3"
+     */
+    defaultPriority?: string;
+    /**
+     * Tags of every alert the integration creates.
+     * @default ["trailwatch"]
+     */
+    alertTags?: string[];
+}
+
+/** A problem with one {@link OpsgenieSnsIntegrationArgs} value, naming the argument. */
+export class OpsgenieSnsIntegrationArgsError extends Error {
+    constructor(
+        public readonly arg: string,
+        public readonly reason: string,
+    ) {
+        super(`OpsgenieSnsIntegration: ${arg}: ${reason}`);
+        this.name = "OpsgenieSnsIntegrationArgsError";
+    }
+}
+
+/** The arguments with every default applied. @internal */
+export interface OpsgenieSnsIntegrationSettings {
+    region: OpsgenieRegion;
+    integrationName: string;
+    enabled: boolean;
+    descriptionFields: AlarmMessageField[];
+    defaultPriority: string;
+    alertTags: string[];
+}
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Every value of `args` Opsgenie would reject, or that would make alerts unreadable, as errors naming the argument.
+ * `name` stands in for `integrationName` when that is not set.
+ */
+export function validateOpsgenieSnsIntegrationArgs(
+    args: Omit<OpsgenieSnsIntegrationArgs, "topicArn" | "apiKey">,
+    name = "opsgenie",
+): OpsgenieSnsIntegrationArgsError[] {
+    const problems: OpsgenieSnsIntegrationArgsError[] = [];
+    const fail = (arg: string, reason: string) => problems.push(new OpsgenieSnsIntegrationArgsError(arg, reason));
+    if (args.region !== undefined && !isOpsgenieRegion(args.region)) {
+        fail("region", `"${args.region}" is not an Opsgenie instance; use ${opsgenieRegions.join(" or ")}`);
+    }
+    const integrationName = args.integrationName ?? name;
+    if (integrationName.trim() === "") fail("integrationName", "must not be empty");
+    if (typeof args.ownerTeamId === "string" && !uuidPattern.test(args.ownerTeamId)) {
+        fail("ownerTeamId", `"${args.ownerTeamId}" is not an Opsgenie team ID (a UUID, shown in the team's URL)`);
+    }
+    for (const problem of descriptionFieldProblems(args.descriptionFields ?? [...defaultDescriptionFields])) {
+        fail("descriptionFields", problem);
+    }
+    if (
+        args.defaultPriority !== undefined &&
+        !(opsgeniePriorities as readonly string[]).includes(args.defaultPriority)
+    ) {
+        fail(
+            "defaultPriority",
+            `"${args.defaultPriority}" is not an Opsgenie priority; use ${opsgeniePriorities.join(", ")}`,
+        );
+    }
+    (args.alertTags ?? []).forEach((tag, i) => {
+        if (tag.trim() === "") fail(`alertTags[${i}]`, "must not be empty");
+    });
+    return problems;
+}
+
+/**
+ * Applies the defaults and throws the first problem, before any child resource is created.
+ * @internal
+ */
+export function resolveOpsgenieSnsIntegrationArgs(
+    name: string,
+    args: OpsgenieSnsIntegrationArgs,
+): OpsgenieSnsIntegrationSettings {
+    const problems = validateOpsgenieSnsIntegrationArgs(args, name);
+    if (problems.length > 0) throw problems[0];
+    return {
+        region: (args.region ?? "us") as OpsgenieRegion,
+        integrationName: args.integrationName ?? name,
+        enabled: args.enabled ?? true,
+        descriptionFields: (args.descriptionFields ?? [...defaultDescriptionFields]) as AlarmMessageField[],
+        defaultPriority: args.defaultPriority ?? opsgenieDefaultPriority,
+        alertTags: args.alertTags ?? ["trailwatch"],
+    };
+}
