@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { projectName } from "../../src/offline/runProgram";
+import { projectName } from "../../src/offline/stackFile";
 import { EnforcementLevel, PolicyDiagnostic, PolicyPackProcess } from "../../src/policyPack/analyzerClient";
 import { compiledPackEntry } from "../../src/policyPack/packEntry";
 import { reconcilePolicyConfig } from "../../src/policyPack/policyConfig";

@@ -1,5 +1,4 @@
 import { StackConfigError } from "../../src/config";
-import { runProgram } from "../../src/offline/runProgram";
 import { StackFileError, readStackFile } from "../../src/offline/stackFile";
 import { alertPreviewSection } from "../check/alertPreview";
 import { CheckSection, CheckSectionResult } from "../check/checkSection";
@@ -47,6 +46,9 @@ export const checkCommand: Command = {
         try {
             readStackFile(io.cwd, stack); // an unknown stack is a usage error, before anything starts
             prepared = sections.map((s) => s.prepare?.(io.cwd, stack) ?? Promise.resolve(undefined));
+            // Loaded after the sections have started their work (the policy pack's process), so that loading the
+            // Pulumi and AWS SDKs here overlaps it.
+            const { runProgram } = await import("../../src/offline/runProgram");
             run = await runProgram({ projectDir: io.cwd, stack });
         } catch (err) {
             await discardPrepared(prepared);

@@ -2,7 +2,7 @@ import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { serializeProperties } from "@pulumi/pulumi/runtime/rpc";
 import { offlineMocks } from "./offlineMocks";
-import { StackFileConfig, readStackFile, secretPlaceholder } from "./stackFile";
+import { StackFileConfig, projectName, readStackFile, secretPlaceholder, unknownPlaceholder } from "./stackFile";
 
 /** One resource the program registered, as the Pulumi engine would have received it. */
 export interface RecordedResource {
@@ -71,9 +71,6 @@ const specialSigKey = "4dabf18193072939515e22adb298388d";
 const secretSig = "1b47061264138c4ac30d75fd1eb44270";
 const resourceReferenceSig = "5cf8f73096256a8f31e491e813e4eb8e";
 const unknownValue = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
-
-/** Unknown values (preview) are shown with this text. */
-export const unknownPlaceholder = "[unknown]";
 
 /** Turns a wire-format value into plain data, with secrets replaced; reports whether it held a secret. */
 function plainValue(value: unknown, found: { secret: boolean }): unknown {
@@ -163,8 +160,7 @@ function record(req: RegisterResourceRequestLike, stack: string, project: string
     };
 }
 
-/** The project name, as `Pulumi.yaml` declares it. */
-export const projectName = "trailwatch";
+export { projectName, unknownPlaceholder };
 
 /**
  * Runs the compiled Pulumi program for a stack under `pulumi.runtime.setMocks`, as `pulumi preview` would run it

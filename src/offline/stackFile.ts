@@ -2,6 +2,9 @@ import * as fs from "fs";
 import * as path from "path";
 import { parse as parseYaml } from "yaml";
 
+/** The project name, as `Pulumi.yaml` declares it. */
+export const projectName = "trailwatch";
+
 /** A stack's configuration as the Pulumi CLI hands it to a program: a flat map of text values. */
 export interface StackFileConfig {
     /** `{"aws:region": "eu-west-1", "trailwatch:logRetentionDays": "365", ...}`; structured values as JSON. */
@@ -15,6 +18,9 @@ export interface StackFileConfig {
  * Pulumi Cloud access, and must never print them); the program sees this text wrapped as a Pulumi secret.
  */
 export const secretPlaceholder = "[secret]";
+
+/** Stands in for a value unknown until deployment (in a preview). */
+export const unknownPlaceholder = "[unknown]";
 
 /** Thrown when a stack file is missing or is not a Pulumi stack configuration file. */
 export class StackFileError extends Error {

@@ -1,4 +1,5 @@
-import { RecordedResource, unknownPlaceholder } from "../offline/runProgram";
+import type { RecordedResource } from "../offline/runProgram";
+import { unknownPlaceholder } from "../offline/stackFile";
 import { secretPlaceholder } from "../offline/stackFile";
 import { AnalyzedResource, secretValue } from "./analyzerClient";
 
