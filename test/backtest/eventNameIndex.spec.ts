@@ -4,9 +4,10 @@ import * as path from "path";
 import { parseFilterPattern } from "@trailwatch/components";
 import { loadRecordTemplates } from "../../bench/syntheticArchive";
 import { EventNameIndex, requiredEventNames } from "../../src/backtest/eventNameIndex";
+import { corpusDir } from "../support/repositoryPaths";
 import { catalogueRulesForTemplates } from "./catalogueRulesForTemplates";
 
-const corpusEvents = path.resolve(__dirname, "../../..", "../shared/corpus/cloudtrail-events");
+const corpusEvents = path.join(corpusDir, "cloudtrail-events");
 
 describe("backtest: which rules an event name can match", () => {
     const table: [string, string[] | undefined][] = [

@@ -5,8 +5,9 @@ import * as zlib from "zlib";
 import { runBacktest } from "../../src/backtest/backtestEngine";
 import { buildReport } from "../../src/backtest/backtestReport";
 import { selectBacktestRules } from "../../src/backtest/ruleSelection";
+import { corpusDir, skipWithoutShared } from "../support/repositoryPaths";
 
-const samplesDir = path.resolve(__dirname, "../../..", "../shared/corpus/cloudtrail-events/s3-delivery-samples");
+const samplesDir = path.join(corpusDir, "cloudtrail-events", "s3-delivery-samples");
 
 type CloudTrailRecord = {
     eventName: string;
@@ -45,10 +46,7 @@ const watchedEventNames = new Set([
 
 describe("backtest on real S3-delivered CloudTrail files (shared corpus, read in place)", function () {
     before(function () {
-        if (!fs.existsSync(samplesDir)) {
-            console.log(`    skipped: ${samplesDir} is absent (../shared is not beside this checkout)`);
-            this.skip();
-        }
+        skipWithoutShared(this, samplesDir);
     });
 
     it("counts the same files, events and rule matches as a count made here, file by file", async () => {

@@ -3,31 +3,14 @@ import { spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { PassThrough } from "stream";
 import * as zlib from "zlib";
 import { generateSyntheticArchive, SyntheticArchiveManifest } from "../../bench/syntheticArchive";
 import { backtestCommand } from "../../cli/commands/backtest";
-import { main } from "../../cli/main";
 import { TEMPLATE_OFFICE_IP_ADDRESSES } from "../backtest/catalogueRulesForTemplates";
+import { projectDir } from "../support/repositoryPaths";
+import { runCli } from "../support/runCli";
 
-const projectDir = path.resolve(__dirname, "../../..");
 const binary = path.join(projectDir, "bin", "trailwatch.js");
-
-/** Runs `trailwatch <argv>` in-process, capturing both streams; `tty` makes stderr claim to be a terminal. */
-async function runCli(
-    argv: string[],
-    cwd: string,
-    tty = false,
-): Promise<{ code: number; stdout: string; stderr: string }> {
-    const stdout = new PassThrough();
-    const stderr = Object.assign(new PassThrough(), { isTTY: tty });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    stdout.on("data", (d: Buffer) => out.push(d));
-    stderr.on("data", (d: Buffer) => err.push(d));
-    const code = await main(argv, { stdout, stderr, stdin: new PassThrough(), cwd });
-    return { code, stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString() };
-}
 
 describe("trailwatch backtest", function () {
     let dir: string;
@@ -86,7 +69,9 @@ describe("trailwatch backtest", function () {
         });
 
         it("--json lists every unusable file with its reason, and still counts every good event", async () => {
-            const { code, stdout, stderr } = await runCli(["backtest", "bad", "--json", "--threads", "2"], dir);
+            const { code, stdout, stderr } = await runCli(["backtest", "bad", "--json", "--threads", "2"], {
+                cwd: dir,
+            });
             assert.strictEqual(stderr, "");
             assert.strictEqual(code, 1);
             const report = JSON.parse(stdout);
@@ -107,7 +92,7 @@ describe("trailwatch backtest", function () {
         });
 
         it("the table ends with the unusable files, one line each", async () => {
-            const { code, stdout } = await runCli(["backtest", "bad"], dir);
+            const { code, stdout } = await runCli(["backtest", "bad"], { cwd: dir });
             assert.strictEqual(code, 1);
             const tail = stdout.slice(stdout.indexOf("\nUnusable files"));
             const lines = tail.trim().split("\n");
@@ -120,7 +105,9 @@ describe("trailwatch backtest", function () {
     });
 
     it("prints a table per rule and exits 0 when every file was read", async () => {
-        const { code, stdout, stderr } = await runCli(["backtest", "archive", "--rule", "console-login-root"], dir);
+        const { code, stdout, stderr } = await runCli(["backtest", "archive", "--rule", "console-login-root"], {
+            cwd: dir,
+        });
         assert.strictEqual(stderr, "", "no progress when stderr is not a terminal");
         assert.strictEqual(code, 0);
         const n = manifest.perRule["console-login-root"].events;
@@ -154,7 +141,7 @@ describe("trailwatch backtest", function () {
                 "2024-03-04",
                 "--json",
             ],
-            dir,
+            { cwd: dir },
         );
         assert.strictEqual(code, 0);
         const report = JSON.parse(stdout);
@@ -203,7 +190,10 @@ describe("trailwatch backtest", function () {
     });
 
     it("shows progress on a terminal: files, events, MB/s, time left", async () => {
-        const { code, stderr } = await runCli(["backtest", "archive", "--rule", "iam-user-created"], dir, true);
+        const { code, stderr } = await runCli(["backtest", "archive", "--rule", "iam-user-created"], {
+            cwd: dir,
+            stderrIsTTY: true,
+        });
         assert.strictEqual(code, 0);
         const eraseLine = "\r\x1b[2K";
         assert.ok(stderr.startsWith(eraseLine));
@@ -215,10 +205,7 @@ describe("trailwatch backtest", function () {
     });
 
     it("--stack evaluates the stack's rules with its office, overrides and own rules (prod)", async () => {
-        const { code, stdout } = await runCli(
-            ["backtest", path.join(dir, "archive"), "--stack", "prod", "--json"],
-            projectDir,
-        );
+        const { code, stdout } = await runCli(["backtest", path.join(dir, "archive"), "--stack", "prod", "--json"]);
         assert.strictEqual(code, 0);
         const rules: { id: string; threshold: number; period: number; matchedEvents: number }[] =
             JSON.parse(stdout).rules;
@@ -234,7 +221,9 @@ describe("trailwatch backtest", function () {
     });
 
     it("--rule may try a rule the catalogue leaves off, but not one without a pattern", async () => {
-        const { code, stderr } = await runCli(["backtest", "archive", "--rule", "console-login-outside-office"], dir);
+        const { code, stderr } = await runCli(["backtest", "archive", "--rule", "console-login-outside-office"], {
+            cwd: dir,
+        });
         assert.strictEqual(code, 2);
         assert.match(
             stderr,
@@ -267,7 +256,7 @@ describe("trailwatch backtest", function () {
     ];
     for (const [argv, message] of usageErrors) {
         it(`usage error (exit 2): backtest ${argv.join(" ")}`, async () => {
-            const { code, stdout, stderr } = await runCli(["backtest", ...argv], dir);
+            const { code, stdout, stderr } = await runCli(["backtest", ...argv], { cwd: dir });
             assert.strictEqual(stdout, "");
             assert.strictEqual(stderr, `trailwatch backtest: ${message}\n`);
             assert.strictEqual(code, 2);
@@ -275,7 +264,7 @@ describe("trailwatch backtest", function () {
     }
 
     it("an unknown rule id is a usage error listing the rules", async () => {
-        const { code, stderr } = await runCli(["backtest", "archive", "--rule", "no-such-rule"], dir);
+        const { code, stderr } = await runCli(["backtest", "archive", "--rule", "no-such-rule"], { cwd: dir });
         assert.strictEqual(code, 2);
         assert.match(
             stderr,

@@ -1,37 +1,10 @@
 import * as assert from "assert";
 import { execFile } from "child_process";
-import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
-import { PassThrough } from "stream";
 import { promisify } from "util";
-import { main } from "../../cli/main";
-
-const projectDir = path.resolve(__dirname, "../../..");
-
-/** Runs `trailwatch <argv>` in-process against `cwd`, capturing both streams. */
-export async function runCli(
-    argv: string[],
-    cwd = projectDir,
-): Promise<{ code: number; stdout: string; stderr: string }> {
-    const stdout = new PassThrough();
-    const stderr = new PassThrough();
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    stdout.on("data", (d: Buffer) => out.push(d));
-    stderr.on("data", (d: Buffer) => err.push(d));
-    const code = await main(argv, { stdout, stderr, stdin: new PassThrough(), cwd });
-    return { code, stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString() };
-}
-
-/** A throwaway project that runs the real compiled program with a stack file of the test's own. */
-function projectWithStack(stack: string, yaml: string): string {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "trailwatch-check-"));
-    fs.mkdirSync(path.join(dir, "stacks"));
-    fs.writeFileSync(path.join(dir, "stacks", `Pulumi.${stack}.yaml`), yaml);
-    fs.symlinkSync(path.join(projectDir, "dist"), path.join(dir, "dist"));
-    return dir;
-}
+import { projectWithStack } from "../support/projectWithStack";
+import { projectDir } from "../support/repositoryPaths";
+import { runCli } from "../support/runCli";
 
 describe("trailwatch check", () => {
     for (const stack of ["dev", "prod"]) {
@@ -98,7 +71,7 @@ describe("trailwatch check", () => {
                 "",
             ].join("\n"),
         );
-        const { code, stdout, stderr } = await runCli(["check", "--stack", "broken"], dir);
+        const { code, stdout, stderr } = await runCli(["check", "--stack", "broken"], { cwd: dir });
         assert.strictEqual(code, 1);
         assert.strictEqual(stdout, "");
         assert.match(stderr, /^trailwatch check: stack broken: invalid stack configuration:\n/);
@@ -108,7 +81,7 @@ describe("trailwatch check", () => {
         );
         assert.match(stderr, /\n {2}trailwatch:retainOnDelte: unknown key; known keys: .*retainOnDelete/);
 
-        const json = await runCli(["check", "--stack", "broken", "--json"], dir);
+        const json = await runCli(["check", "--stack", "broken", "--json"], { cwd: dir });
         assert.strictEqual(json.code, 1);
         const doc = JSON.parse(json.stdout);
         assert.strictEqual(doc.ok, false);

@@ -1,26 +1,15 @@
 import * as assert from "assert";
-import * as path from "path";
-import { PassThrough } from "stream";
 import { readStackConfig } from "../../src/config";
 import { runProgram } from "../../src/offline/runProgram";
 import { readStackFile } from "../../src/offline/stackFile";
 import { CheckSectionResult } from "../../cli/check/checkSection";
 import { RuleReport, deploymentMismatches, rulesSection } from "../../cli/check/rules";
-import { main } from "../../cli/main";
-
-const projectDir = path.resolve(__dirname, "../../..");
+import { projectDir } from "../support/repositoryPaths";
+import { runCli } from "../support/runCli";
 
 async function checkJson(stack: string): Promise<{ code: number; doc: Record<string, unknown> }> {
-    const stdout = new PassThrough();
-    const chunks: Buffer[] = [];
-    stdout.on("data", (d: Buffer) => chunks.push(d));
-    const code = await main(["check", "--stack", stack, "--json"], {
-        stdout,
-        stderr: new PassThrough(),
-        stdin: new PassThrough(),
-        cwd: projectDir,
-    });
-    return { code, doc: JSON.parse(Buffer.concat(chunks).toString()) as Record<string, unknown> };
+    const { code, stdout } = await runCli(["check", "--stack", stack, "--json"]);
+    return { code, doc: JSON.parse(stdout) as Record<string, unknown> };
 }
 
 /** The rules section alone, on the stack's real program run (without the policy pack: faster). */

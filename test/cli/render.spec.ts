@@ -2,33 +2,21 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { PassThrough } from "stream";
 import { cloudWatchAlarmNotification } from "@trailwatch/components";
-import { main } from "../../cli/main";
 import { rootUsageAlarm } from "../fixtures/alarmNotifications";
+import { projectWithStack } from "../support/projectWithStack";
+import { corpusDir, projectDir, skipWithoutShared } from "../support/repositoryPaths";
+import { runCli } from "../support/runCli";
 
-const projectDir = path.resolve(__dirname, "../../..");
-const corpusDir = path.resolve(projectDir, "../shared/corpus/sns-alarm-messages");
-
-async function render(argv: string[], stdinText?: string, cwd = projectDir) {
-    const stdout = new PassThrough();
-    const stderr = new PassThrough();
-    const stdin = new PassThrough();
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    stdout.on("data", (d: Buffer) => out.push(d));
-    stderr.on("data", (d: Buffer) => err.push(d));
-    stdin.end(stdinText ?? "");
-    const code = await main(["render", ...argv], { stdout, stderr, stdin, cwd });
-    return { code, stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString() };
+/** Runs `trailwatch render <argv>` in-process; `stdin` is the notification it reads when given no file. */
+function render(argv: string[], stdin = "", cwd = projectDir) {
+    return runCli(["render", ...argv], { stdin, cwd });
 }
 
+/** A real SNS alarm notification of the corpus, read in place; skips the test where ../shared is absent. */
 function corpus(context: Mocha.Context, file: string): string {
-    const full = path.join(corpusDir, file);
-    if (!fs.existsSync(full)) {
-        console.log(`    (skipped: ${full} is absent; this test needs ../shared beside the checkout)`);
-        context.skip();
-    }
+    const full = path.join(corpusDir, "sns-alarm-messages", file);
+    skipWithoutShared(context, full);
     return full;
 }
 
@@ -204,11 +192,8 @@ describe("trailwatch render --stack", () => {
             /^trailwatch render: no stack "staging": stacks\/Pulumi\.staging\.yaml does not exist; stacks: /,
         );
 
-        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "trailwatch-render-"));
-        fs.mkdirSync(path.join(dir, "stacks"));
-        fs.writeFileSync(path.join(dir, "stacks", "Pulumi.quiet.yaml"), "config:\n  aws:region: eu-west-1\n");
-        fs.symlinkSync(path.join(projectDir, "dist"), path.join(dir, "dist"));
-        const off = await render(["--stack", "quiet", devNotification()], undefined, dir);
+        const dir = projectWithStack("quiet", "config:\n  aws:region: eu-west-1\n");
+        const off = await render(["--stack", "quiet", devNotification()], "", dir);
         assert.deepStrictEqual(off, {
             code: 2,
             stdout: "",

@@ -3,41 +3,18 @@ import { execFile } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { PassThrough } from "stream";
 import * as zlib from "zlib";
 import { testPatternCommand } from "../../cli/commands/testPattern";
-import { main } from "../../cli/main";
+import { corpusDir, projectDir, skipWithoutShared } from "../support/repositoryPaths";
+import { CliResult, runCli, runCommand } from "../support/runCli";
 
-const projectDir = path.resolve(__dirname, "../../..");
-const corpusDir = path.resolve(projectDir, "../shared/corpus");
 const flaws2 = path.join(corpusDir, "cloudtrail-events/s3-delivery-samples/flaws2");
 
-interface Result {
-    code: number;
-    stdout: string;
-    stderr: string;
-}
-
-/** Runs the command's `run` with buffer streams; `stdin` is what the command reads when given no file. */
-async function run(argv: string[], stdin = "", cwd = projectDir, viaMain = false): Promise<Result> {
-    const stdout = new PassThrough();
-    const stderr = new PassThrough();
-    const input = new PassThrough();
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    stdout.on("data", (d: Buffer) => out.push(d));
-    stderr.on("data", (d: Buffer) => err.push(d));
-    input.end(stdin);
-    const io = { stdout, stderr, stdin: input, cwd };
-    const code = viaMain ? await main(["test-pattern", ...argv], io) : await testPatternCommand.run(argv, io);
-    return { code, stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString() };
-}
-
-function skipWithoutCorpus(context: Mocha.Context): void {
-    if (!fs.existsSync(corpusDir)) {
-        console.log(`    (skipped: ${corpusDir} is absent; these tests read ../shared/corpus in place)`);
-        context.skip();
-    }
+/** Runs the command's `run` (or, `viaMain`, the whole CLI); `stdin` is what the command reads when given no file. */
+function run(argv: string[], stdin = "", cwd = projectDir, viaMain = false): Promise<CliResult> {
+    return viaMain
+        ? runCli(["test-pattern", ...argv], { stdin, cwd })
+        : runCommand(testPatternCommand, argv, { stdin, cwd });
 }
 
 /** The flaws2 S3 log files (gzipped or not), in name order, and their records read independently. */
@@ -60,7 +37,7 @@ const ACCESS_DENIED_INDEXES = [2, 7, 9, 10, 12];
 describe("trailwatch test-pattern", function () {
     describe("on real CloudTrail log files as delivered to S3", function () {
         before(function () {
-            skipWithoutCorpus(this);
+            skipWithoutShared(this, corpusDir);
         });
 
         for (const ext of [".json.gz", ".json"] as const) {
@@ -97,20 +74,12 @@ describe("trailwatch test-pattern", function () {
         it("reads a gzipped file from stdin, recognised by content", async () => {
             const { files, records } = samples(".json.gz");
             const listBuckets = files.find((f) => f.includes("jQajCuiobojD8I4y"))!;
-            const stdout = new PassThrough();
-            const chunks: Buffer[] = [];
-            stdout.on("data", (d: Buffer) => chunks.push(d));
-            const code = await testPatternCommand.run(["{ $.eventName = ListBuckets }"], {
-                stdout,
-                stderr: new PassThrough(),
-                stdin: fs.createReadStream(listBuckets),
-                cwd: projectDir,
-            });
-            assert.strictEqual(code, 0);
             const listBucketsRecord = records.find((r) => (r as { eventName: string }).eventName === "ListBuckets");
-            assert.strictEqual(
-                Buffer.concat(chunks).toString(),
-                `${JSON.stringify(listBucketsRecord)}\n1 of 1 events matched\n`,
+            assert.deepStrictEqual(
+                await runCommand(testPatternCommand, ["{ $.eventName = ListBuckets }"], {
+                    stdin: fs.createReadStream(listBuckets),
+                }),
+                { code: 0, stdout: `${JSON.stringify(listBucketsRecord)}\n1 of 1 events matched\n`, stderr: "" },
             );
         });
 
@@ -282,7 +251,7 @@ describe("trailwatch test-pattern", function () {
 
     describe("the binary", function () {
         const bin = path.join(projectDir, "bin/trailwatch.js");
-        const exec = (args: string[]): Promise<Result> =>
+        const exec = (args: string[]): Promise<CliResult> =>
             new Promise((resolve) => {
                 execFile(process.execPath, [bin, ...args], { cwd: projectDir }, (err, stdout, stderr) => {
                     resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
@@ -290,7 +259,7 @@ describe("trailwatch test-pattern", function () {
             });
 
         before(function () {
-            skipWithoutCorpus(this);
+            skipWithoutShared(this, corpusDir);
         });
 
         it("node bin/trailwatch.js test-pattern on the real .json.gz files", async () => {

@@ -1,25 +1,11 @@
 import * as assert from "assert";
-import * as path from "path";
-import { PassThrough } from "stream";
 import { readSnsNotification } from "@trailwatch/components";
 import { alertPreviewSection } from "../../../cli/check/alertPreview";
-import { main } from "../../../cli/main";
 import { offlineOpsgenieIntegrationKey } from "../../../src/offline/offlineMocks";
 import { ProgramRun, runProgram } from "../../../src/offline/runProgram";
 import { previewStackAlert } from "../../../src/offline/stackAlertPreview";
-
-const projectDir = path.resolve(__dirname, "../../../..");
-
-async function check(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-    const stdout = new PassThrough();
-    const stderr = new PassThrough();
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    stdout.on("data", (d: Buffer) => out.push(d));
-    stderr.on("data", (d: Buffer) => err.push(d));
-    const code = await main(["check", ...argv], { stdout, stderr, stdin: new PassThrough(), cwd: projectDir });
-    return { code, stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString() };
-}
+import { projectDir } from "../../support/repositoryPaths";
+import { runCli } from "../../support/runCli";
 
 /** A copy of the run with the recorded inputs of one resource type changed: a program that went wrong. */
 function withInputs(run: ProgramRun, type: string, change: (inputs: Record<string, unknown>) => void): ProgramRun {
@@ -175,7 +161,7 @@ describe("trailwatch check: the Opsgenie alert preview", () => {
         const integrationKey = offlineOpsgenieIntegrationKey("opsgenie-integration");
         for (const stack of ["dev", "prod"]) {
             for (const json of [false, true]) {
-                const result = await check(["--stack", stack, ...(json ? ["--json"] : [])]);
+                const result = await runCli(["check", "--stack", stack, ...(json ? ["--json"] : [])]);
                 assert.strictEqual(result.code, 0, result.stdout + result.stderr);
                 const output = result.stdout + result.stderr;
                 assert.ok(

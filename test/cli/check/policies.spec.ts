@@ -2,21 +2,10 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { PassThrough } from "stream";
 import { policiesSection } from "../../../cli/check/policies";
-import { main } from "../../../cli/main";
 import { runProgram } from "../../../src/offline/runProgram";
-
-const projectDir = path.resolve(__dirname, "../../../..");
-
-/** Runs `trailwatch <argv>` in-process in the project, capturing stdout. */
-async function runCli(argv: string[]): Promise<{ code: number; stdout: string }> {
-    const stdout = new PassThrough();
-    const chunks: Buffer[] = [];
-    stdout.on("data", (d: Buffer) => chunks.push(d));
-    const code = await main(argv, { stdout, stderr: new PassThrough(), stdin: new PassThrough(), cwd: projectDir });
-    return { code, stdout: Buffer.concat(chunks).toString() };
-}
+import { projectDir } from "../../support/repositoryPaths";
+import { runCli } from "../../support/runCli";
 
 describe("trailwatch check: policies", function () {
     // Each run starts the policy pack in its own process.
