@@ -4,9 +4,10 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { promisify } from "util";
+import { projectDir } from "../support/repositoryPaths";
 
 const run = promisify(execFile);
-const componentsDir = path.resolve(__dirname, "../../../components");
+const componentsDir = path.join(projectDir, "components");
 
 // Another team consumes @trailwatch/components as a published npm package, not from this repository's source:
 // pack it exactly as `npm publish` would, install the tarball into an empty project, and use it there.

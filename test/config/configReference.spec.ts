@@ -10,10 +10,11 @@ import {
     StackConfigError,
     stackConfigKeys,
 } from "../../src/config";
+import { projectDir } from "../support/repositoryPaths";
 
 describe("README configuration reference", () => {
     it("is the table generated from the code's key list (run `npm run docs` after adding a key)", () => {
-        const readme = fs.readFileSync(path.resolve(__dirname, "../../../README.md"), "utf8");
+        const readme = fs.readFileSync(path.join(projectDir, "README.md"), "utf8");
         const start = readme.indexOf(configReferenceStart);
         const end = readme.indexOf(configReferenceEnd);
         assert.ok(start >= 0 && end > start, "README.md has the config-reference markers");

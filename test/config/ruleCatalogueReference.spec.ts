@@ -3,8 +3,9 @@ import * as fs from "fs";
 import * as path from "path";
 import { builtInRuleIds, cisRules, formatAlarmDescription, teamRules } from "@trailwatch/components";
 import { ruleCatalogueEnd, ruleCatalogueStart, ruleCatalogueTable } from "../../src/config/ruleCatalogueReference";
+import { projectDir } from "../support/repositoryPaths";
 
-const readme = () => fs.readFileSync(path.resolve(__dirname, "../../../README.md"), "utf8");
+const readme = () => fs.readFileSync(path.join(projectDir, "README.md"), "utf8");
 
 describe("README rule catalogue", () => {
     it("is the table generated from the rule data (run `npm run docs` after changing a rule)", () => {

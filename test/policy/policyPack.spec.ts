@@ -2,8 +2,9 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import { trailwatchPolicies } from "../../policy/policies";
+import { projectDir } from "../support/repositoryPaths";
 
-const packDir = path.resolve(__dirname, "../../../policy");
+const packDir = path.join(projectDir, "policy");
 
 describe("policy pack metadata", () => {
     it("names every policy once, in kebab-case", () => {

@@ -12,6 +12,7 @@ import {
 } from "../../src/policyPack/analyzerClient";
 import { reconcilePolicyConfig } from "../../src/policyPack/policyConfig";
 import { analyzedResources } from "../../src/policyPack/programResources";
+import { projectDir } from "../support/repositoryPaths";
 
 /**
  * The pack as the Pulumi CLI sees it: started through `@pulumi/pulumi/cmd/run-policy-pack` in its own directory
@@ -22,7 +23,6 @@ import { analyzedResources } from "../../src/policyPack/programResources";
  * What this does not prove: that AWS accepts the resources, or the CLI's own rendering of the diagnostics.
  */
 
-const projectDir = path.resolve(__dirname, "../../..");
 const packDir = path.join(projectDir, "policy");
 
 let pack: PolicyPackProcess;

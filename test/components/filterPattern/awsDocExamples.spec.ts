@@ -1,6 +1,7 @@
 import * as assert from "assert";
 import { FilterPattern, FilterPatternError, parseFilterPattern } from "@trailwatch/components";
-import { readCorpusJson, skipWithoutCorpus } from "./corpus";
+import { corpusDir, skipWithoutShared } from "../../support/repositoryPaths";
+import { readCorpusJson } from "./corpus";
 
 /** One entry of ../shared/corpus/filter-patterns/aws-doc-examples.json (see its sources.md). */
 interface DocExample {
@@ -31,7 +32,7 @@ const NOT_AN_ORACLE: Record<string, { why: string; rejectedWith: string }> = {
 describe("filter patterns: every documented verdict in aws-doc-examples.json", function () {
     let examples: DocExample[];
     before(function () {
-        skipWithoutCorpus(this);
+        skipWithoutShared(this, corpusDir);
         examples = readCorpusJson<DocExample[]>("filter-patterns/aws-doc-examples.json");
     });
 

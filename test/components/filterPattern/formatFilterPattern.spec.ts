@@ -6,7 +6,8 @@ import {
     parseFilterPattern,
     quoteFilterPatternString,
 } from "@trailwatch/components";
-import { readCorpusJson, skipWithoutCorpus } from "./corpus";
+import { corpusDir, skipWithoutShared } from "../../support/repositoryPaths";
+import { readCorpusJson } from "./corpus";
 
 function errorOf(text: string): FilterPatternError {
     try {
@@ -82,7 +83,7 @@ describe("formatFilterPatternError", () => {
 
 describe("formatFilterPattern on published patterns", function () {
     before(function () {
-        skipWithoutCorpus(this);
+        skipWithoutShared(this, corpusDir);
     });
 
     it("renders every CloudTrail pattern to text that parses to the same tree", () => {

@@ -2,7 +2,8 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import { parseFilterPattern } from "@trailwatch/components";
-import { corpusDir, readCorpusJson, skipWithoutCorpus } from "./corpus";
+import { corpusDir, skipWithoutShared } from "../../support/repositoryPaths";
+import { readCorpusJson } from "./corpus";
 
 interface CisPattern {
     source: string;
@@ -34,7 +35,7 @@ const DEFECTIVE_PUBLICATIONS: Record<string, { why: string; rejectedWith: string
 
 describe("filter patterns: published CIS and CloudTrail patterns", function () {
     before(function () {
-        skipWithoutCorpus(this);
+        skipWithoutShared(this, corpusDir);
     });
 
     it("parses every pattern of cis-benchmark-patterns.json, the damaged copies rejected as listed", () => {

@@ -9,7 +9,8 @@ import {
     renderOpsgenieTemplate,
 } from "@trailwatch/components";
 import { rootUsageAlarm } from "../../fixtures/alarmNotifications";
-import { skipWithoutShared, snsAlarmMessagesDir } from "./sharedReference";
+import { skipWithoutShared } from "../../support/repositoryPaths";
+import { snsAlarmMessagesDir } from "./sharedReference";
 
 // The notification `trailwatch check` previews an alert from is generated in CloudWatch's current format. Its shape
 // is checked against the newest real notification of the corpus (2023), read in place.

@@ -13,7 +13,8 @@ import {
     previewOpsgenieAlert,
     renderOpsgenieTemplate,
 } from "@trailwatch/components";
-import { skipWithoutShared, snsAlarmMessagesDir } from "./sharedReference";
+import { skipWithoutShared } from "../../support/repositoryPaths";
+import { snsAlarmMessagesDir } from "./sharedReference";
 
 // Real SNS notifications sent by CloudWatch alarms, 2014-2023 (../shared/corpus/sns-alarm-messages, read in place):
 // HTTPS bodies and Lambda events, with and without AlarmArn, OKActions and AlarmConfigurationUpdatedTimestamp, with

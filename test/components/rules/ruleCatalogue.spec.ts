@@ -10,7 +10,8 @@ import {
     SelectedAlertRule,
     validateAlertRule,
 } from "@trailwatch/components";
-import { corpusEventsDir, corpusPresent, readRuleEvent, sampleEventsDir, skipWithoutCorpus } from "./ruleEvents";
+import { skipWithoutShared } from "../../support/repositoryPaths";
+import { corpusEventsDir, corpusPresent, readRuleEvent, sampleEventsDir } from "./ruleEvents";
 
 const corpusPatternsFile = path.resolve(corpusEventsDir, "../filter-patterns/cis-benchmark-patterns.json");
 
@@ -73,7 +74,7 @@ describe("the rule catalogue", () => {
     });
 
     it("copies every CIS pattern verbatim from the published source (Security Hub passes only on the exact text)", function () {
-        skipWithoutCorpus(this);
+        skipWithoutShared(this, corpusEventsDir);
         const published = JSON.parse(fs.readFileSync(corpusPatternsFile, "utf8")) as {
             source: string;
             id: string;
@@ -112,7 +113,7 @@ describe("the rule catalogue", () => {
 
     describe("against the real CloudTrail events of the corpus", () => {
         beforeEach(function () {
-            skipWithoutCorpus(this);
+            skipWithoutShared(this, corpusEventsDir);
         });
         const rootSignIn =
             "corpus:aws-docs-cloudtrail-ug-2023__ConsoleLogin__root-user-successful-sign-in-without-mfa.json";
