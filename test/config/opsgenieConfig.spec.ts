@@ -1,22 +1,11 @@
 import * as assert from "assert";
-import { StackConfigError, readStackConfig } from "../../src/config";
+import { readDevStackConfig, stackConfigProblems } from "../support/stackConfigProblems";
 
 const key = "3f1c9a52-7d4e-4b1a-9c2e-5a6b7c8d9e0f";
+const region = { "aws:region": "eu-west-1" };
 
-function read(values: Record<string, string>, secretKeys: string[] = []) {
-    return readStackConfig({ "aws:region": "eu-west-1", ...values }, new Set(secretKeys), "dev");
-}
-
-/** The problems `readStackConfig` reports, as `key: message` lines. */
-function problemsOf(values: Record<string, string>, secretKeys: string[] = []): string[] {
-    try {
-        read(values, secretKeys);
-    } catch (err) {
-        if (err instanceof StackConfigError) return err.problems.map((p) => `${p.key}: ${p.message}`);
-        throw err;
-    }
-    return [];
-}
+const read = (values: Record<string, string>, secretKeys: string[] = []) =>
+    readDevStackConfig({ ...region, ...values }, secretKeys);
 
 const enabled = { "trailwatch:opsgenieEnabled": "true", "trailwatch:opsgenieApiKey": key };
 const secret = ["trailwatch:opsgenieApiKey"];
@@ -122,7 +111,7 @@ describe("stack configuration: the Opsgenie keys", () => {
     ];
     for (const [what, values, secretKeys, expected] of cases) {
         it(`rejects ${what}`, () => {
-            const problems = problemsOf(values, secretKeys);
+            const problems = stackConfigProblems({ ...region, ...values }, secretKeys);
             assert.deepStrictEqual(problems, expected);
             assert.ok(!problems.join("\n").includes(key), "the key is never quoted");
         });

@@ -1,25 +1,12 @@
 import * as assert from "assert";
-import * as path from "path";
 import { builtInRuleIds } from "@trailwatch/components";
-import { StackConfigError, readStackConfig } from "../../src/config";
+import { readStackConfig } from "../../src/config";
 import { readStackFile } from "../../src/offline/stackFile";
+import { projectDir } from "../support/repositoryPaths";
+import { readDevStackConfig, stackConfigProblems } from "../support/stackConfigProblems";
 
-const projectDir = path.resolve(__dirname, "../../..");
-
-function read(values: Record<string, string>) {
-    return readStackConfig({ "aws:region": "eu-west-1", ...values }, new Set(), "dev");
-}
-
-/** The problems `readStackConfig` reports for `values`, as `key: message` lines. */
-function problemsOf(values: Record<string, string>): string[] {
-    try {
-        read(values);
-    } catch (err) {
-        if (err instanceof StackConfigError) return err.problems.map((p) => `${p.key}: ${p.message}`);
-        throw err;
-    }
-    return [];
-}
+const region = { "aws:region": "eu-west-1" };
+const read = (values: Record<string, string>) => readDevStackConfig({ ...region, ...values });
 
 const json = (value: unknown) => JSON.stringify(value);
 const guardduty = {
@@ -157,7 +144,7 @@ describe("stack configuration: the alert rule keys", () => {
             ],
         ];
         for (const [name, values, expected] of cases) {
-            it(name, () => assert.deepStrictEqual(problemsOf(values), expected));
+            it(name, () => assert.deepStrictEqual(stackConfigProblems({ ...region, ...values }), expected));
         }
     });
 

@@ -1,25 +1,10 @@
 import * as assert from "assert";
 import { cloudWatchLogsRetentionDays } from "@trailwatch/components";
-import { StackConfigError, readStackConfig } from "../../src/config";
-
-function read(values: Record<string, string>, secretKeys: string[] = []) {
-    return readStackConfig(values, new Set(secretKeys), "dev");
-}
-
-/** The problems `readStackConfig` reports for `values`, as `key: message` lines. */
-function problemsOf(values: Record<string, string>): string[] {
-    try {
-        read(values);
-    } catch (err) {
-        if (err instanceof StackConfigError) return err.problems.map((p) => `${p.key}: ${p.message}`);
-        throw err;
-    }
-    return [];
-}
+import { readDevStackConfig, stackConfigProblems } from "../support/stackConfigProblems";
 
 describe("stack configuration: the audit trail keys", () => {
     it("gives the secure defaults when nothing is set", () => {
-        assert.deepStrictEqual(read({ "aws:region": "eu-west-1" }).trail, {
+        assert.deepStrictEqual(readDevStackConfig({ "aws:region": "eu-west-1" }).trail, {
             trailName: "trailwatch-dev",
             logRetentionDays: undefined,
             archiveTransitionDays: undefined,
@@ -38,7 +23,7 @@ describe("stack configuration: the audit trail keys", () => {
 
     it("reads every key in its type", () => {
         const key = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
-        const trail = read({
+        const trail = readDevStackConfig({
             "trailwatch:trailName": "org-audit",
             "trailwatch:logRetentionDays": "731",
             "trailwatch:archiveTransitionDays": "30",
@@ -176,19 +161,19 @@ describe("stack configuration: the audit trail keys", () => {
     ];
     for (const [what, values, expected] of cases) {
         it(`rejects ${what}, naming the key`, () => {
-            assert.deepStrictEqual(problemsOf(values), expected);
+            assert.deepStrictEqual(stackConfigProblems(values), expected);
         });
     }
 
     it("rejects an unknown key of the namespace and lists the known ones", () => {
-        const [problem] = problemsOf({ "trailwatch:logRetentionDay": "365" });
+        const [problem] = stackConfigProblems({ "trailwatch:logRetentionDay": "365" });
         assert.match(problem, /^trailwatch:logRetentionDay: unknown key; known keys: (?:[A-Za-z]+, )+[A-Za-z]+$/);
         assert.ok(problem.includes(" logRetentionDays,"), problem);
     });
 
     it("reports every problem at once, not only the first", () => {
         assert.deepStrictEqual(
-            problemsOf({ "trailwatch:logRetentionDays": "x", "trailwatch:retainOnDelete": "1" }).map(
+            stackConfigProblems({ "trailwatch:logRetentionDays": "x", "trailwatch:retainOnDelete": "1" }).map(
                 (p) => p.split(":")[1],
             ),
             ["logRetentionDays", "retainOnDelete"],
@@ -196,6 +181,6 @@ describe("stack configuration: the audit trail keys", () => {
     });
 
     it("leaves keys of other namespaces (aws:region) alone", () => {
-        assert.deepStrictEqual(problemsOf({ "aws:region": "eu-west-1", "aws:profile": "x" }), []);
+        assert.deepStrictEqual(stackConfigProblems({ "aws:region": "eu-west-1", "aws:profile": "x" }), []);
     });
 });
