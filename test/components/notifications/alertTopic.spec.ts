@@ -2,6 +2,7 @@ import * as assert from "assert";
 import * as aws from "@pulumi/aws";
 import { AlertTopic, AlertTopicArgs } from "@trailwatch/components";
 import { ProgramRun, RecordedResource, runUnderMocks } from "../../../src/offline/runProgram";
+import { onlyResource, policyDocumentOf } from "../../support/recordedResources";
 
 // What these tests prove: the exact key policy, topic policy and settings AlertTopic sends to the AWS provider, and
 // that consumers of topicArn wait for the topic policy. What they cannot prove: that CloudWatch then delivers (that
@@ -24,14 +25,8 @@ async function construct(args: AlertTopicArgs = {}, name = "alerts"): Promise<Pr
     });
 }
 
-function only(run: ProgramRun, type: string): RecordedResource {
-    const found = run.resources.filter((r) => r.type === type);
-    assert.strictEqual(found.length, 1, `expected exactly one ${type}, found ${found.length}`);
-    return found[0];
-}
-
 function statementsOf(resource: RecordedResource): unknown[] {
-    const document = JSON.parse(resource.inputs.policy as string) as { Version: string; Statement: unknown[] };
+    const document = policyDocumentOf(resource, "policy");
     assert.strictEqual(document.Version, "2012-10-17");
     return document.Statement;
 }
@@ -46,7 +41,7 @@ describe("AlertTopic", () => {
     });
 
     it("creates a key, its alias, the topic and the topic policy, named from the component and parented to it", () => {
-        const component = only(run, "trailwatch:index:AlertTopic");
+        const component = onlyResource(run, "trailwatch:index:AlertTopic");
         assert.deepStrictEqual(
             run.resources.filter((r) => r.parent === component.urn).map((r) => `${r.type} ${r.name}`),
             [
@@ -59,9 +54,9 @@ describe("AlertTopic", () => {
     });
 
     it("encrypts the topic with a customer-managed key that rotates and waits 30 days before deletion", () => {
-        const key = only(run, "aws:kms/key:Key");
-        const alias = only(run, "aws:kms/alias:Alias");
-        const topic = only(run, "aws:sns/topic:Topic");
+        const key = onlyResource(run, "aws:kms/key:Key");
+        const alias = onlyResource(run, "aws:kms/alias:Alias");
+        const topic = onlyResource(run, "aws:sns/topic:Topic");
         assert.deepStrictEqual(
             { ...key.inputs, policy: undefined },
             {
@@ -81,7 +76,7 @@ describe("AlertTopic", () => {
     });
 
     it("key policy: the account administers the key; CloudWatch may Decrypt and GenerateDataKey* for this account only", () => {
-        assert.deepStrictEqual(statementsOf(only(run, "aws:kms/key:Key")), [
+        assert.deepStrictEqual(statementsOf(onlyResource(run, "aws:kms/key:Key")), [
             {
                 Sid: "AccountAdministersKey",
                 Effect: "Allow",
@@ -101,7 +96,7 @@ describe("AlertTopic", () => {
     });
 
     it("topic policy: only this account's CloudWatch alarms publish, the account manages the topic, no TLS is denied", () => {
-        const policy = only(run, "aws:sns/topicPolicy:TopicPolicy");
+        const policy = onlyResource(run, "aws:sns/topicPolicy:TopicPolicy");
         assert.strictEqual(policy.inputs.arn, topicArn);
         assert.deepStrictEqual(statementsOf(policy), [
             {
@@ -142,13 +137,13 @@ describe("AlertTopic", () => {
     });
 
     it("hands out topicArn only once the topic policy exists, so subscribers and alarms wait for it", () => {
-        const probe = only(run, "aws:sns/topicSubscription:TopicSubscription");
-        const policy = only(run, "aws:sns/topicPolicy:TopicPolicy");
+        const probe = onlyResource(run, "aws:sns/topicSubscription:TopicSubscription");
+        const policy = onlyResource(run, "aws:sns/topicPolicy:TopicPolicy");
         assert.strictEqual(probe.inputs.topic, topicArn);
         assert.ok(probe.dependencies.includes(policy.urn), "the subscription depends on the topic policy");
         assert.deepStrictEqual(run.outputs, {
             topicArn,
-            keyArn: only(run, "aws:sns/topic:Topic").inputs.kmsMasterKeyId,
+            keyArn: onlyResource(run, "aws:sns/topic:Topic").inputs.kmsMasterKeyId,
             keyAlias: "alias/alerts",
         });
     });

@@ -4,8 +4,10 @@ import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import * as ts from "typescript";
 import { opsgenie } from "@trailwatch/components";
-import { ProgramRun, RecordedResource, runUnderMocks } from "../../../src/offline/runProgram";
-import { opsgenieSchemaPath, skipWithoutShared } from "./sharedReference";
+import { runUnderMocks } from "../../../src/offline/runProgram";
+import { onlyResource, resolvedOutput } from "../../support/recordedResources";
+import { projectDir, skipWithoutShared } from "../../support/repositoryPaths";
+import { opsgenieSchemaPath } from "./sharedReference";
 
 // The binding of the official Opsgenie provider must send and read exactly what the provider's schema declares:
 // a misspelt or missing property would be silently dropped by the plugin, or never read back. Checked twice:
@@ -33,8 +35,7 @@ interface ProviderSchema {
     types: Record<string, SchemaObject>;
 }
 
-const repoRoot = path.resolve(__dirname, "../../../..");
-const sdkDir = path.join(repoRoot, "components", "src", "opsgenie", "sdk");
+const sdkDir = path.join(projectDir, "components", "src", "opsgenie", "sdk");
 
 /** A schema type as comparable text: `string`, `number` (integer too: TypeScript has one number type), `array<…>`, `map<…>`, `ref:<Type>`. */
 function schemaTypeText(t: SchemaType): string {
@@ -155,16 +156,6 @@ function sampleArgs(properties: Record<string, SchemaType>, schema: ProviderSche
     return Object.fromEntries(Object.entries(properties).map(([k, t]) => [k, sample(t, schema, k)]));
 }
 
-function resolved<T>(output: pulumi.Output<T>): Promise<T> {
-    return new Promise((resolve) => output.apply(resolve));
-}
-
-function only(run: ProgramRun, type: string): RecordedResource {
-    const found = run.resources.filter((r) => r.type === type);
-    assert.strictEqual(found.length, 1, `expected exactly one ${type}`);
-    return found[0];
-}
-
 describe("the Opsgenie provider binding", () => {
     let schema: ProviderSchema;
     const apiIntegrationToken = "opsgenie:index/apiIntegration:ApiIntegration";
@@ -225,11 +216,13 @@ describe("the Opsgenie provider binding", () => {
             const run = await runUnderMocks({}, async () => {
                 const integration = new opsgenie.ApiIntegration("full", args as opsgenie.ApiIntegrationArgs);
                 for (const key of Object.keys(schema.resources[apiIntegrationToken].properties)) {
-                    read[key] = await resolved((integration as unknown as Record<string, pulumi.Output<unknown>>)[key]);
+                    read[key] = await resolvedOutput(
+                        (integration as unknown as Record<string, pulumi.Output<unknown>>)[key],
+                    );
                 }
             });
             if (run.error !== undefined) throw run.error;
-            const recorded = only(run, apiIntegrationToken);
+            const recorded = onlyResource(run, apiIntegrationToken);
             assert.deepStrictEqual(recorded.inputs, args);
             assert.deepStrictEqual(recorded.options.additionalSecretOutputs, ["apiKey"]);
             // The offline provider answers with the inputs plus a computed key: all of it must come back.
@@ -251,11 +244,13 @@ describe("the Opsgenie provider binding", () => {
                     args as unknown as opsgenie.IntegrationActionArgs,
                 );
                 for (const key of Object.keys(resource.properties)) {
-                    read[key] = await resolved((action as unknown as Record<string, pulumi.Output<unknown>>)[key]);
+                    read[key] = await resolvedOutput(
+                        (action as unknown as Record<string, pulumi.Output<unknown>>)[key],
+                    );
                 }
             });
             if (run.error !== undefined) throw run.error;
-            assert.deepStrictEqual(only(run, integrationActionToken).inputs, args);
+            assert.deepStrictEqual(onlyResource(run, integrationActionToken).inputs, args);
             assert.deepStrictEqual(read, args);
             assert.throws(
                 () => new opsgenie.IntegrationAction("no-integration", {} as opsgenie.IntegrationActionArgs),
@@ -269,7 +264,7 @@ describe("the Opsgenie provider binding", () => {
                 new opsgenie.Provider("full", args as opsgenie.ProviderArgs);
             });
             if (run.error !== undefined) throw run.error;
-            const provider = only(run, "pulumi:providers:opsgenie");
+            const provider = onlyResource(run, "pulumi:providers:opsgenie");
             assert.deepStrictEqual(provider.inputs, {
                 apiKey: "[secret]",
                 apiRetryCount: "7",
@@ -310,7 +305,7 @@ describe("the Opsgenie provider binding", () => {
         });
 
         it("declares the plugin in the package's pulumi block, which the language host reads before the program runs", () => {
-            const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, "components", "package.json"), "utf8"));
+            const manifest = JSON.parse(fs.readFileSync(path.join(projectDir, "components", "package.json"), "utf8"));
             assert.deepStrictEqual(manifest.pulumi, {
                 resource: true,
                 name: opsgenie.pluginName,

@@ -1,5 +1,4 @@
 import * as assert from "assert";
-import * as pulumi from "@pulumi/pulumi";
 import {
     OpsgenieSnsIntegration,
     OpsgenieSnsIntegrationArgs,
@@ -8,7 +7,8 @@ import {
     validateOpsgenieSnsIntegrationArgs,
 } from "@trailwatch/components";
 import { offlineOpsgenieIntegrationKey } from "../../../src/offline/offlineMocks";
-import { ProgramRun, RecordedResource, runUnderMocks } from "../../../src/offline/runProgram";
+import { ProgramRun, runUnderMocks } from "../../../src/offline/runProgram";
+import { onlyResource, resolvedOutput } from "../../support/recordedResources";
 
 // What these tests prove: the exact inputs OpsgenieSnsIntegration sends to the Opsgenie and AWS providers, that the
 // keys stay secret, and the order of creation. What they cannot prove: that Opsgenie accepts them and confirms the
@@ -32,28 +32,18 @@ async function construct(
     return run;
 }
 
-function only(run: ProgramRun, type: string): RecordedResource {
-    const found = run.resources.filter((r) => r.type === type);
-    assert.strictEqual(found.length, 1, `expected exactly one ${type}`);
-    return found[0];
-}
-
-function resolved<T>(output: pulumi.Output<T>): Promise<T> {
-    return new Promise((resolve) => output.apply(resolve));
-}
-
 describe("OpsgenieSnsIntegration", () => {
     let run: ProgramRun;
     let endpoint: string;
 
     before(async () => {
         run = await construct({}, async (c) => {
-            endpoint = await resolved(c.subscription.endpoint);
+            endpoint = await resolvedOutput(c.subscription.endpoint);
         });
     });
 
     it("creates its own provider, the integration, its actions and the subscription, named from the component", () => {
-        const component = only(run, "trailwatch:index:OpsgenieSnsIntegration");
+        const component = onlyResource(run, "trailwatch:index:OpsgenieSnsIntegration");
         assert.deepStrictEqual(
             run.resources.filter((r) => r.parent === component.urn).map((r) => `${r.type} ${r.name}`),
             [
@@ -67,26 +57,29 @@ describe("OpsgenieSnsIntegration", () => {
     });
 
     it("manages the integration through the explicit provider, whose key is a secret, on the US instance by default", () => {
-        const provider = only(run, "pulumi:providers:opsgenie");
+        const provider = onlyResource(run, "pulumi:providers:opsgenie");
         assert.deepStrictEqual(provider.inputs, { apiKey: "[secret]", apiUrl: "api.opsgenie.com" });
         assert.deepStrictEqual(provider.secretInputs, ["apiKey"]);
         for (const type of [
             "opsgenie:index/apiIntegration:ApiIntegration",
             "opsgenie:index/integrationAction:IntegrationAction",
         ]) {
-            assert.ok(only(run, type).provider?.startsWith(`${provider.urn}::`), `${type} uses the explicit provider`);
+            assert.ok(
+                onlyResource(run, type).provider?.startsWith(`${provider.urn}::`),
+                `${type} uses the explicit provider`,
+            );
         }
     });
 
     it("creates an enabled Amazon SNS integration whose key is a secret output", () => {
-        const integration = only(run, "opsgenie:index/apiIntegration:ApiIntegration");
+        const integration = onlyResource(run, "opsgenie:index/apiIntegration:ApiIntegration");
         assert.deepStrictEqual(integration.inputs, { name: "opsgenie", type: "AmazonSns", enabled: true });
         assert.deepStrictEqual(integration.options.additionalSecretOutputs, ["apiKey"]);
     });
 
     it("sets the actions generated for CloudWatch alarms on that integration, all at once", () => {
-        const actions = only(run, "opsgenie:index/integrationAction:IntegrationAction");
-        const integration = only(run, "opsgenie:index/apiIntegration:ApiIntegration");
+        const actions = onlyResource(run, "opsgenie:index/integrationAction:IntegrationAction");
+        const integration = onlyResource(run, "opsgenie:index/apiIntegration:ApiIntegration");
         const expected = alarmIntegrationActions({
             descriptionFields: ["AlarmDescription", "AWSAccountId", "Region"],
             defaultPriority: "P3",
@@ -102,7 +95,7 @@ describe("OpsgenieSnsIntegration", () => {
     });
 
     it("subscribes the topic over HTTPS, auto-confirmed, with the envelope, after the actions exist", () => {
-        const subscription = only(run, "aws:sns/topicSubscription:TopicSubscription");
+        const subscription = onlyResource(run, "aws:sns/topicSubscription:TopicSubscription");
         assert.deepStrictEqual(subscription.inputs, {
             topic: topicArn,
             protocol: "https",
@@ -113,7 +106,9 @@ describe("OpsgenieSnsIntegration", () => {
         assert.deepStrictEqual(subscription.secretInputs, ["endpoint"]);
         assert.deepStrictEqual(subscription.options.additionalSecretOutputs, ["endpoint"]);
         assert.ok(
-            subscription.dependencies.includes(only(run, "opsgenie:index/integrationAction:IntegrationAction").urn),
+            subscription.dependencies.includes(
+                onlyResource(run, "opsgenie:index/integrationAction:IntegrationAction").urn,
+            ),
         );
     });
 
@@ -122,7 +117,7 @@ describe("OpsgenieSnsIntegration", () => {
     });
 
     it("never records either key in plain text, not even in the component's own inputs", () => {
-        const component = only(run, "trailwatch:index:OpsgenieSnsIntegration");
+        const component = onlyResource(run, "trailwatch:index:OpsgenieSnsIntegration");
         assert.strictEqual(component.inputs.apiKey, "[secret]");
         const everything = JSON.stringify(run);
         assert.ok(!everything.includes(accountKey), "the account's API key");
@@ -132,9 +127,9 @@ describe("OpsgenieSnsIntegration", () => {
     it("uses the EU instance for both the provider and the endpoint when told", async () => {
         let euEndpoint = "";
         const eu = await construct({ region: "eu" }, async (c) => {
-            euEndpoint = await resolved(c.subscription.endpoint);
+            euEndpoint = await resolvedOutput(c.subscription.endpoint);
         });
-        assert.strictEqual(only(eu, "pulumi:providers:opsgenie").inputs.apiUrl, "api.eu.opsgenie.com");
+        assert.strictEqual(onlyResource(eu, "pulumi:providers:opsgenie").inputs.apiUrl, "api.eu.opsgenie.com");
         assert.strictEqual(euEndpoint, `https://api.eu.opsgenie.com/v1/json/amazonsns?apiKey=${integrationKey}`);
     });
 
@@ -147,13 +142,13 @@ describe("OpsgenieSnsIntegration", () => {
             defaultPriority: "P2",
             alertTags: ["prod"],
         });
-        assert.deepStrictEqual(only(custom, "opsgenie:index/apiIntegration:ApiIntegration").inputs, {
+        assert.deepStrictEqual(onlyResource(custom, "opsgenie:index/apiIntegration:ApiIntegration").inputs, {
             name: "trailwatch-prod",
             type: "AmazonSns",
             ownerTeamId: "8f3b2c1d-4e5f-4a6b-9c7d-0e1f2a3b4c5d",
             enabled: false,
         });
-        const creates = only(custom, "opsgenie:index/integrationAction:IntegrationAction").inputs.creates as {
+        const creates = onlyResource(custom, "opsgenie:index/integrationAction:IntegrationAction").inputs.creates as {
             description: string;
             priority: string;
             tags: string[];

@@ -1,6 +1,7 @@
 import * as assert from "assert";
 import { AuditTrail, AuditTrailArgs, cloudWatchLogsRetentionDays } from "@trailwatch/components";
-import { ProgramRun, RecordedResource, runUnderMocks } from "../../../src/offline/runProgram";
+import { ProgramRun, runUnderMocks } from "../../../src/offline/runProgram";
+import { onlyResource, policyDocumentOf } from "../../support/recordedResources";
 
 // What these tests prove: the exact inputs AuditTrail sends to the AWS provider (policies, selectors, options,
 // names, parents, dependencies). What they cannot prove: that AWS accepts them. The policy pack and the
@@ -18,16 +19,6 @@ async function construct(args: AuditTrailArgs = {}, name = "audit"): Promise<Pro
     return run;
 }
 
-function only(run: ProgramRun, type: string): RecordedResource {
-    const found = run.resources.filter((r) => r.type === type);
-    assert.strictEqual(found.length, 1, `expected exactly one ${type}, found ${found.length}`);
-    return found[0];
-}
-
-function policyOf(resource: RecordedResource, input: string): { Version: string; Statement: unknown[] } {
-    return JSON.parse(resource.inputs[input] as string);
-}
-
 describe("AuditTrail", () => {
     let run: ProgramRun;
     const trailArn = `arn:aws:cloudtrail:${region}:${account}:trail/audit`;
@@ -37,7 +28,7 @@ describe("AuditTrail", () => {
     });
 
     it("creates exactly the documented children, named from the component and parented to it", () => {
-        const component = only(run, "trailwatch:index:AuditTrail");
+        const component = onlyResource(run, "trailwatch:index:AuditTrail");
         const children = run.resources.filter((r) => r.parent === component.urn);
         assert.deepStrictEqual(children.map((r) => `${r.type} ${r.name}`).sort(), [
             "aws:cloudtrail/trail:Trail audit-trail",
@@ -56,8 +47,8 @@ describe("AuditTrail", () => {
     });
 
     it("records a multi-region trail with global events, log file validation, read+write management events and both Insights types", () => {
-        const trail = only(run, "aws:cloudtrail/trail:Trail");
-        const bucket = only(run, "aws:s3/bucket:Bucket");
+        const trail = onlyResource(run, "aws:cloudtrail/trail:Trail");
+        const bucket = onlyResource(run, "aws:s3/bucket:Bucket");
         assert.deepStrictEqual(trail.inputs, {
             name: "audit",
             s3BucketName: "audit-bucket-4f1e581",
@@ -79,15 +70,15 @@ describe("AuditTrail", () => {
     });
 
     it("makes the trail wait for the bucket policy and the role policy", () => {
-        const trail = only(run, "aws:cloudtrail/trail:Trail");
+        const trail = onlyResource(run, "aws:cloudtrail/trail:Trail");
         for (const type of ["aws:s3/bucketPolicy:BucketPolicy", "aws:iam/rolePolicy:RolePolicy"]) {
-            assert.ok(trail.dependencies.includes(only(run, type).urn), `trail depends on ${type}`);
+            assert.ok(trail.dependencies.includes(onlyResource(run, type).urn), `trail depends on ${type}`);
         }
     });
 
     it("lets only this trail read the bucket ACL and write under AWSLogs/<account>/, and denies requests without TLS", () => {
         const bucketArn = "arn:aws:s3:::audit-bucket-4f1e581";
-        assert.deepStrictEqual(policyOf(only(run, "aws:s3/bucketPolicy:BucketPolicy"), "policy"), {
+        assert.deepStrictEqual(policyDocumentOf(onlyResource(run, "aws:s3/bucketPolicy:BucketPolicy"), "policy"), {
             Version: "2012-10-17",
             Statement: [
                 {
@@ -120,53 +111,57 @@ describe("AuditTrail", () => {
 
     it("blocks all public access, enforces bucket-owner object ownership, versions and encrypts the archive (SSE-S3)", () => {
         const bucketName = "audit-bucket-4f1e581";
-        assert.deepStrictEqual(only(run, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock").inputs, {
+        assert.deepStrictEqual(onlyResource(run, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock").inputs, {
             bucket: bucketName,
             blockPublicAcls: true,
             blockPublicPolicy: true,
             ignorePublicAcls: true,
             restrictPublicBuckets: true,
         });
-        assert.deepStrictEqual(only(run, "aws:s3/bucketOwnershipControls:BucketOwnershipControls").inputs, {
+        assert.deepStrictEqual(onlyResource(run, "aws:s3/bucketOwnershipControls:BucketOwnershipControls").inputs, {
             bucket: bucketName,
             rule: { objectOwnership: "BucketOwnerEnforced" },
         });
-        assert.deepStrictEqual(only(run, "aws:s3/bucketVersioning:BucketVersioning").inputs, {
+        assert.deepStrictEqual(onlyResource(run, "aws:s3/bucketVersioning:BucketVersioning").inputs, {
             bucket: bucketName,
             versioningConfiguration: { status: "Enabled" },
         });
         assert.deepStrictEqual(
-            only(run, "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration").inputs,
+            onlyResource(run, "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration")
+                .inputs,
             { bucket: bucketName, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }] },
         );
     });
 
     it("applies the documented lifecycle defaults: Glacier IR after 90 days, expiry after 2557, noncurrent after 365", () => {
-        assert.deepStrictEqual(only(run, "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration").inputs, {
-            bucket: "audit-bucket-4f1e581",
-            rules: [
-                {
-                    id: "archive-cloudtrail-logs",
-                    status: "Enabled",
-                    filter: {},
-                    transitions: [{ days: 90, storageClass: "GLACIER_IR" }],
-                    expiration: { days: 2557 },
-                    noncurrentVersionExpiration: { noncurrentDays: 365 },
-                    abortIncompleteMultipartUpload: { daysAfterInitiation: 7 },
-                },
-            ],
-        });
+        assert.deepStrictEqual(
+            onlyResource(run, "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration").inputs,
+            {
+                bucket: "audit-bucket-4f1e581",
+                rules: [
+                    {
+                        id: "archive-cloudtrail-logs",
+                        status: "Enabled",
+                        filter: {},
+                        transitions: [{ days: 90, storageClass: "GLACIER_IR" }],
+                        expiration: { days: 2557 },
+                        noncurrentVersionExpiration: { noncurrentDays: 365 },
+                        abortIncompleteMultipartUpload: { daysAfterInitiation: 7 },
+                    },
+                ],
+            },
+        );
     });
 
     it("keeps log events 365 days by default, in a log group named after the trail", () => {
-        assert.deepStrictEqual(only(run, "aws:cloudwatch/logGroup:LogGroup").inputs, {
+        assert.deepStrictEqual(onlyResource(run, "aws:cloudwatch/logGroup:LogGroup").inputs, {
             name: "aws-cloudtrail-logs-audit",
             retentionInDays: 365,
         });
     });
 
     it("lets only CloudTrail, for this trail, assume the role, which may only create streams and put events in the log group", () => {
-        assert.deepStrictEqual(policyOf(only(run, "aws:iam/role:Role"), "assumeRolePolicy"), {
+        assert.deepStrictEqual(policyDocumentOf(onlyResource(run, "aws:iam/role:Role"), "assumeRolePolicy"), {
             Version: "2012-10-17",
             Statement: [
                 {
@@ -177,7 +172,7 @@ describe("AuditTrail", () => {
                 },
             ],
         });
-        assert.deepStrictEqual(policyOf(only(run, "aws:iam/rolePolicy:RolePolicy"), "policy"), {
+        assert.deepStrictEqual(policyDocumentOf(onlyResource(run, "aws:iam/rolePolicy:RolePolicy"), "policy"), {
             Version: "2012-10-17",
             Statement: [
                 {
@@ -205,9 +200,9 @@ describe("AuditTrail", () => {
     });
 
     it("registers the outputs a caller composes with", () => {
-        const component = only(run, "trailwatch:index:AuditTrail");
+        const component = onlyResource(run, "trailwatch:index:AuditTrail");
         assert.strictEqual(component.custom, false);
-        assert.strictEqual(component.parent, only(run, "pulumi:pulumi:Stack").urn);
+        assert.strictEqual(component.parent, onlyResource(run, "pulumi:pulumi:Stack").urn);
     });
 
     it("retains nothing when retainOnDelete is false", async () => {
@@ -221,11 +216,11 @@ describe("AuditTrail", () => {
     it("encrypts trail, bucket and log group with the given KMS keys", async () => {
         const key = `arn:aws:kms:${region}:${account}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
         const r = await construct({ trailKmsKeyArn: key, bucketKmsKeyArn: key, logGroupKmsKeyArn: key });
-        assert.strictEqual(only(r, "aws:cloudtrail/trail:Trail").inputs.kmsKeyId, key);
-        assert.strictEqual(only(r, "aws:cloudwatch/logGroup:LogGroup").inputs.kmsKeyId, key);
+        assert.strictEqual(onlyResource(r, "aws:cloudtrail/trail:Trail").inputs.kmsKeyId, key);
+        assert.strictEqual(onlyResource(r, "aws:cloudwatch/logGroup:LogGroup").inputs.kmsKeyId, key);
         assert.deepStrictEqual(
-            only(r, "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration").inputs
-                .rules,
+            onlyResource(r, "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration")
+                .inputs.rules,
             [
                 {
                     applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: key },
@@ -243,7 +238,7 @@ describe("AuditTrail", () => {
                 dynamoDbTableArns: [`arn:aws:dynamodb:${region}:${account}:table/orders`],
             },
         });
-        assert.deepStrictEqual(only(r, "aws:cloudtrail/trail:Trail").inputs.eventSelectors, [
+        assert.deepStrictEqual(onlyResource(r, "aws:cloudtrail/trail:Trail").inputs.eventSelectors, [
             {
                 readWriteType: "All",
                 includeManagementEvents: true,
@@ -264,8 +259,8 @@ describe("AuditTrail", () => {
 
     it("admits the organization's log path for an organization trail", async () => {
         const r = await construct({ isOrganizationTrail: true, organizationId: "o-a1b2c3d4e5" });
-        assert.strictEqual(only(r, "aws:cloudtrail/trail:Trail").inputs.isOrganizationTrail, true);
-        const write = policyOf(only(r, "aws:s3/bucketPolicy:BucketPolicy"), "policy").Statement[1] as {
+        assert.strictEqual(onlyResource(r, "aws:cloudtrail/trail:Trail").inputs.isOrganizationTrail, true);
+        const write = policyDocumentOf(onlyResource(r, "aws:s3/bucketPolicy:BucketPolicy"), "policy").Statement[1] as {
             Resource: string[];
         };
         assert.deepStrictEqual(write.Resource, [
@@ -276,7 +271,7 @@ describe("AuditTrail", () => {
 
     it("turns Insights off only when asked", async () => {
         const r = await construct({ enableInsights: false });
-        assert.deepStrictEqual(only(r, "aws:cloudtrail/trail:Trail").inputs.insightSelectors, []);
+        assert.deepStrictEqual(onlyResource(r, "aws:cloudtrail/trail:Trail").inputs.insightSelectors, []);
     });
 
     const invalid: [string, AuditTrailArgs, string][] = [
