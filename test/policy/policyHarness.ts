@@ -39,13 +39,7 @@ export async function validateResource(
         name: resource.name,
         urn: resource.urn,
         props,
-        opts: {
-            protect: false,
-            ignoreChanges: [],
-            aliases: [],
-            additionalSecretOutputs: [],
-            customTimeouts: noTimeouts,
-        },
+        opts: defaultResourceOptions(),
         stackTags: new Map(),
         isType: () => false,
         asType: () => undefined,
@@ -57,7 +51,16 @@ export async function validateResource(
     return messages;
 }
 
-const noTimeouts = { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 };
+/** The options of a resource registered with none (no protect, no aliases, no custom timeouts). */
+function defaultResourceOptions() {
+    return {
+        protect: false,
+        ignoreChanges: [],
+        aliases: [],
+        additionalSecretOutputs: [],
+        customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
+    };
+}
 
 /** The violations a stack policy reports for `resources`. */
 export async function validateStack(
@@ -74,13 +77,7 @@ export async function validateStack(
             name: r.name,
             urn: r.urn,
             props: unknownCheckingProxy(r.props),
-            opts: {
-                protect: false,
-                ignoreChanges: [],
-                aliases: [],
-                additionalSecretOutputs: [],
-                customTimeouts: noTimeouts,
-            },
+            opts: defaultResourceOptions(),
             dependencies: [],
             propertyDependencies: {},
             isType: () => false,

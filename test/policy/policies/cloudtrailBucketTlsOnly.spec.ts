@@ -1,4 +1,5 @@
 import * as assert from "assert";
+import { PolicyStatement } from "@trailwatch/components/catalogue";
 import { unknownValue } from "../../../policy/lib/knownValues";
 import { cloudtrailBucketTlsOnly } from "../../../policy/policies";
 import {
@@ -17,7 +18,7 @@ const violation = {
     urn: fixtureUrns.bucketPolicy,
 };
 
-function withStatements(edit: (statements: Record<string, unknown>[]) => Record<string, unknown>[]) {
+function withStatements(edit: (statements: PolicyStatement[]) => PolicyStatement[]) {
     const resources = compliantStackFixture();
     const document = trailBucketPolicyDocument();
     document.Statement = edit(document.Statement);
@@ -29,8 +30,7 @@ function bucketPolicyOf(resources: FixtureResource[]): FixtureResource {
     return resources.find((r) => r.urn === fixtureUrns.bucketPolicy)!;
 }
 
-const denyInsecure = (statements: Record<string, unknown>[]) =>
-    statements.find((s) => s.Sid === "DenyInsecureTransport")!;
+const denyInsecure = (statements: PolicyStatement[]) => statements.find((s) => s.Sid === "DenyInsecureTransport")!;
 
 describe("policy cloudtrail-bucket-tls-only", () => {
     it("accepts the AuditTrail's bucket policy (DenyInsecureTransport)", async () => {
