@@ -2,6 +2,9 @@ import * as assert from "assert";
 import { execFile } from "child_process";
 import * as path from "path";
 import { promisify } from "util";
+import { cloudWatchLogsRetentionDays } from "@trailwatch/components/catalogue";
+import { StackConfigError } from "../../src/config";
+import { runProgram } from "../../src/offline/runProgram";
 import { projectWithStack } from "../support/projectWithStack";
 import { projectDir } from "../support/repositoryPaths";
 import { runCli } from "../support/runCli";
@@ -74,12 +77,22 @@ describe("trailwatch check", () => {
         const { code, stdout, stderr } = await runCli(["check", "--stack", "broken"], { cwd: dir });
         assert.strictEqual(code, 1);
         assert.strictEqual(stdout, "");
-        assert.match(stderr, /^trailwatch check: stack broken: invalid stack configuration:\n/);
-        assert.match(
-            stderr,
-            /\n {2}trailwatch:logRetentionDays: 42 is not a retention CloudWatch Logs accepts; use one of 1, 3, 5,/,
+        // The heading and one line per problem, nothing else (no stack trace).
+        const [heading, retention, unknownKey, ...rest] = stderr.split("\n");
+        assert.strictEqual(heading, "trailwatch check: stack broken: invalid stack configuration:");
+        assert.strictEqual(
+            retention,
+            `  trailwatch:logRetentionDays: 42 is not a retention CloudWatch Logs accepts; use one of ${cloudWatchLogsRetentionDays.join(", ")}`,
         );
-        assert.match(stderr, /\n {2}trailwatch:retainOnDelte: unknown key; known keys: .*retainOnDelete/);
+        assert.match(unknownKey, /^ {2}trailwatch:retainOnDelte: unknown key; known keys: .*\bretainOnDelete\b/);
+        assert.deepStrictEqual(rest, [""]);
+        // Validation runs before any component: the program registers only the stack itself.
+        const run = await runProgram({ projectDir: dir, stack: "broken" });
+        assert.ok(run.error instanceof StackConfigError);
+        assert.deepStrictEqual(
+            run.resources.map((r) => r.type),
+            ["pulumi:pulumi:Stack"],
+        );
 
         const json = await runCli(["check", "--stack", "broken", "--json"], { cwd: dir });
         assert.strictEqual(json.code, 1);

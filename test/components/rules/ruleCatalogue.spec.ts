@@ -10,10 +10,10 @@ import {
     SelectedAlertRule,
     validateAlertRule,
 } from "@trailwatch/components";
-import { skipWithoutShared } from "../../support/repositoryPaths";
+import { corpusDir, skipWithoutShared } from "../../support/repositoryPaths";
 import { corpusEventsDir, corpusPresent, readRuleEvent, sampleEventsDir } from "./ruleEvents";
 
-const corpusPatternsFile = path.resolve(corpusEventsDir, "../filter-patterns/cis-benchmark-patterns.json");
+const corpusPatternsFile = path.join(corpusDir, "filter-patterns", "cis-benchmark-patterns.json");
 
 /** Which published pattern each CIS rule copies: Security Hub's control, or the CIS recommendation. */
 const publishedSource: Record<string, { source: string; id: string }> = {
@@ -74,7 +74,7 @@ describe("the rule catalogue", () => {
     });
 
     it("copies every CIS pattern verbatim from the published source (Security Hub passes only on the exact text)", function () {
-        skipWithoutShared(this, corpusEventsDir);
+        skipWithoutShared(this, corpusPatternsFile);
         const published = JSON.parse(fs.readFileSync(corpusPatternsFile, "utf8")) as {
             source: string;
             id: string;
