@@ -3,6 +3,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { cloudWatchAlarmNotification } from "@trailwatch/components";
+import { renderCommand } from "../../cli/commands/render";
 import { rootUsageAlarm } from "../fixtures/alarmNotifications";
 import { projectWithStack } from "../support/projectWithStack";
 import { corpusDir, projectDir, skipWithoutShared } from "../support/repositoryPaths";
@@ -110,13 +111,12 @@ describe("trailwatch render TEMPLATE", () => {
         });
     });
 
-    it("exits 2 without a template", async () => {
-        const result = await render([]);
-        assert.strictEqual(result.code, 2);
-        assert.match(
-            result.stderr,
-            /^trailwatch render: missing TEMPLATE \(or --stack NAME\)\n\nUsage: trailwatch render TEMPLATE/,
-        );
+    it("exits 2 without a template, with the reason and then the usage text", async () => {
+        assert.deepStrictEqual(await render([]), {
+            code: 2,
+            stdout: "",
+            stderr: `trailwatch render: missing TEMPLATE (or --stack NAME)\n\n${renderCommand.usage}\n`,
+        });
     });
 });
 

@@ -235,17 +235,17 @@ describe("trailwatch test-pattern", function () {
             );
         });
 
-        it("usage errors exit 2: no PATTERN, an unknown option", async () => {
-            const none = await run([], "", dir, true);
-            assert.strictEqual(none.code, 2);
-            assert.ok(
-                none.stderr.startsWith(
-                    "trailwatch test-pattern: missing PATTERN\n\nUsage: trailwatch test-pattern PATTERN [FILE...] [--json]\n",
-                ),
-            );
-            const unknown = await run(["--jsn", "ERROR"], "", dir, true);
-            assert.strictEqual(unknown.code, 2);
-            assert.ok(unknown.stderr.startsWith("trailwatch test-pattern: unknown option --jsn\n"));
+        it("usage errors exit 2 with the reason, then the usage text: no PATTERN, an unknown option", async () => {
+            assert.deepStrictEqual(await run([], "", dir, true), {
+                code: 2,
+                stdout: "",
+                stderr: `trailwatch test-pattern: missing PATTERN\n\n${testPatternCommand.usage}\n`,
+            });
+            assert.deepStrictEqual(await run(["--jsn", "ERROR"], "", dir, true), {
+                code: 2,
+                stdout: "",
+                stderr: `trailwatch test-pattern: unknown option --jsn\n\n${testPatternCommand.usage}\n`,
+            });
         });
     });
 
