@@ -237,6 +237,8 @@ async function runUnderMocksAlone(options: RunUnderMocksOptions, body: () => Pro
     } catch (err) {
         errors.push(err instanceof Error ? err : new Error(String(err)));
     } finally {
+        // The runtime rejects the program's promise once more after it settles; catch that too before letting go.
+        await new Promise((resolve) => setTimeout(resolve, 0));
         process.off("unhandledRejection", onRejection);
     }
     return { stack, resources, outputs: errors.length > 0 ? {} : outputs, error: errors[0] };

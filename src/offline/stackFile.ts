@@ -48,6 +48,9 @@ export function stackFilePath(projectDir: string, stack: string): string {
 
 /** Reads `stacks/Pulumi.<stack>.yaml` the way the Pulumi CLI would pass it to the program. */
 export function readStackFile(projectDir: string, stack: string): StackFileConfig {
+    if (!/^[A-Za-z0-9_.-]+$/.test(stack) || stack.startsWith(".")) {
+        throw new StackFileError(`"${stack}" is not a stack name (letters, digits, '_', '.', '-')`);
+    }
     const file = stackFilePath(projectDir, stack);
     let text: string;
     try {

@@ -130,4 +130,22 @@ describe("trailwatch check", () => {
         assert.match(stdout, /^trailwatch check — stack dev /);
         assert.match(stdout, /OK: stack dev passes the offline check\.\n$/);
     });
+
+    it("reports a configuration error through the real binary with the problems only, no stack trace", async () => {
+        const dir = projectWithStack("bad", "config:\n  aws:region: eu-west-1\n  trailwatch:logRetentionDays: 42\n");
+        const bin = path.join(projectDir, "bin/trailwatch.js");
+        const failure = await promisify(execFile)(process.execPath, [bin, "check", "--stack", "bad"], {
+            cwd: dir,
+        }).then(
+            () => assert.fail("check should exit 1"),
+            (err: { code: number; stdout: string; stderr: string }) => err,
+        );
+        assert.strictEqual(failure.code, 1);
+        assert.strictEqual(failure.stdout, "");
+        assert.strictEqual(
+            failure.stderr,
+            "trailwatch check: stack bad: invalid stack configuration:\n" +
+                `  trailwatch:logRetentionDays: 42 is not a retention CloudWatch Logs accepts; use one of ${cloudWatchLogsRetentionDays.join(", ")}\n`,
+        );
+    });
 });
