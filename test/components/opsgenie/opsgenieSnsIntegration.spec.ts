@@ -208,7 +208,8 @@ describe("OpsgenieSnsIntegration", () => {
                 assert.strictEqual(failed.error.message, message);
                 assert.deepStrictEqual(
                     failed.resources.map((r) => r.type),
-                    [],
+                    ["pulumi:pulumi:Stack"],
+                    "nothing but the stack was registered",
                 );
             });
         }
