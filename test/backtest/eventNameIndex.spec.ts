@@ -49,7 +49,10 @@ describe("backtest: which rules an event name can match", () => {
             })),
             templates.insightTemplate.record,
         ];
-        if (fs.existsSync(corpusEvents)) {
+        // The templates alone exercise the rules a few dozen times; the shared corpus (absent on a user's clone)
+        // adds the real events.
+        const withCorpus = fs.existsSync(corpusEvents);
+        if (withCorpus) {
             for (const f of fs.readdirSync(corpusEvents).filter((n) => n.endsWith(".json") && n !== "index.json")) {
                 events.push(JSON.parse(fs.readFileSync(path.join(corpusEvents, f), "utf8")));
             }
@@ -63,6 +66,10 @@ describe("backtest: which rules an event name can match", () => {
                 assert.ok(candidates.includes(i), `${rules[i].id} matches ${JSON.stringify(event).slice(0, 120)}`);
             });
         }
-        assert.ok(matches > 50, `the events exercise the rules (${matches} matches)`);
+        const minimum = withCorpus ? 50 : 20;
+        assert.ok(
+            matches > minimum,
+            `the events exercise the rules (${matches} matches, more than ${minimum} expected)`,
+        );
     });
 });
