@@ -69,6 +69,9 @@ describe("@trailwatch/components as an installed npm package", function () {
             "dist/trail/auditTrail.d.ts",
             "PulumiPlugin.yaml",
             "package.json",
+            "README.md",
+            "LICENSE",
+            "tsconfig.json",
         ]) {
             assert.ok(files.includes(f), `${f} is in the package`);
         }
@@ -76,6 +79,14 @@ describe("@trailwatch/components as an installed npm package", function () {
             files.filter((f) => /(^|\/)test\/|\.spec\./.test(f)),
             [],
         );
+    });
+
+    it("compiles its shipped source with its shipped tsconfig.json, which extends nothing outside the package", async () => {
+        const installed = path.join(consumerDir, "node_modules/@trailwatch/components");
+        const tsconfig = fs.readFileSync(path.join(installed, "tsconfig.json"), "utf8");
+        assert.doesNotMatch(tsconfig, /"extends"/);
+        const tsc = path.join(projectDir, "node_modules/typescript/bin/tsc");
+        await run(process.execPath, [tsc, "-p", path.join(installed, "tsconfig.json"), "--noEmit"], { cwd: installed });
     });
 
     it("resolves through its exports map and constructs AuditTrail under mocks in the consumer's project", async () => {
