@@ -1,3 +1,5 @@
+import * as fs from "fs";
+import * as path from "path";
 import { Command, CommandIO, UsageError } from "./command";
 /**
  * Every sub-command, each in `cli/commands/<name>.ts`, loaded only when it runs: a command pays for the libraries
@@ -10,6 +12,15 @@ const commands: Record<string, () => Promise<Command>> = {
     backtest: async () => (await import("./commands/backtest")).backtestCommand,
 };
 
+/** The version of the trailwatch CLI: the project's own package version (bin/package.json). */
+function cliVersion(): string {
+    // Compiled to dist/cli/main.js: the binary's package.json is two folders up, in bin/.
+    const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, "../../bin/package.json"), "utf8")) as {
+        version: string;
+    };
+    return manifest.version;
+}
+
 async function help(): Promise<string> {
     const all = await Promise.all(Object.values(commands).map((load) => load()));
     const width = Math.max(...all.map((c) => c.name.length), 4);
@@ -21,7 +32,7 @@ async function help(): Promise<string> {
         "Commands:",
         ...all.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
         "",
-        "Run `trailwatch <command> --help` for a command's options.",
+        "Run `trailwatch <command> --help` for a command's options; `trailwatch --version` prints the version.",
         "",
     ].join("\n");
 }
@@ -29,9 +40,18 @@ async function help(): Promise<string> {
 /** Runs `trailwatch` with the given arguments and resolves to the exit code. */
 export async function main(argv: string[], io: CommandIO): Promise<number> {
     const [name, ...rest] = argv;
-    if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    // Asked for, help goes to stdout (exit 0); without a command it is a usage error: stderr, exit 2.
+    if (name === undefined) {
+        io.stderr.write(await help());
+        return 2;
+    }
+    if (name === "--help" || name === "-h" || name === "help") {
         io.stdout.write(await help());
-        return name === undefined ? 2 : 0;
+        return 0;
+    }
+    if (name === "--version" || name === "-V" || name === "version") {
+        io.stdout.write(`trailwatch ${cliVersion()}\n`);
+        return 0;
     }
     const load = Object.hasOwn(commands, name) ? commands[name] : undefined;
     if (load === undefined) {
