@@ -91,6 +91,7 @@ export type SpaceDelimitedFieldAst =
     | { readonly type: "ellipsis"; readonly position: number }
     | {
           readonly type: "field";
+          /** The field's name; empty for the unnamed last field that a trailing comma (`[a, b,]`) adds. */
           readonly name: string;
           readonly condition?: SpaceDelimitedConditionAst;
           readonly position: number;

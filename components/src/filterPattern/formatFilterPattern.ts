@@ -96,9 +96,11 @@ export function formatFilterPattern(pattern: FilterPattern | FilterPatternAst): 
         case "json":
             return `{ ${formatJson(ast.expression)} }`;
         case "space-delimited":
+            // The unnamed last field of a trailing comma prints as the comma: `[a, b,]`.
             return `[${ast.fields
                 .map((f) => (f.type === "ellipsis" ? "..." : f.condition ? formatCondition(f.condition) : f.name))
-                .join(", ")}]`;
+                .join(", ")
+                .replace(/, $/, ",")}]`;
     }
 }
 

@@ -49,6 +49,16 @@ export function parseSpaceDelimitedPattern(scanner: PatternScanner): SpaceDelimi
         scanner.skipWhitespace();
         if (scanner.peek() === ",") {
             scanner.index++;
+            scanner.skipWhitespace();
+            if (scanner.peek() === "]") {
+                // A trailing comma is one more, unnamed field: the 2018–2020 syntax page's example
+                // `[..., request=*.html*, status_code=4*,]` matches `... "GET /index.html HTTP/1.0" 404 1534` and
+                // extracts "$7": "1534" beside $request and $status_code (the current page no longer shows it, and
+                // says nothing against it).
+                fields.push({ type: "field", name: "", position: scanner.index + 1 });
+                scanner.index++;
+                break;
+            }
             continue;
         }
         if (scanner.peek() === "]") {

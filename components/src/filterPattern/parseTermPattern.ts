@@ -20,9 +20,13 @@ export function parseTermPattern(scanner: PatternScanner): TermPatternAst {
         if (scanner.peek() === "?" || scanner.peek() === "-") {
             mode = scanner.peek() === "?" ? "optional" : "exclude";
             scanner.index++;
+            // The 2018–2020 syntax page writes the exclusion with a space: `"ERROR" - "Exiting"` excludes
+            // "Exiting with ERRORCODE: -1"; the current page only writes `-term` and does not forbid the space.
+            // No page shows `? term`: the ? stays attached to its term.
+            if (mode === "exclude") scanner.skipWhitespace();
             const next = scanner.peek();
             if (next === "" || isWhitespace(next)) {
-                scanner.fail(start, `expected a term right after ${scanner.text.charAt(start)}`);
+                scanner.fail(start, mode === "exclude" ? "expected a term after -" : "expected a term right after ?");
             }
         }
         const valueStart = scanner.index;

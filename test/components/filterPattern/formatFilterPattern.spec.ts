@@ -49,6 +49,18 @@ describe("quoteFilterPatternString", () => {
     }
 });
 
+describe("formatFilterPattern on the older syntax page's forms", () => {
+    for (const [pattern, formatted] of [
+        ['"ERROR" - "Exiting"', '"ERROR" -"Exiting"'],
+        ["[..., request=*.html*, status_code=4*,]", "[..., request = *.html*, status_code = 4*,]"],
+    ]) {
+        it(`${pattern} -> ${formatted}, which parses to the same pattern`, () => {
+            assert.strictEqual(formatFilterPattern(parseFilterPattern(pattern)), formatted);
+            assert.strictEqual(formatFilterPattern(parseFilterPattern(formatted)), formatted);
+        });
+    }
+});
+
 describe("formatFilterPatternError", () => {
     it("puts a caret under the position", () => {
         const text = "{ $.a IS NOT NULL }";

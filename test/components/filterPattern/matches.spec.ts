@@ -29,6 +29,9 @@ table("matches: term patterns", [
     ["?ERROR ?ARGUMENTS REQUEST", "[ERROR] ARGUMENTS", false, "?terms ignored, REQUEST required"],
     ["ERROR -ARGUMENTS", "[ERROR 400] BAD REQUEST", true, "excluded term absent"],
     ["ERROR -ARGUMENTS", "[ERROR 419] MISSING ARGUMENTS", false, "excluded term present"],
+    // The 2018–2020 syntax page, example 3: a space may follow the exclusion's minus.
+    ['"ERROR" - "Exiting"', "Exiting with ERRORCODE: -1", false, "2020 revision: - then a space"],
+    ['"ERROR" - "Exiting"', "[ERROR] A fatal exception has occurred", true, "2020 revision: - then a space"],
     ['-"health check"', "GET /", true, "only an exclusion: every other event"],
     ['-"health check"', "GET / health check", false, "only an exclusion"],
     ['" "', "anything", true, "quoted blank matches everything"],
@@ -182,6 +185,11 @@ table("matches: space-delimited patterns", [
     ["[w1=ERROR || w1=WARNING, w2]", "WARNING disk", true, "|| on the same field"],
     ["[w1!=ERROR && w1!=WARNING, w2]", "INFO ok", true, "&& of != on the same field"],
     ["[w1!=ERROR && w1!=WARNING, w2]", "ERROR ok", false, "&& of != on the same field, excluded"],
+    // The 2018–2020 syntax page's example: its trailing comma is a last, unnamed field ("$7": "1534").
+    ["[..., request=*.html*, status_code=4*,]", access, true, "2020 revision: trailing comma, an unnamed field"],
+    ["[..., request=*.html*, status_code=4*]", access, false, "without the comma the names are the last two"],
+    ["[ip, user, username, timestamp, request, status_code,]", access, true, "trailing comma counts a field"],
+    ["[ip, user, username, timestamp, request, status_code, bytes,]", access, false, "one field too many"],
 ]);
 
 describe("splitSpaceDelimitedEvent", () => {

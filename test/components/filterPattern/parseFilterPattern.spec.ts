@@ -261,7 +261,7 @@ describe("parseFilterPattern: rejected patterns name the position and the reason
             'position 6: character ":" is not allowed in an unquoted term; enclose the term in double quotes: "ERROR:"',
         ],
         ["? ERROR", "position 1: expected a term right after ?"],
-        ["ERROR -", "position 7: expected a term right after -"],
+        ["ERROR -", "position 7: expected a term after -"],
         ['"a"b', "position 4: expected a space after the closing quote of a phrase"],
         // Space-delimited
         ["[]", "position 2: a space-delimited pattern needs at least one field, as in [w1, w2]"],
