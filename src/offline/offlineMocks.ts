@@ -57,7 +57,12 @@ export function offlineMocks(region: string): pulumi.runtime.Mocks {
                 }
                 case "aws:cloudtrail/trail:Trail": {
                     const name = (inputs.name as string | undefined) ?? autoName(args.name);
-                    Object.assign(state, { name, arn: arn("cloudtrail", `trail/${name}`) });
+                    // An organization trail belongs to the management account, whichever account created it.
+                    const owner =
+                        inputs.isOrganizationTrail === true
+                            ? offlineOrganization.managementAccountId
+                            : offlineAccountId;
+                    Object.assign(state, { name, arn: `arn:aws:cloudtrail:${region}:${owner}:trail/${name}` });
                     return { id: name, state };
                 }
                 case "aws:sns/topic:Topic": {

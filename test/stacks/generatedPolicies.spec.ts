@@ -26,6 +26,8 @@ const organizationId = offlineOrganization.id;
 interface StackFacts {
     region: string;
     trailArn: string;
+    /** The program's `trailArn` output, as the offline mocks resolve it. */
+    trailArnOutput: string;
     /** The account that owns the trail: this one, or the management account for an organization trail. */
     trailOwner: string;
     bucketArn: string;
@@ -80,6 +82,7 @@ async function factsOf(stack: string, overrides: Record<string, string> = {}): P
     const facts: StackFacts = {
         region,
         trailArn,
+        trailArnOutput: run.outputs.trailArn as string,
         trailOwner,
         bucketArn: `arn:aws:s3:::${bucketName as string}`,
         logGroupArn,
@@ -897,6 +900,12 @@ for (const stack of listStacks(projectDir)) {
         it("simulates realistic names: the mocks' account and the stack's region in every ARN", () => {
             assert.strictEqual(facts.trailArn.split(":")[3], facts.region);
             assert.strictEqual(organizationFacts.trailArn.split(":")[4], management, "the management account owns it");
+            assert.strictEqual(
+                facts.trailArn,
+                facts.trailArnOutput,
+                "the mocks give the trail the ARN CloudTrail gives it",
+            );
+            assert.strictEqual(organizationFacts.trailArn, organizationFacts.trailArnOutput);
             assert.match(facts.bucketArn, /^arn:aws:s3:::[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/);
             assert.match(
                 facts.logGroupArn,
