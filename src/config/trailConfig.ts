@@ -7,7 +7,8 @@ export const trailConfigKeys: ConfigKeyDoc[] = [
         key: "trailName",
         type: "string",
         default: "trailwatch-<stack>",
-        description: "Name of the CloudTrail trail (3-128 letters, digits, `.`, `_`, `-`).",
+        description:
+            "Name of the CloudTrail trail: 3-128 ASCII letters, digits, `.`, `_`, `-`, starting and ending with a letter or digit, no two of `.`, `_`, `-` in a row, not in IP address form (the CloudTrail API's rules).",
     },
     {
         key: "logRetentionDays",
@@ -20,7 +21,8 @@ export const trailConfigKeys: ConfigKeyDoc[] = [
         key: "archiveTransitionDays",
         type: "number",
         default: "90",
-        description: "Days before archived log files move to S3 Glacier Instant Retrieval; 0 disables.",
+        description:
+            "Days before archived log files of 128 KB or more move to S3 Glacier Instant Retrieval (smaller ones stay in S3 Standard, where they cost less); 0 disables.",
     },
     {
         key: "archiveExpirationDays",
@@ -38,14 +40,22 @@ export const trailConfigKeys: ConfigKeyDoc[] = [
         key: "retainOnDelete",
         type: "boolean",
         default: "true",
-        description: "Keep the archive bucket and the log group when the stack is destroyed or the component renamed.",
+        description:
+            "Keep the archive bucket and the log group when the stack is destroyed or the component renamed. When false, `pulumi destroy` deletes the bucket with every log file in it (`forceDestroy`).",
+    },
+    {
+        key: "adoptExistingLogGroup",
+        type: "boolean",
+        default: "false",
+        description:
+            'Adopt the existing log group `aws-cloudtrail-logs-<trailName>` (retained by an earlier stack) instead of creating it; see "Deleting a stack". Set back to false after the `pulumi up` that adopted it.',
     },
     {
         key: "kmsKeyArn",
         type: "string",
         default: "none (SSE-S3, CloudWatch Logs' own encryption)",
         description:
-            "ARN of a customer-managed KMS key that encrypts the trail's log files, the archive bucket and the log group. Its key policy must admit CloudTrail and CloudWatch Logs.",
+            'Key ARN (`arn:aws:kms:<region>:<account>:key/<id>`, not an alias) of a customer-managed KMS key that encrypts the trail\'s log files, the archive bucket and the log group. Its key policy must grant CloudTrail and CloudWatch Logs what `auditTrailKeyPolicyStatements()` lists (see "What gets deployed").',
     },
     {
         key: "dataEvents",
@@ -58,7 +68,15 @@ export const trailConfigKeys: ConfigKeyDoc[] = [
         key: "isOrganizationTrail",
         type: "boolean",
         default: "false",
-        description: "Record every account of the AWS Organization (deploy from the management account).",
+        description:
+            "Record every account of the AWS Organization (deploy from the management account or a CloudTrail delegated administrator account).",
+    },
+    {
+        key: "organizationManagementAccountId",
+        type: "string",
+        default: "the management account AWS Organizations reports",
+        description:
+            "ID (12 digits) of the organization's management account, which owns an organization trail even when a delegated administrator creates it; only with `isOrganizationTrail`.",
     },
     {
         key: "organizationId",
@@ -74,19 +92,12 @@ export const trailConfigKeys: ConfigKeyDoc[] = [
     },
 ];
 
-const kmsKeyArnPattern =
-    /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:(key\/[0-9a-f-]{36}|key\/mrk-[0-9a-f]{32}|alias\/[A-Za-z0-9/_-]+)$/;
 const dataEventKeys = ["s3ObjectArnPrefixes", "lambdaFunctionArns", "dynamoDbTableArns"] as const;
 
 /** Reads the trail's keys into {@link AuditTrailArgs}, reporting every problem against its config key. */
 export function readTrailConfig(reader: StackConfigReader, stack: string): AuditTrailArgs {
+    // One key for the trail, the bucket and the log group; AuditTrail checks it (a key ARN, never an alias ARN).
     const kmsKeyArn = reader.string("kmsKeyArn");
-    if (kmsKeyArn !== undefined && !kmsKeyArnPattern.test(kmsKeyArn)) {
-        reader.fail(
-            "kmsKeyArn",
-            `"${kmsKeyArn}" is not a KMS key ARN (arn:aws:kms:<region>:<account>:key/<key-id> or :alias/<name>)`,
-        );
-    }
     const args: AuditTrailArgs = {
         trailName: reader.string("trailName", `trailwatch-${stack}`),
         logRetentionDays: reader.number("logRetentionDays"),
@@ -96,14 +107,21 @@ export function readTrailConfig(reader: StackConfigReader, stack: string): Audit
         retainOnDelete: reader.boolean("retainOnDelete", true),
         isOrganizationTrail: reader.boolean("isOrganizationTrail", false),
         organizationId: reader.string("organizationId"),
+        organizationManagementAccountId: reader.string("organizationManagementAccountId"),
+        adoptExistingLogGroup: reader.boolean("adoptExistingLogGroup", false),
         trailKmsKeyArn: kmsKeyArn,
         bucketKmsKeyArn: kmsKeyArn,
         logGroupKmsKeyArn: kmsKeyArn,
         dataEvents: readDataEvents(reader),
         tags: readTags(reader),
     };
+    // The three KMS arguments come from one key: report its problem once.
+    const reported = new Set<string>();
     for (const problem of validateAuditTrailArgs(args)) {
-        reader.fail(configKeyOf(problem), problem.reason);
+        const key = configKeyOf(problem);
+        if (reported.has(`${key}\n${problem.reason}`)) continue;
+        reported.add(`${key}\n${problem.reason}`);
+        reader.fail(key, problem.reason);
     }
     return args;
 }

@@ -4,6 +4,13 @@ import * as pulumi from "@pulumi/pulumi";
 /** The account the offline check pretends to deploy to (the AWS documentation's example account). */
 export const offlineAccountId = "111122223333";
 
+/**
+ * The organization the offline check's account belongs to, as `organizations:DescribeOrganization` describes it:
+ * another of the documentation's example accounts is its management account, so that an organization trail run
+ * offline shows the trail ARN naming the management account, not the deploying (delegated administrator) one.
+ */
+export const offlineOrganization = { id: "o-exampleorgid1", managementAccountId: "444455556666" } as const;
+
 /** Thrown when the program calls a provider function the offline check does not know: nothing passes silently. */
 export class UnexpectedInvokeError extends Error {
     constructor(token: string) {
@@ -50,7 +57,12 @@ export function offlineMocks(region: string): pulumi.runtime.Mocks {
                 }
                 case "aws:cloudtrail/trail:Trail": {
                     const name = (inputs.name as string | undefined) ?? autoName(args.name);
-                    Object.assign(state, { name, arn: arn("cloudtrail", `trail/${name}`) });
+                    // An organization trail belongs to the management account, whichever account created it.
+                    const owner =
+                        inputs.isOrganizationTrail === true
+                            ? offlineOrganization.managementAccountId
+                            : offlineAccountId;
+                    Object.assign(state, { name, arn: `arn:aws:cloudtrail:${region}:${owner}:trail/${name}` });
                     return { id: name, state };
                 }
                 case "aws:sns/topic:Topic": {
@@ -110,6 +122,23 @@ export function offlineMocks(region: string): pulumi.runtime.Mocks {
                         reverseDnsPrefix: "com.amazonaws",
                         id: "aws",
                     };
+                case "aws:organizations/getOrganization:getOrganization": {
+                    const org = offlineOrganization;
+                    return {
+                        id: org.id,
+                        arn: `arn:aws:organizations::${org.managementAccountId}:organization/${org.id}`,
+                        featureSet: "ALL",
+                        masterAccountId: org.managementAccountId,
+                        masterAccountArn: `arn:aws:organizations::${org.managementAccountId}:account/${org.id}/${org.managementAccountId}`,
+                        masterAccountEmail: "management@example.com",
+                        masterAccountName: "management",
+                        accounts: [],
+                        nonMasterAccounts: [],
+                        roots: [],
+                        awsServiceAccessPrincipals: [],
+                        enabledPolicyTypes: [],
+                    };
+                }
                 case "aws:index/getRegion:getRegion":
                     return { region, name: region, endpoint: `ec2.${region}.amazonaws.com`, id: region };
                 default:

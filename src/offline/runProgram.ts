@@ -36,6 +36,8 @@ export interface RecordedResource {
         deleteBeforeReplace: boolean;
         ignoreChanges: string[];
         additionalSecretOutputs: string[];
+        /** The ID of an existing resource to adopt (the `import` resource option), if any. */
+        importId?: string;
     };
     /** Provider plugin version and download URL requested by the resource's SDK, if any. */
     version?: string;
@@ -104,6 +106,7 @@ interface RegisterResourceRequestLike {
     getDeletebeforereplace(): boolean;
     getIgnorechangesList(): string[];
     getAdditionalsecretoutputsList(): string[];
+    getImportid(): string;
     getVersion(): string;
     getPlugindownloadurl(): string;
 }
@@ -154,6 +157,7 @@ function record(req: RegisterResourceRequestLike, stack: string, project: string
             deleteBeforeReplace: req.getDeletebeforereplace(),
             ignoreChanges: req.getIgnorechangesList(),
             additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
+            ...(req.getImportid() === "" ? {} : { importId: req.getImportid() }),
         },
         version: req.getVersion() === "" ? undefined : req.getVersion(),
         pluginDownloadURL: req.getPlugindownloadurl() === "" ? undefined : req.getPlugindownloadurl(),

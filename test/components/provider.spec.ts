@@ -69,6 +69,7 @@ describe("the components package as a Pulumi component package", function () {
     it("gives AuditTrail its documented inputs and the outputs callers compose with", () => {
         const auditTrail = schema.resources["trailwatch:index:AuditTrail"];
         assert.deepStrictEqual(Object.keys(auditTrail.inputProperties).sort(), [
+            "adoptExistingLogGroup",
             "archiveExpirationDays",
             "archiveTransitionDays",
             "bucketKmsKeyArn",
@@ -82,6 +83,7 @@ describe("the components package as a Pulumi component package", function () {
             "logRetentionDays",
             "noncurrentVersionExpirationDays",
             "organizationId",
+            "organizationManagementAccountId",
             "retainOnDelete",
             "tags",
             "trailKmsKeyArn",

@@ -13,6 +13,8 @@ describe("stack configuration: the audit trail keys", () => {
             retainOnDelete: true,
             isOrganizationTrail: false,
             organizationId: undefined,
+            organizationManagementAccountId: undefined,
+            adoptExistingLogGroup: false,
             trailKmsKeyArn: undefined,
             bucketKmsKeyArn: undefined,
             logGroupKmsKeyArn: undefined,
@@ -32,6 +34,8 @@ describe("stack configuration: the audit trail keys", () => {
             "trailwatch:retainOnDelete": "false",
             "trailwatch:isOrganizationTrail": "true",
             "trailwatch:organizationId": "o-a1b2c3d4e5",
+            "trailwatch:organizationManagementAccountId": "444455556666",
+            "trailwatch:adoptExistingLogGroup": "true",
             "trailwatch:kmsKeyArn": key,
             "trailwatch:dataEvents": JSON.stringify({
                 lambdaFunctionArns: ["arn:aws:lambda:eu-west-1:111122223333:function:pay"],
@@ -47,6 +51,8 @@ describe("stack configuration: the audit trail keys", () => {
             retainOnDelete: false,
             isOrganizationTrail: true,
             organizationId: "o-a1b2c3d4e5",
+            organizationManagementAccountId: "444455556666",
+            adoptExistingLogGroup: true,
             trailKmsKeyArn: key,
             bucketKmsKeyArn: key,
             logGroupKmsKeyArn: key,
@@ -101,8 +107,43 @@ describe("stack configuration: the audit trail keys", () => {
             "a malformed KMS key ARN",
             { "trailwatch:kmsKeyArn": "arn:aws:kms:eu-west-1:1111:key/abc" },
             [
-                'trailwatch:kmsKeyArn: "arn:aws:kms:eu-west-1:1111:key/abc" is not a KMS key ARN (arn:aws:kms:<region>:<account>:key/<key-id> or :alias/<name>)',
+                'trailwatch:kmsKeyArn: "arn:aws:kms:eu-west-1:1111:key/abc" is not a KMS key ARN (arn:aws:kms:<region>:<account>:key/<key-id>)',
             ],
+        ],
+        [
+            "a KMS alias ARN, once (not per use of the key)",
+            { "trailwatch:kmsKeyArn": "arn:aws:kms:eu-west-1:111122223333:alias/cloudtrail" },
+            [
+                'trailwatch:kmsKeyArn: "arn:aws:kms:eu-west-1:111122223333:alias/cloudtrail" is not a KMS key ARN (arn:aws:kms:<region>:<account>:key/<key-id>); an alias ARN makes the trail show a change on every preview, so give the ARN of the key the alias points to',
+            ],
+        ],
+        [
+            "a management account ID that is not 12 digits",
+            {
+                "trailwatch:isOrganizationTrail": "true",
+                "trailwatch:organizationId": "o-a1b2c3d4e5",
+                "trailwatch:organizationManagementAccountId": "44445555666",
+            },
+            ['trailwatch:organizationManagementAccountId: "44445555666" is not an AWS account ID (12 digits)'],
+        ],
+        [
+            "a management account ID without an organization trail",
+            { "trailwatch:organizationManagementAccountId": "444455556666" },
+            [
+                "trailwatch:organizationManagementAccountId: applies only to an organization trail (isOrganizationTrail: true)",
+            ],
+        ],
+        [
+            "a trail name with adjacent separators",
+            { "trailwatch:trailName": "my--namespace" },
+            [
+                `trailwatch:trailName: "my--namespace" has adjacent "--" at position 3; '.', '_' and '-' may not follow each other`,
+            ],
+        ],
+        [
+            "a trail name in IP address form",
+            { "trailwatch:trailName": "192.168.5.4" },
+            ['trailwatch:trailName: "192.168.5.4" is in IP address form, which CloudTrail rejects'],
         ],
         [
             "a malformed Lambda ARN in the data events",
@@ -150,7 +191,7 @@ describe("stack configuration: the audit trail keys", () => {
             "an invalid trail name",
             { "trailwatch:trailName": "my trail" },
             [
-                `trailwatch:trailName: "my trail" is not a valid trail name (3-128 letters, digits, '.', '_' or '-', starting and ending with a letter or digit)`,
+                `trailwatch:trailName: "my trail" has " " at position 3; only ASCII letters, digits, '.', '_' and '-' are allowed`,
             ],
         ],
         [

@@ -45,8 +45,11 @@ const keyAliasPattern = /^alias\/[A-Za-z0-9/_-]{1,250}$/;
 /**
  * The SNS topic CloudWatch alarms notify, encrypted with a customer-managed KMS key (rotated yearly) that CloudWatch is
  * allowed to use. With the AWS managed key `alias/aws/sns` CloudWatch cannot encrypt its notifications and drops them
- * without an error anywhere, so no such option exists. Only CloudWatch alarms of this account and region may publish;
- * requests without TLS are denied. Subscribe Opsgenie (or anything else) to `topicArn`.
+ * without an error anywhere, so no such option exists. The topic policy admits, of all AWS services, only CloudWatch
+ * alarms of this account and region; no other account may publish. Within this account an IAM user or role whose
+ * own identity policy allows `sns:Publish` on the topic (and `kms:GenerateDataKey*` on the key) can publish too: the
+ * topic policy cannot take that away without also locking out the account's administrators. Requests without TLS are
+ * denied. Subscribe Opsgenie (or anything else) to `topicArn`.
  */
 export class AlertTopic extends pulumi.ComponentResource {
     /** The SNS topic. */
@@ -149,8 +152,16 @@ function checkAlertTopicArgs(args: AlertTopicArgs & { keyAlias: string; keyDelet
 }
 
 /**
- * The key policy: the account administers the key (through IAM policies, as for any key), and CloudWatch may use it
- * to encrypt alarm notifications for this account only — the permission an encrypted topic needs from a publisher.
+ * The key policy: the account administers the key (through IAM policies, as for any key: so identities of this account
+ * whose IAM policies allow it may use the key too), and CloudWatch may use it to encrypt alarm notifications — the
+ * permission an encrypted topic needs from an AWS service that publishes to it (SNS Developer Guide, "Managing Amazon
+ * SNS encryption keys and costs", "Enable compatibility between event sources from AWS services and encrypted topics":
+ * `cloudwatch.amazonaws.com`, `kms:Decrypt` and `kms:GenerateDataKey*`).
+ *
+ * No condition on the CloudWatch statement: the AWS pages found do not document that CloudWatch sends `aws:SourceAccount` or
+ * `aws:SourceArn` when it calls KMS for an alarm action, and a condition on a key the service does not send would drop
+ * every notification silently. The key is only ever used for this topic, and the topic policy admits only this
+ * account's alarms, so an alarm of another account cannot reach the key through it.
  */
 export function alertKeyPolicy(p: { partition: string; accountId: string }): PolicyDocument {
     return {
@@ -169,15 +180,27 @@ export function alertKeyPolicy(p: { partition: string; accountId: string }): Pol
                 Principal: { Service: "cloudwatch.amazonaws.com" },
                 Action: ["kms:Decrypt", "kms:GenerateDataKey*"],
                 Resource: "*",
-                Condition: { StringEquals: { "aws:SourceAccount": p.accountId } },
+            },
+            {
+                // aws:SecureTransport is a global key present in every request (IAM User Guide, "AWS global condition
+                // context keys"); KMS endpoints speak only TLS, and this says so in the policy a reviewer reads.
+                Sid: "DenyInsecureTransport",
+                Effect: "Deny",
+                Principal: "*",
+                Action: "kms:*",
+                Resource: "*",
+                Condition: { Bool: { "aws:SecureTransport": "false" } },
             },
         ],
     };
 }
 
 /**
- * The topic policy: only CloudWatch alarms of this account and region may publish; the account keeps managing the
- * topic and its subscriptions (so the Opsgenie subscription can be created); publishing without TLS is denied.
+ * The topic policy: of the AWS services, only CloudWatch alarms of this account and region may publish; the account
+ * keeps managing the topic and its subscriptions (so the Opsgenie subscription can be created); publishing without
+ * TLS is denied. No other account may publish. Identities of this account publish when their own IAM policies allow
+ * it (same-account access needs an allow in either policy, IAM User Guide "Policy evaluation logic"); that is how
+ * `trailwatch drill` and an administrator reach the topic, and it is not closed here.
  */
 export function alertTopicPolicy(p: {
     topicArn: string;
@@ -194,8 +217,12 @@ export function alertTopicPolicy(p: {
                 Principal: { Service: "cloudwatch.amazonaws.com" },
                 Action: "SNS:Publish",
                 Resource: p.topicArn,
+                // aws:SourceArn (the alarm's ARN, which names the account and region) is sent by CloudWatch to SNS: AWS
+                // re:Post Knowledge Center, "Why didn't I receive an SNS notification for my CloudWatch alarm trigger?"
+                // (ArnLike aws:SourceArn arn:aws:cloudwatch:<region>:<account>:alarm:<name>), and the SNS Developer
+                // Guide, "Example cases for Amazon SNS access control". No page found documents aws:SourceAccount for
+                // CloudWatch alarm actions, so it is not used; the ARN already names the account.
                 Condition: {
-                    StringEquals: { "aws:SourceAccount": p.accountId },
                     ArnLike: { "aws:SourceArn": `arn:${p.partition}:cloudwatch:${p.region}:${p.accountId}:alarm:*` },
                 },
             },
@@ -215,6 +242,8 @@ export function alertTopicPolicy(p: {
                 Resource: p.topicArn,
             },
             {
+                // aws:SecureTransport is a global key present in every request (IAM User Guide, "AWS global condition
+                // context keys"); the SNS Developer Guide's "Amazon SNS security best practices" enforce TLS this way.
                 Sid: "DenyInsecureTransport",
                 Effect: "Deny",
                 Principal: "*",

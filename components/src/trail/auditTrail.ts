@@ -1,7 +1,12 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { AuditTrailArgs, AuditTrailDataEventsArgs, AuditTrailSettings, resolveAuditTrailArgs } from "./auditTrailArgs";
-import { cloudTrailAssumeRolePolicy, cloudWatchLogsDeliveryPolicy, trailBucketPolicy } from "./trailPolicies";
+import {
+    cloudTrailAssumeRolePolicy,
+    cloudWatchLogsDeliveryPolicy,
+    trailArnOf,
+    trailBucketPolicy,
+} from "./trailPolicies";
 
 /**
  * A CloudTrail trail with everything it needs, secure by default: a multi-region trail recording management
@@ -42,10 +47,26 @@ export class AuditTrail extends pulumi.ComponentResource {
         const partition = aws.getPartitionOutput({}, parent).partition;
         const region = aws.getRegionOutput({}, parent).region;
         const accountId = aws.getCallerIdentityOutput({}, parent).accountId;
-        // Known before the trail exists, so the bucket policy and role trust can name this one trail.
-        const trailArn = pulumi.interpolate`arn:${partition}:cloudtrail:${region}:${accountId}:trail/${settings.trailName}`;
+        // An organization trail belongs to the management account, also when a delegated administrator creates it.
+        const trailOwnerAccountId: pulumi.Output<string> = !settings.isOrganizationTrail
+            ? accountId
+            : settings.organizationManagementAccountId !== undefined
+              ? pulumi.output(settings.organizationManagementAccountId)
+              : aws.organizations.getOrganizationOutput({ returnOrganizationOnly: true }, parent).masterAccountId;
+        // Known before the trail exists, so the bucket policy can name this one trail.
+        const trailArn = pulumi
+            .all([partition, region, trailOwnerAccountId])
+            .apply(([p, r, owner]) =>
+                trailArnOf({ partition: p, region: r, ownerAccountId: owner, trailName: settings.trailName }),
+            );
 
-        this.bucket = new aws.s3.Bucket(`${name}-bucket`, { tags }, retained);
+        // A bucket that is not retained is deleted by `pulumi destroy`; S3 refuses to delete a bucket with objects
+        // (every log file version), so only then may the provider empty it first.
+        this.bucket = new aws.s3.Bucket(
+            `${name}-bucket`,
+            { tags, ...(settings.retainOnDelete ? {} : { forceDestroy: true }) },
+            retained,
+        );
         const bucketName = this.bucket.bucket;
 
         const ownership = new aws.s3.BucketOwnershipControls(
@@ -69,7 +90,7 @@ export class AuditTrail extends pulumi.ComponentResource {
             { bucket: bucketName, versioningConfiguration: { status: "Enabled" } },
             retained,
         );
-        new aws.s3.BucketServerSideEncryptionConfiguration(
+        const encryption = new aws.s3.BucketServerSideEncryptionConfiguration(
             `${name}-bucket-encryption`,
             {
                 bucket: bucketName,
@@ -96,16 +117,18 @@ export class AuditTrail extends pulumi.ComponentResource {
             `${name}-bucket-policy`,
             {
                 bucket: bucketName,
-                policy: pulumi.all([this.bucket.arn, accountId, trailArn]).apply(([bucketArn, account, sourceArn]) =>
-                    JSON.stringify(
-                        trailBucketPolicy({
-                            bucketArn,
-                            accountId: account,
-                            trailArn: sourceArn,
-                            organizationId: settings.organizationId,
-                        }),
+                policy: pulumi
+                    .all([this.bucket.arn, trailOwnerAccountId, trailArn])
+                    .apply(([bucketArn, account, sourceArn]) =>
+                        JSON.stringify(
+                            trailBucketPolicy({
+                                bucketArn,
+                                accountId: account,
+                                trailArn: sourceArn,
+                                organizationId: settings.organizationId,
+                            }),
+                        ),
                     ),
-                ),
             },
             // S3 rejects a policy while the public access block is being changed; order them.
             { ...retained, dependsOn: [publicAccessBlock, ownership] },
@@ -119,14 +142,18 @@ export class AuditTrail extends pulumi.ComponentResource {
                 kmsKeyId: args.logGroupKmsKeyArn,
                 tags,
             },
-            retained,
+            // The name is fixed (the drill and the README find the group by it), so a group retained by an earlier
+            // stack blocks creating it again; adopting it is the way back (README, "Deleting a stack").
+            settings.adoptExistingLogGroup
+                ? { ...retained, import: `aws-cloudtrail-logs-${settings.trailName}` }
+                : retained,
         );
 
         this.role = new aws.iam.Role(
             `${name}-cloudwatch-logs-role`,
             {
                 description: `Lets CloudTrail trail ${settings.trailName} write to its CloudWatch Logs log group`,
-                assumeRolePolicy: trailArn.apply((sourceArn) => JSON.stringify(cloudTrailAssumeRolePolicy(sourceArn))),
+                assumeRolePolicy: JSON.stringify(cloudTrailAssumeRolePolicy()),
                 tags,
             },
             parent,
@@ -165,8 +192,9 @@ export class AuditTrail extends pulumi.ComponentResource {
                     : [],
                 tags,
             },
-            // CloudTrail validates bucket access and role permissions when the trail is created.
-            { parent: this, dependsOn: [bucketPolicy, rolePolicy] },
+            // CloudTrail validates bucket access and role permissions when the trail is created, and writes a test
+            // object with the bucket's default encryption (with SSE-KMS and a Bucket Key, only once it is set).
+            { parent: this, dependsOn: [bucketPolicy, rolePolicy, encryption] },
         );
 
         this.trailArn = this.trail.arn;
@@ -199,17 +227,35 @@ function dataEventResources(
     return resources;
 }
 
+/**
+ * Smallest object the Glacier IR transition moves: 128 KB. S3 Glacier Instant Retrieval bills every object as at
+ * least 128 KB (Amazon S3 pricing; S3 User Guide, "Understanding and managing Amazon S3 storage classes"), and S3
+ * Lifecycle by default does not transition objects smaller than 128 KB (S3 User Guide, "Transitioning objects
+ * using Amazon S3 Lifecycle": `TransitionDefaultMinimumObjectSize` `all_storage_classes_128K`). The explicit filter
+ * states what happens whatever the bucket's default, and no object costs more after the move than before.
+ */
+export const glacierTransitionMinimumObjectSize = 128 * 1024;
+
 function archiveLifecycleRules(s: AuditTrailSettings): aws.types.input.s3.BucketLifecycleConfigurationRule[] {
-    return [
+    // Two rules: a size filter on the expiry rule would keep small log files forever.
+    const rules: aws.types.input.s3.BucketLifecycleConfigurationRule[] = [
         {
             id: "archive-cloudtrail-logs",
             status: "Enabled",
             filter: {},
-            transitions:
-                s.archiveTransitionDays > 0 ? [{ days: s.archiveTransitionDays, storageClass: "GLACIER_IR" }] : [],
             expiration: s.archiveExpirationDays > 0 ? { days: s.archiveExpirationDays } : undefined,
             noncurrentVersionExpiration: { noncurrentDays: s.noncurrentVersionExpirationDays },
             abortIncompleteMultipartUpload: { daysAfterInitiation: 7 },
         },
     ];
+    if (s.archiveTransitionDays > 0) {
+        rules.push({
+            id: "large-log-files-to-glacier-ir",
+            status: "Enabled",
+            // ObjectSizeGreaterThan is strict: objects of 128 KB and more move, smaller ones stay in S3 Standard.
+            filter: { objectSizeGreaterThan: glacierTransitionMinimumObjectSize - 1 },
+            transitions: [{ days: s.archiveTransitionDays, storageClass: "GLACIER_IR" }],
+        });
+    }
+    return rules;
 }

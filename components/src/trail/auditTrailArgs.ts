@@ -31,8 +31,10 @@ export interface AuditTrailDataEventsArgs {
 /** Arguments of {@link AuditTrail}. Every default is the secure choice; a weaker one needs an explicit value. */
 export interface AuditTrailArgs {
     /**
-     * Name of the CloudTrail trail. The trail's ARN is derived from it before the trail exists, so that the
-     * bucket policy and the IAM role can be scoped to this one trail (`aws:SourceArn`).
+     * Name of the CloudTrail trail, as the CloudTrail API accepts it: 3-128 ASCII letters, digits, `.`, `_` and
+     * `-`, starting and ending with a letter or digit, no two of `.`, `_`, `-` next to each other, and not in IP
+     * address form. The trail's ARN is derived from it before the trail exists, so that the bucket policy can be
+     * scoped to this one trail (`aws:SourceArn`).
      * @default the component's name
      */
     trailName?: string;
@@ -59,10 +61,19 @@ export interface AuditTrailArgs {
     enableInsights?: boolean;
     /**
      * Make this an organization trail that records every account of the AWS Organization. Must be created in
-     * the organization's management account (or a delegated administrator account).
+     * the organization's management account or a CloudTrail delegated administrator account; either way the trail
+     * belongs to the management account (see `organizationManagementAccountId`).
      * @default false
      */
     isOrganizationTrail?: boolean;
+    /**
+     * ID (12 digits) of the organization's management account, which owns an organization trail even when a
+     * delegated administrator account creates it: the trail's ARN, and so the bucket policy's `aws:SourceArn` and
+     * log path `AWSLogs/<account>/`, name this account. Only for an organization trail.
+     * @default the management account AWS Organizations reports (`organizations:DescribeOrganization`, which a
+     * member account may call)
+     */
+    organizationManagementAccountId?: string;
     /**
      * ID of the AWS Organization (`o-` followed by 10 to 32 characters). Required when `isOrganizationTrail`
      * is true: the bucket policy then admits the organization's log path `AWSLogs/<organizationId>/`.
@@ -70,19 +81,28 @@ export interface AuditTrailArgs {
      */
     organizationId?: string;
     /**
-     * ARN of a KMS key that encrypts the trail's log files (SSE-KMS). Its key policy must let
-     * `cloudtrail.amazonaws.com` use it (`kms:GenerateDataKey*` conditioned on the trail's encryption context).
+     * Key ARN (`arn:aws:kms:<region>:<account>:key/<key-id>`, not an alias: the trail would show a change on every
+     * preview) of a KMS key that encrypts the trail's log files (SSE-KMS). trailwatch does not manage the key; its
+     * key policy must grant, as the CloudTrail User Guide "Configure AWS KMS key policies for CloudTrail" requires:
+     * `cloudtrail.amazonaws.com` `kms:GenerateDataKey*` conditioned on `aws:SourceArn` = the trail ARN and
+     * `kms:EncryptionContext:aws:cloudtrail:arn` = `arn:aws:cloudtrail:*:<trail owner account>:trail/*`, and
+     * `kms:DescribeKey` conditioned on `aws:SourceArn`; with an S3 Bucket Key (`bucketKmsKeyArn`), whoever runs
+     * `pulumi up` needs `kms:Decrypt` on it. `auditTrailKeyPolicyStatements()`, exported by this package, returns them.
      * @default none: log files use the bucket's default encryption
      */
     trailKmsKeyArn?: pulumi.Input<string>;
     /**
-     * ARN of a KMS key used as the archive bucket's default encryption (SSE-KMS with an S3 Bucket Key).
+     * Key ARN (not an alias) of a KMS key used as the archive bucket's default encryption (SSE-KMS with an S3 Bucket
+     * Key). CloudTrail writes into the bucket with it, so its key policy needs the `trailKmsKeyArn` grants above;
+     * the trail is created only after the bucket's encryption configuration.
      * @default none: SSE-S3 (AES256)
      */
     bucketKmsKeyArn?: pulumi.Input<string>;
     /**
-     * ARN of a KMS key that encrypts the CloudWatch Logs log group. Its key policy must let
-     * `logs.<region>.amazonaws.com` use it.
+     * Key ARN (not an alias) of a KMS key that encrypts the CloudWatch Logs log group. Its key policy must let
+     * `logs.<region>.amazonaws.com` use it (`kms:Encrypt*`, `kms:Decrypt*`, `kms:ReEncrypt*`, `kms:GenerateDataKey*`,
+     * `kms:Describe*`) conditioned on `kms:EncryptionContext:aws:logs:arn` = the log group's ARN (CloudWatch Logs
+     * User Guide, "Encrypt log data in CloudWatch Logs using AWS Key Management Service").
      * @default none: CloudWatch Logs' own encryption
      */
     logGroupKmsKeyArn?: pulumi.Input<string>;
@@ -93,8 +113,11 @@ export interface AuditTrailArgs {
      */
     logRetentionDays?: number;
     /**
-     * Days after which archived log files move to S3 Glacier Instant Retrieval (still readable in milliseconds,
-     * so `aws s3 sync` and `trailwatch backtest` keep working). 0 disables the transition.
+     * Days after which archived log files of more than 128 KB move to S3 Glacier Instant Retrieval (still readable
+     * in milliseconds, so `aws s3 sync` and `trailwatch backtest` keep working). Smaller files (most CloudTrail files
+     * of a quiet account, and every digest file) stay in S3 Standard: Glacier IR bills every object as at least
+     * 128 KB, so moving them would cost more, and S3 Lifecycle does not transition objects under 128 KB by default
+     * anyway. 0 disables the transition.
      * @default 90
      */
     archiveTransitionDays?: number;
@@ -111,10 +134,21 @@ export interface AuditTrailArgs {
     noncurrentVersionExpirationDays?: number;
     /**
      * Keep the archive bucket (with its encryption, public access block and policy) and the log group when this
-     * component is deleted or renamed, so audit data outlives a mistaken `pulumi destroy`.
+     * component is deleted or renamed, so audit data outlives a mistaken `pulumi destroy`. When false, the bucket
+     * is created with `forceDestroy`, so that `pulumi destroy` can delete it with every log file version in it
+     * (S3 refuses to delete a bucket that is not empty).
      * @default true
      */
     retainOnDelete?: boolean;
+    /**
+     * Adopt an existing log group of the same name (`aws-cloudtrail-logs-<trailName>`) into the stack instead of
+     * creating it (the `import` resource option): the way back after a stack whose log group was retained on
+     * delete is deployed again, which otherwise fails with `ResourceAlreadyExistsException`. The log group's
+     * retention, KMS key and tags must equal this component's arguments, or the import stops with a diff. Set it
+     * back to false after the `pulumi up` that adopted the group.
+     * @default false
+     */
+    adoptExistingLogGroup?: boolean;
     /**
      * Data events to record, scoped to named resources.
      * @default none (management events only)
@@ -136,6 +170,8 @@ export interface AuditTrailSettings {
     enableInsights: boolean;
     isOrganizationTrail: boolean;
     organizationId: string | undefined;
+    organizationManagementAccountId: string | undefined;
+    adoptExistingLogGroup: boolean;
     logRetentionDays: number;
     archiveTransitionDays: number;
     archiveExpirationDays: number;
@@ -155,8 +191,34 @@ export class AuditTrailArgsError extends Error {
     }
 }
 
-const trailNamePattern = /^[A-Za-z0-9][A-Za-z0-9._-]{1,126}[A-Za-z0-9]$/;
 const organizationIdPattern = /^o-[a-z0-9]{10,32}$/;
+const accountIdPattern = /^\d{12}$/;
+// A KMS key ARN, single- or multi-Region key. Not an alias ARN: the trail's state holds the key ARN CloudTrail
+// returns, so an alias would show a change on every preview (and S3 and CloudWatch Logs store what they are given).
+const kmsKeyArnPattern =
+    /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$/;
+
+/**
+ * Why CloudTrail would reject `name` as a trail name, or undefined when it accepts it. The rules are the CloudTrail
+ * API Reference's, for `CreateTrail` `Name` (https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_CreateTrail.html)
+ * and `InvalidTrailNameException`: only ASCII letters, numbers, periods, underscores and dashes; start and end with a
+ * letter or number; 3 to 128 characters; no adjacent periods, underscores or dashes ("my-_namespace" and
+ * "my--namespace" are invalid); not in IP address format (for example 192.168.5.4).
+ */
+export function trailNameProblem(name: string): string | undefined {
+    if (name.length < 3 || name.length > 128) return `is ${name.length} characters long; a trail name has 3 to 128`;
+    const bad = /[^A-Za-z0-9._-]/.exec(name);
+    if (bad !== null) {
+        return `has ${JSON.stringify(bad[0])} at position ${bad.index + 1}; only ASCII letters, digits, '.', '_' and '-' are allowed`;
+    }
+    if (!/^[A-Za-z0-9]/.test(name) || !/[A-Za-z0-9]$/.test(name)) return "must start and end with a letter or digit";
+    const adjacent = /[._-]{2}/.exec(name);
+    if (adjacent !== null) {
+        return `has adjacent "${adjacent[0]}" at position ${adjacent.index + 1}; '.', '_' and '-' may not follow each other`;
+    }
+    if (/^\d{1,3}(?:\.\d{1,3}){3}$/.test(name)) return "is in IP address form, which CloudTrail rejects";
+    return undefined;
+}
 
 function withDefaults(name: string, args: AuditTrailArgs): AuditTrailSettings {
     return {
@@ -167,6 +229,8 @@ function withDefaults(name: string, args: AuditTrailArgs): AuditTrailSettings {
         enableInsights: args.enableInsights ?? true,
         isOrganizationTrail: args.isOrganizationTrail ?? false,
         organizationId: args.organizationId,
+        organizationManagementAccountId: args.organizationManagementAccountId,
+        adoptExistingLogGroup: args.adoptExistingLogGroup ?? false,
         logRetentionDays: args.logRetentionDays ?? 365,
         archiveTransitionDays: args.archiveTransitionDays ?? 90,
         archiveExpirationDays: args.archiveExpirationDays ?? 2557,
@@ -194,12 +258,8 @@ export function validateAuditTrailArgs(args: AuditTrailArgs, name = "trail"): Au
     const s = withDefaults(name, args);
     const problems: AuditTrailArgsError[] = [];
     const fail = (arg: string, reason: string) => problems.push(new AuditTrailArgsError(arg, reason));
-    if (!trailNamePattern.test(s.trailName)) {
-        fail(
-            "trailName",
-            `"${s.trailName}" is not a valid trail name (3-128 letters, digits, '.', '_' or '-', starting and ending with a letter or digit)`,
-        );
-    }
+    const nameProblem = trailNameProblem(s.trailName);
+    if (nameProblem !== undefined) fail("trailName", `"${s.trailName}" ${nameProblem}`);
     if (!cloudWatchLogsRetentionDays.includes(s.logRetentionDays)) {
         fail(
             "logRetentionDays",
@@ -229,6 +289,29 @@ export function validateAuditTrailArgs(args: AuditTrailArgs, name = "trail"): Au
             "organizationId",
             `"${s.organizationId}" is not an AWS Organizations ID (o- followed by 10-32 lowercase letters or digits)`,
         );
+    }
+    if (s.organizationManagementAccountId !== undefined) {
+        if (!s.isOrganizationTrail) {
+            fail(
+                "organizationManagementAccountId",
+                "applies only to an organization trail (isOrganizationTrail: true)",
+            );
+        } else if (!accountIdPattern.test(s.organizationManagementAccountId)) {
+            fail(
+                "organizationManagementAccountId",
+                `"${s.organizationManagementAccountId}" is not an AWS account ID (12 digits)`,
+            );
+        }
+    }
+    for (const key of ["trailKmsKeyArn", "bucketKmsKeyArn", "logGroupKmsKeyArn"] as const) {
+        const value = args[key];
+        // Values known only at deploy time (outputs of other resources) are checked by AWS.
+        if (typeof value === "string" && !kmsKeyArnPattern.test(value)) {
+            fail(
+                key,
+                `"${value}" is not a KMS key ARN (arn:aws:kms:<region>:<account>:key/<key-id>)${value.includes(":alias/") ? "; an alias ARN makes the trail show a change on every preview, so give the ARN of the key the alias points to" : ""}`,
+            );
+        }
     }
     const dataEventChecks: [keyof AuditTrailDataEventsArgs, RegExp, string][] = [
         [

@@ -75,7 +75,7 @@ describe("AlertTopic", () => {
         });
     });
 
-    it("key policy: the account administers the key; CloudWatch may Decrypt and GenerateDataKey* for this account only", () => {
+    it("key policy: the account administers the key; CloudWatch may Decrypt and GenerateDataKey*, with no condition no AWS page documents CloudWatch sending", () => {
         assert.deepStrictEqual(statementsOf(onlyResource(run, "aws:kms/key:Key")), [
             {
                 Sid: "AccountAdministersKey",
@@ -90,12 +90,19 @@ describe("AlertTopic", () => {
                 Principal: { Service: "cloudwatch.amazonaws.com" },
                 Action: ["kms:Decrypt", "kms:GenerateDataKey*"],
                 Resource: "*",
-                Condition: { StringEquals: { "aws:SourceAccount": account } },
+            },
+            {
+                Sid: "DenyInsecureTransport",
+                Effect: "Deny",
+                Principal: "*",
+                Action: "kms:*",
+                Resource: "*",
+                Condition: { Bool: { "aws:SecureTransport": "false" } },
             },
         ]);
     });
 
-    it("topic policy: only this account's CloudWatch alarms publish, the account manages the topic, no TLS is denied", () => {
+    it("topic policy: of the AWS services only this account's CloudWatch alarms publish (aws:SourceArn), the account manages the topic, no TLS is denied", () => {
         const policy = onlyResource(run, "aws:sns/topicPolicy:TopicPolicy");
         assert.strictEqual(policy.inputs.arn, topicArn);
         assert.deepStrictEqual(statementsOf(policy), [
@@ -106,7 +113,6 @@ describe("AlertTopic", () => {
                 Action: "SNS:Publish",
                 Resource: topicArn,
                 Condition: {
-                    StringEquals: { "aws:SourceAccount": account },
                     ArnLike: { "aws:SourceArn": `arn:aws:cloudwatch:${region}:${account}:alarm:*` },
                 },
             },

@@ -1,5 +1,12 @@
 import * as assert from "assert";
-import { AuditTrail, AuditTrailArgs, cloudWatchLogsRetentionDays } from "@trailwatch/components";
+import {
+    AuditTrail,
+    AuditTrailArgs,
+    cloudWatchLogsRetentionDays,
+    glacierTransitionMinimumObjectSize,
+    trailNameProblem,
+} from "@trailwatch/components";
+import { offlineOrganization } from "../../../src/offline/offlineMocks";
 import { ProgramRun, runUnderMocks } from "../../../src/offline/runProgram";
 import { onlyResource, policyDocumentOf } from "../../support/recordedResources";
 
@@ -65,13 +72,18 @@ describe("AuditTrail", () => {
         assert.strictEqual(
             bucket.inputs.forceDestroy,
             undefined,
-            "no forceDestroy: a non-empty archive is never deleted",
+            "no forceDestroy: a retained (non-empty) archive is never emptied by Pulumi",
         );
     });
 
-    it("makes the trail wait for the bucket policy and the role policy", () => {
+    it("makes the trail wait for the bucket policy, the role policy and the bucket's encryption configuration", () => {
+        // With SSE-KMS and a Bucket Key, CloudTrail's delivery check writes with the bucket's default encryption.
         const trail = onlyResource(run, "aws:cloudtrail/trail:Trail");
-        for (const type of ["aws:s3/bucketPolicy:BucketPolicy", "aws:iam/rolePolicy:RolePolicy"]) {
+        for (const type of [
+            "aws:s3/bucketPolicy:BucketPolicy",
+            "aws:iam/rolePolicy:RolePolicy",
+            "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+        ]) {
             assert.ok(trail.dependencies.includes(onlyResource(run, type).urn), `trail depends on ${type}`);
         }
     });
@@ -133,7 +145,9 @@ describe("AuditTrail", () => {
         );
     });
 
-    it("applies the documented lifecycle defaults: Glacier IR after 90 days, expiry after 2557, noncurrent after 365", () => {
+    it("applies the documented lifecycle defaults: files of 128 KB or more to Glacier IR after 90 days, every file expires after 2557, noncurrent after 365", () => {
+        // S3 Lifecycle does not transition objects under 128 KB by default, and Glacier IR bills each object as at
+        // least 128 KB: the size filter says so explicitly. The expiry rule has no size filter, so small files expire.
         assert.deepStrictEqual(
             onlyResource(run, "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration").inputs,
             {
@@ -143,13 +157,29 @@ describe("AuditTrail", () => {
                         id: "archive-cloudtrail-logs",
                         status: "Enabled",
                         filter: {},
-                        transitions: [{ days: 90, storageClass: "GLACIER_IR" }],
                         expiration: { days: 2557 },
                         noncurrentVersionExpiration: { noncurrentDays: 365 },
                         abortIncompleteMultipartUpload: { daysAfterInitiation: 7 },
                     },
+                    {
+                        id: "large-log-files-to-glacier-ir",
+                        status: "Enabled",
+                        filter: { objectSizeGreaterThan: 131071 },
+                        transitions: [{ days: 90, storageClass: "GLACIER_IR" }],
+                    },
                 ],
             },
+        );
+        assert.strictEqual(glacierTransitionMinimumObjectSize, 128 * 1024);
+    });
+
+    it("has no transition rule when archiveTransitionDays is 0, and still expires every file", async () => {
+        const r = await construct({ archiveTransitionDays: 0 });
+        const rules = onlyResource(r, "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration").inputs
+            .rules as { id: string; filter: unknown; expiration?: unknown }[];
+        assert.deepStrictEqual(
+            rules.map((x) => [x.id, x.filter, x.expiration]),
+            [["archive-cloudtrail-logs", {}, { days: 2557 }]],
         );
     });
 
@@ -160,7 +190,9 @@ describe("AuditTrail", () => {
         });
     });
 
-    it("lets only CloudTrail, for this trail, assume the role, which may only create streams and put events in the log group", () => {
+    it("lets CloudTrail assume the role with no confused-deputy condition (which CloudTrail does not support there); the role may only create streams and put events in the log group", () => {
+        // CloudTrail User Guide, "Role policy document for CloudTrail to use CloudWatch Logs for monitoring": with
+        // aws:SourceArn or aws:SourceAccount in this trust policy, CreateTrail fails (InvalidCloudWatchLogsRoleArnException).
         assert.deepStrictEqual(policyDocumentOf(onlyResource(run, "aws:iam/role:Role"), "assumeRolePolicy"), {
             Version: "2012-10-17",
             Statement: [
@@ -168,7 +200,6 @@ describe("AuditTrail", () => {
                     Effect: "Allow",
                     Principal: { Service: "cloudtrail.amazonaws.com" },
                     Action: "sts:AssumeRole",
-                    Condition: { StringEquals: { "aws:SourceArn": trailArn } },
                 },
             ],
         });
@@ -205,11 +236,31 @@ describe("AuditTrail", () => {
         assert.strictEqual(component.parent, onlyResource(run, "pulumi:pulumi:Stack").urn);
     });
 
-    it("retains nothing when retainOnDelete is false", async () => {
+    it("retains nothing when retainOnDelete is false, and lets `pulumi destroy` empty the versioned bucket (forceDestroy)", async () => {
         const r = await construct({ retainOnDelete: false });
         assert.deepStrictEqual(
             r.resources.filter((x) => x.options.retainOnDelete).map((x) => x.name),
             [],
+        );
+        // S3 refuses DeleteBucket on a bucket that holds objects; without forceDestroy the destroy would fail.
+        assert.strictEqual(onlyResource(r, "aws:s3/bucket:Bucket").inputs.forceDestroy, true);
+    });
+
+    it("adopts an existing log group of the trail's name when adoptExistingLogGroup is set (the way back after a retained delete)", async () => {
+        assert.strictEqual(onlyResource(run, "aws:cloudwatch/logGroup:LogGroup").options.importId, undefined);
+        const r = await construct({ adoptExistingLogGroup: true, trailName: "trailwatch-prod" });
+        const logGroup = onlyResource(r, "aws:cloudwatch/logGroup:LogGroup");
+        assert.strictEqual(logGroup.options.importId, "aws-cloudtrail-logs-trailwatch-prod");
+        assert.strictEqual(
+            logGroup.inputs.name,
+            "aws-cloudtrail-logs-trailwatch-prod",
+            "the ID imported is the group's name",
+        );
+        assert.strictEqual(logGroup.options.retainOnDelete, true, "still retained once adopted");
+        assert.deepStrictEqual(
+            r.resources.filter((x) => x.options.importId !== undefined).map((x) => x.name),
+            ["audit-log-group"],
+            "nothing else is imported",
         );
     });
 
@@ -257,16 +308,39 @@ describe("AuditTrail", () => {
         ]);
     });
 
-    it("admits the organization's log path for an organization trail", async () => {
+    it("for an organization trail created from a delegated administrator account, names the management account (from AWS Organizations) in the trail ARN and log path", async () => {
+        // The mocks deploy from 111122223333; AWS Organizations reports 444455556666 as the management account,
+        // which owns every organization trail (CloudTrail User Guide, "Organization delegated administrator").
+        const management = offlineOrganization.managementAccountId;
         const r = await construct({ isOrganizationTrail: true, organizationId: "o-a1b2c3d4e5" });
         assert.strictEqual(onlyResource(r, "aws:cloudtrail/trail:Trail").inputs.isOrganizationTrail, true);
-        const write = policyDocumentOf(onlyResource(r, "aws:s3/bucketPolicy:BucketPolicy"), "policy").Statement[1] as {
-            Resource: string[];
-        };
-        assert.deepStrictEqual(write.Resource, [
-            `arn:aws:s3:::audit-bucket-4f1e581/AWSLogs/${account}/*`,
+        const statements = policyDocumentOf(onlyResource(r, "aws:s3/bucketPolicy:BucketPolicy"), "policy")
+            .Statement as { Resource: string | string[]; Condition?: unknown }[];
+        assert.deepStrictEqual(statements[1].Resource, [
+            `arn:aws:s3:::audit-bucket-4f1e581/AWSLogs/${management}/*`,
             "arn:aws:s3:::audit-bucket-4f1e581/AWSLogs/o-a1b2c3d4e5/*",
         ]);
+        for (const statement of statements.slice(0, 2)) {
+            assert.deepStrictEqual(statement.Condition, {
+                StringEquals: { "aws:SourceArn": `arn:aws:cloudtrail:${region}:${management}:trail/audit` },
+            });
+        }
+    });
+
+    it("takes the management account from organizationManagementAccountId when given, without asking AWS Organizations", async () => {
+        const r = await construct({
+            isOrganizationTrail: true,
+            organizationId: "o-a1b2c3d4e5",
+            organizationManagementAccountId: "210987654321",
+        });
+        const write = policyDocumentOf(onlyResource(r, "aws:s3/bucketPolicy:BucketPolicy"), "policy").Statement[1] as {
+            Resource: string[];
+            Condition: unknown;
+        };
+        assert.deepStrictEqual(write.Condition, {
+            StringEquals: { "aws:SourceArn": `arn:aws:cloudtrail:${region}:210987654321:trail/audit` },
+        });
+        assert.strictEqual(write.Resource[0], "arn:aws:s3:::audit-bucket-4f1e581/AWSLogs/210987654321/*");
     });
 
     it("turns Insights off only when asked", async () => {
@@ -296,6 +370,30 @@ describe("AuditTrail", () => {
             "AuditTrail: organizationId: is required when isOrganizationTrail is true (the bucket policy admits AWSLogs/<organizationId>/)",
         ],
         [
+            "a KMS alias ARN (a permanent diff on the trail)",
+            { trailKmsKeyArn: `arn:aws:kms:${region}:${account}:alias/cloudtrail` },
+            `AuditTrail: trailKmsKeyArn: "arn:aws:kms:${region}:${account}:alias/cloudtrail" is not a KMS key ARN (arn:aws:kms:<region>:<account>:key/<key-id>); an alias ARN makes the trail show a change on every preview, so give the ARN of the key the alias points to`,
+        ],
+        [
+            "a management account ID that is not 12 digits",
+            {
+                isOrganizationTrail: true,
+                organizationId: "o-a1b2c3d4e5",
+                organizationManagementAccountId: "4444-5555-6666",
+            },
+            `AuditTrail: organizationManagementAccountId: "4444-5555-6666" is not an AWS account ID (12 digits)`,
+        ],
+        [
+            "a management account ID for a trail that is not an organization trail",
+            { organizationManagementAccountId: "444455556666" },
+            "AuditTrail: organizationManagementAccountId: applies only to an organization trail (isOrganizationTrail: true)",
+        ],
+        [
+            "a trail name with adjacent separators",
+            { trailName: "my-_namespace" },
+            `AuditTrail: trailName: "my-_namespace" has adjacent "-_" at position 3; '.', '_' and '-' may not follow each other`,
+        ],
+        [
             "all S3 buckets as data events",
             { dataEvents: { s3ObjectArnPrefixes: ["arn:aws:s3"] } },
             `AuditTrail: dataEvents.s3ObjectArnPrefixes[0]: "arn:aws:s3" is not an S3 bucket ARN with a '/'-terminated prefix such as arn:aws:s3:::my-bucket/ or arn:aws:s3:::my-bucket/uploads/ (all buckets is not offered)`,
@@ -312,6 +410,36 @@ describe("AuditTrail", () => {
                 [],
                 "nothing but the stack was registered",
             );
+        });
+    }
+});
+
+// The CloudTrail API Reference's rules for a trail name (CreateTrail, "Name"; InvalidTrailNameException), each with a
+// name it accepts and one it rejects; the documented examples my-_namespace, my--namespace and 192.168.5.4 included.
+describe("trailNameProblem: the names CloudTrail accepts", () => {
+    const accepted = ["abc", "trailwatch-prod", "org.audit_trail-1", "A1b", "x".repeat(128), "192.168.5", "1.2.3.4.5"];
+    const rejected: [string, string][] = [
+        ["ab", "is 2 characters long; a trail name has 3 to 128"],
+        ["x".repeat(129), "is 129 characters long; a trail name has 3 to 128"],
+        ["my trail", `has " " at position 3; only ASCII letters, digits, '.', '_' and '-' are allowed`],
+        ["trail/1", `has "/" at position 6; only ASCII letters, digits, '.', '_' and '-' are allowed`],
+        ["tr\u00e4il", `has "\u00e4" at position 3; only ASCII letters, digits, '.', '_' and '-' are allowed`],
+        ["-trail", "must start and end with a letter or digit"],
+        ["trail.", "must start and end with a letter or digit"],
+        ["my-_namespace", `has adjacent "-_" at position 3; '.', '_' and '-' may not follow each other`],
+        ["my--namespace", `has adjacent "--" at position 3; '.', '_' and '-' may not follow each other`],
+        ["a._b", `has adjacent "._" at position 2; '.', '_' and '-' may not follow each other`],
+        ["192.168.5.4", "is in IP address form, which CloudTrail rejects"],
+        ["10.0.0.1", "is in IP address form, which CloudTrail rejects"],
+    ];
+    for (const name of accepted) {
+        it(`accepts ${JSON.stringify(name.length > 20 ? `${name.slice(0, 8)}... (${name.length})` : name)}`, () => {
+            assert.strictEqual(trailNameProblem(name), undefined);
+        });
+    }
+    for (const [name, problem] of rejected) {
+        it(`rejects ${JSON.stringify(name.length > 20 ? `${name.slice(0, 8)}... (${name.length})` : name)}: ${problem}`, () => {
+            assert.strictEqual(trailNameProblem(name), problem);
         });
     }
 });
