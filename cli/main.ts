@@ -8,6 +8,7 @@ const commands: Record<string, () => Promise<Command>> = {
     "test-pattern": async () => (await import("./commands/testPattern")).testPatternCommand,
     render: async () => (await import("./commands/render")).renderCommand,
     backtest: async () => (await import("./commands/backtest")).backtestCommand,
+    drill: async () => (await import("./commands/drill")).drillCommand,
 };
 
 async function help(): Promise<string> {

@@ -75,7 +75,7 @@ describe("trailwatch check: the rules section", () => {
             line("cis-cloudwatch-11-nacl-changes"),
             "P4  cis-cloudwatch-11-nacl-changes  >=1 in 300s  catches no sample event",
         );
-        assert.strictEqual(result.lines.at(-1), "Sample events: 20 in test/fixtures/sample-events");
+        assert.strictEqual(result.lines.at(-1), "Sample events: 20 in sample-events");
     });
 
     it("fails when the program does not deploy the stack's rules as configured", async () => {

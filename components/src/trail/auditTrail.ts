@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { AuditTrailArgs, AuditTrailDataEventsArgs, AuditTrailSettings, resolveAuditTrailArgs } from "./auditTrailArgs";
+import { trailLogGroupName } from "./trailLogGroupName";
 import { cloudTrailAssumeRolePolicy, cloudWatchLogsDeliveryPolicy, trailBucketPolicy } from "./trailPolicies";
 
 /**
@@ -114,7 +115,7 @@ export class AuditTrail extends pulumi.ComponentResource {
         this.logGroup = new aws.cloudwatch.LogGroup(
             `${name}-log-group`,
             {
-                name: `aws-cloudtrail-logs-${settings.trailName}`,
+                name: trailLogGroupName(settings.trailName),
                 retentionInDays: settings.logRetentionDays,
                 kmsKeyId: args.logGroupKmsKeyArn,
                 tags,
