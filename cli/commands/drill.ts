@@ -16,9 +16,9 @@ const usage = `Usage: trailwatch drill --stack NAME [--rule ID]... [--dry-run] [
 
 Proves, in the AWS account of a deployed stack (after \`pulumi up\`), that each enabled rule works end to end:
   pattern   ${drillStepTitles.pattern}
-  metric    ${drillStepTitles.metric}
   alarm     ${drillStepTitles.alarm}
   opsgenie  ${drillStepTitles.opsgenie} (with --verify-opsgenie)
+  metric    ${drillStepTitles.metric}
 Uses the AWS SDK's default credentials (environment, profile, SSO, instance role) and the stack's aws:region.
 Alarms the drill sets to ALARM are always set back to OK, also on an error or Ctrl-C.
 

@@ -10,16 +10,16 @@ import { DrillPlan, DrillRule } from "./drillPlan";
 
 // The requests of a drill, built in one place: the drill sends exactly these, and `--dry-run` prints exactly these.
 
-/** The steps of a drill, in the order the summary shows them. */
-export const drillSteps = ["pattern", "metric", "alarm", "opsgenie"] as const;
+/** The steps of a drill, in the order it runs them and the summary shows them. */
+export const drillSteps = ["pattern", "alarm", "opsgenie", "metric"] as const;
 export type DrillStep = (typeof drillSteps)[number];
 
 /** What each step proves, for the usage text and the dry run. */
 export const drillStepTitles: Record<DrillStep, string> = {
     pattern: "AWS's own engine (TestMetricFilter) judges the pattern against the sample events",
-    metric: "a marked sample event in a drill log stream of the trail's log group moves the rule's metric",
     alarm: "the alarm goes to ALARM (reason: a drill) and back to OK, through SNS to the on-call tool",
     opsgenie: "the Opsgenie alert (alias: the alarm name) opened and closed",
+    metric: "a marked sample event in a drill log stream of the trail's log group moves the rule's metric",
 };
 
 /** One request a drill makes: the service, the operation, the IAM action that allows it, and its parameters. */
@@ -158,7 +158,7 @@ export function setAlarmStateInput(rule: DrillRule, state: "ALARM" | "OK", drill
 /**
  * Opsgenie's Alert API, "Get Alert": `GET /v2/alerts/:identifier?identifierType=id|tiny|alias`, authorised by the
  * header `Authorization: GenieKey <key>`, on api.opsgenie.com or, for the EU instance, api.eu.opsgenie.com
- * (docs.opsgenie.com, "Alert API"). The URL never carries the key.
+ * (Opsgenie "Alert API", https://docs.opsgenie.com/docs/alert-api). The URL never carries the key.
  */
 export function opsgenieGetAlertUrl(baseUrl: string, identifier: string, identifierType: "alias" | "id"): string {
     return `${baseUrl.replace(/\/+$/, "")}/v2/alerts/${encodeURIComponent(identifier)}?identifierType=${identifierType}`;
@@ -191,7 +191,9 @@ export interface DrillCallOptions {
 
 /**
  * Every request a drill makes, in the order it makes them: what `--dry-run` prints. The drill works in phases over
- * all its rules (every pattern, then every drill event and metric, then every alarm), so that the waits overlap.
+ * all its rules, so that the waits overlap: every pattern, then every alarm (ALARM, then OK), then every drill event
+ * and metric. The alarms come before the drill events: a rule whose threshold is 1 fires on its drill event by
+ * itself, and that must not mix with the drill's own ALARM and OK.
  */
 export function plannedCalls(plan: DrillPlan, options: DrillCallOptions): PlannedCall[] {
     const drillId = drillIdOf(options.start);
@@ -208,39 +210,6 @@ export function plannedCalls(plan: DrillPlan, options: DrillCallOptions): Planne
             step: "pattern",
             call: { service: "logs", operation: "TestMetricFilter", params: { ...testMetricFilterInput(rule) } },
             note: `${rule.mustMatch.length} sample events must match, ${rule.mustNotMatch.length} must not`,
-        });
-    }
-    if (drillEvents.some((d) => d.drillEvent !== undefined)) {
-        calls.push({
-            step: "metric",
-            call: { service: "logs", operation: "CreateLogStream", params: { ...createLogStreamInput(plan, stream) } },
-            note: "once, for every rule's drill event",
-        });
-    }
-    for (const { rule, drillEvent } of drillEvents) {
-        if (drillEvent === undefined) continue;
-        calls.push({
-            ruleId: rule.id,
-            step: "metric",
-            call: {
-                service: "logs",
-                operation: "PutLogEvents",
-                params: { ...putLogEventsInput(plan, stream, drillEvent.event, options.start) },
-            },
-            note: `sample ${drillEvent.sample.name}, stamped now, marked "${drillMarkerKey}"`,
-        });
-    }
-    for (const { rule, drillEvent } of drillEvents) {
-        if (drillEvent === undefined) continue;
-        calls.push({
-            ruleId: rule.id,
-            step: "metric",
-            call: {
-                service: "cloudwatch",
-                operation: "GetMetricData",
-                params: { ...getMetricDataInput(rule, options.start) },
-            },
-            note: `until the datapoint shows, ${wait}`,
         });
     }
     for (const rule of plan.rules) {
@@ -277,7 +246,7 @@ export function plannedCalls(plan: DrillPlan, options: DrillCallOptions): Planne
                 operation: "SetAlarmState",
                 params: { ...setAlarmStateInput(rule, "OK", drillId) },
             },
-            note: verify ? "also on error or Ctrl-C" : "after a pause; also on error or Ctrl-C",
+            note: verify ? "also on error or Ctrl-C" : "after a pause, also on error or Ctrl-C",
         });
     }
     if (verifyUrl !== undefined) {
@@ -293,6 +262,39 @@ export function plannedCalls(plan: DrillPlan, options: DrillCallOptions): Planne
                 note: `ALERT_ID: the alert that opened; until it is closed, ${wait}`,
             });
         }
+    }
+    if (drillEvents.some((d) => d.drillEvent !== undefined)) {
+        calls.push({
+            step: "metric",
+            call: { service: "logs", operation: "CreateLogStream", params: { ...createLogStreamInput(plan, stream) } },
+            note: "once, for every rule's drill event",
+        });
+    }
+    for (const { rule, drillEvent } of drillEvents) {
+        if (drillEvent === undefined) continue;
+        calls.push({
+            ruleId: rule.id,
+            step: "metric",
+            call: {
+                service: "logs",
+                operation: "PutLogEvents",
+                params: { ...putLogEventsInput(plan, stream, drillEvent.event, options.start) },
+            },
+            note: `sample ${drillEvent.sample.name}, stamped now, marked "${drillMarkerKey}"`,
+        });
+    }
+    for (const { rule, drillEvent } of drillEvents) {
+        if (drillEvent === undefined) continue;
+        calls.push({
+            ruleId: rule.id,
+            step: "metric",
+            call: {
+                service: "cloudwatch",
+                operation: "GetMetricData",
+                params: { ...getMetricDataInput(rule, options.start) },
+            },
+            note: `until the datapoint shows, ${wait}`,
+        });
     }
     return calls;
 }

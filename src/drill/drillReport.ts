@@ -28,7 +28,7 @@ export function formatCall(call: ApiCall): string {
 export function formatDryRun(plan: DrillPlan, calls: PlannedCall[], opsgenieNote?: string): string {
     const lines = [
         `trailwatch drill — stack ${plan.stack}, region ${plan.region ?? "(from the AWS environment)"} (dry run: no call is made)`,
-        `Log group ${plan.logGroupName}; metrics in ${plan.metricNamespace}; ${plan.rules.length} rules.`,
+        `Log group ${plan.logGroupName}; metrics in ${plan.metricNamespace}; ${plan.rules.length} rule${plan.rules.length === 1 ? "" : "s"}.`,
     ];
     if (opsgenieNote !== undefined) lines.push(opsgenieNote);
     let step: DrillStep | undefined;
@@ -79,7 +79,7 @@ export function formatDrillResult(result: DrillResult): string {
         result.interrupted
             ? "INTERRUPTED: the drill stopped at Ctrl-C; the alarms it had set to ALARM were set back to OK."
             : drillPassed(result)
-              ? `OK: every step passed for ${result.rules.length} rules.`
+              ? `OK: every step passed for ${result.rules.length} rule${result.rules.length === 1 ? "" : "s"}.`
               : `FAILED: ${result.rules.filter((r) => Object.values(r.steps).some((s) => s?.status !== "passed")).length} of ${result.rules.length} rules have a step that did not pass.`,
         "",
     );

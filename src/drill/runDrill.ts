@@ -36,8 +36,9 @@ export interface DrillOptions {
     /** The pause between two polls. */
     pollIntervalMs: number;
     /**
-     * Without Opsgenie verification: how long alarms stay in ALARM before the drill sets them back to OK, so that the
-     * on-call tool has created the alert before the OK closes it (Opsgenie processes requests asynchronously).
+     * Without Opsgenie verification: how long the drill waits after ALARM before it sets the alarms to OK itself.
+     * CloudWatch usually returns a metric alarm to its actual state within seconds (SetAlarmState), and its OK
+     * notification closes the alert; the drill's own OK is the safety net for an alarm that stays in ALARM.
      */
     holdMs: number;
     /** Read each alert from Opsgenie's Alert API and confirm it opened and closed. */
@@ -244,7 +245,121 @@ export async function runDrill(plan: DrillPlan, clients: DrillClients, options: 
             }
         });
 
-        // 2. A marked sample event in a drill log stream moves each rule's metric.
+        // 2. The alarm goes to ALARM and back to OK (3. with the Opsgenie alert seen to open and close); before the drill
+        // events of step 4, so that the alarm's own evaluation of those (it fires on them at threshold 1) cannot mix in.
+        try {
+            // Each alarm goes to ALARM, so that SNS notifies the on-call tool.
+            options.onPhase?.(`Setting ${plan.rules.length} alarms to ALARM (reason: a drill)`);
+            await eachLimited(plan.rules, CONCURRENCY, async (rule) => {
+                const input = setAlarmStateInput(rule, "ALARM", drillId);
+                const call: ApiCall = { service: "cloudwatch", operation: "SetAlarmState", params: { ...input } };
+                maybeInAlarm.add(rule); // before sending: a request cut off may still have been carried out
+                alarmSetAt.set(rule, Date.now());
+                try {
+                    await clients.cloudwatch.send(new SetAlarmStateCommand(input), { abortSignal: signal });
+                } catch (err) {
+                    // An answer from CloudWatch (an HTTP status) means the state did not change.
+                    if ((err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode !== undefined) {
+                        maybeInAlarm.delete(rule);
+                    }
+                    failed(rule, "alarm", call, err);
+                }
+            });
+            const inAlarm = plan.rules.filter(
+                (r) => maybeInAlarm.has(r) && resultOf(r).steps.alarm?.status !== "failed",
+            );
+            if (opsgenie) {
+                for (const rule of plan.rules) {
+                    if (!inAlarm.includes(rule)) set(rule, "opsgenie", "failed", "the alarm was not set to ALARM");
+                }
+                const opened = await pollAll("Opsgenie alerts to open", inAlarm, async (rule) => {
+                    try {
+                        const alert = await getOpsgenieAlert(opsgenie, rule.names.alarmName, "alias");
+                        const at = Date.parse(alert?.lastOccurredAt ?? alert?.createdAt ?? "");
+                        // CloudWatch returns a metric alarm to its actual state "often within seconds" (CloudWatch API
+                        // Reference, SetAlarmState), so the alert may be closed already: that it is new is what counts.
+                        if (alert === undefined || !(at >= alarmSetAt.get(rule)! - CLOCK_SKEW_MS)) {
+                            return false;
+                        }
+                        openedAlerts.set(rule, alert);
+                        return true;
+                    } catch (err) {
+                        if (isAbort(err, signal)) throw err;
+                        set(rule, "opsgenie", "failed", (err as Error).message);
+                        return true;
+                    }
+                });
+                for (const rule of inAlarm) {
+                    if (!opened.has(rule)) {
+                        set(
+                            rule,
+                            "opsgenie",
+                            "failed",
+                            `no alert with alias ${rule.names.alarmName} opened within ${formatDuration(options.timeoutMs)}: check the SNS subscription of the alert topic and the integration's actions`,
+                        );
+                    }
+                }
+            } else {
+                options.onPhase?.(
+                    `Waiting ${formatDuration(options.holdMs)} for the alerts to open before setting the alarms to OK`,
+                );
+                await sleep(options.holdMs, signal);
+            }
+        } finally {
+            // Back to OK, whatever happened: never with the abort signal, so that Ctrl-C cannot cut this short.
+            try {
+                if (maybeInAlarm.size > 0) options.onPhase?.(`Setting ${maybeInAlarm.size} alarms back to OK`);
+            } catch {
+                // Reporting progress must not keep an alarm in ALARM.
+            }
+            await eachLimited([...maybeInAlarm], CONCURRENCY, async (rule) => {
+                const input = setAlarmStateInput(rule, "OK", drillId);
+                const call: ApiCall = { service: "cloudwatch", operation: "SetAlarmState", params: { ...input } };
+                try {
+                    await clients.cloudwatch.send(new SetAlarmStateCommand(input));
+                    if (resultOf(rule).steps.alarm?.status !== "failed") {
+                        set(rule, "alarm", "passed", `${rule.names.alarmName}: ALARM, then OK`);
+                    }
+                } catch (err) {
+                    const reason = describeCallError(call, err);
+                    set(rule, "alarm", "failed", `set to ALARM but not back to OK: ${reason}`);
+                    result.alarmsLeftInAlarm.push({ alarmName: rule.names.alarmName, reason });
+                }
+            });
+        }
+
+        if (opsgenie && openedAlerts.size > 0) {
+            const opened = [...openedAlerts.keys()].filter((r) => resultOf(r).steps.alarm?.status === "passed");
+            const closed = await pollAll("Opsgenie alerts to close", opened, async (rule) => {
+                try {
+                    const alert = await getOpsgenieAlert(opsgenie, openedAlerts.get(rule)!.id, "id");
+                    if (alert?.status !== "closed") return false;
+                    set(
+                        rule,
+                        "opsgenie",
+                        "passed",
+                        `alert ${alert.id} (alias ${rule.names.alarmName}) opened and closed`,
+                    );
+                    return true;
+                } catch (err) {
+                    if (isAbort(err, signal)) throw err;
+                    set(rule, "opsgenie", "failed", (err as Error).message);
+                    return true;
+                }
+            });
+            for (const rule of opened) {
+                if (!closed.has(rule) && resultOf(rule).steps.opsgenie?.status !== "failed") {
+                    set(
+                        rule,
+                        "opsgenie",
+                        "failed",
+                        `alert ${openedAlerts.get(rule)!.id} opened but was not closed within ${formatDuration(options.timeoutMs)} of the OK: check the integration's close action`,
+                    );
+                }
+            }
+        }
+
+        // 4. A marked sample event in a drill log stream moves each rule's metric.
         const withEvent: { rule: DrillRule; event: Record<string, unknown>; sample: string }[] = [];
         for (const rule of plan.rules) {
             const drillEvent = drillEventFor(rule, drillId, start);
@@ -326,122 +441,9 @@ export async function runDrill(plan: DrillPlan, clients: DrillClients, options: 
                 );
             }
         }
-
-        // 3. Each alarm goes to ALARM, so that SNS notifies the on-call tool, and back to OK.
-        options.onPhase?.(`Setting ${plan.rules.length} alarms to ALARM (reason: a drill)`);
-        await eachLimited(plan.rules, CONCURRENCY, async (rule) => {
-            const input = setAlarmStateInput(rule, "ALARM", drillId);
-            const call: ApiCall = { service: "cloudwatch", operation: "SetAlarmState", params: { ...input } };
-            maybeInAlarm.add(rule); // before sending: a request cut off may still have been carried out
-            alarmSetAt.set(rule, Date.now());
-            try {
-                await clients.cloudwatch.send(new SetAlarmStateCommand(input), { abortSignal: signal });
-            } catch (err) {
-                // An answer from CloudWatch (an HTTP status) means the state did not change.
-                if ((err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode !== undefined) {
-                    maybeInAlarm.delete(rule);
-                }
-                failed(rule, "alarm", call, err);
-            }
-        });
-        const inAlarm = plan.rules.filter((r) => maybeInAlarm.has(r) && resultOf(r).steps.alarm?.status !== "failed");
-        if (opsgenie) {
-            for (const rule of plan.rules) {
-                if (!inAlarm.includes(rule)) set(rule, "opsgenie", "failed", "the alarm was not set to ALARM");
-            }
-            const opened = await pollAll("Opsgenie alerts to open", inAlarm, async (rule) => {
-                try {
-                    const alert = await getOpsgenieAlert(opsgenie, rule.names.alarmName, "alias");
-                    const at = Date.parse(alert?.lastOccurredAt ?? alert?.createdAt ?? "");
-                    if (
-                        alert === undefined ||
-                        alert.status !== "open" ||
-                        !(at >= alarmSetAt.get(rule)! - CLOCK_SKEW_MS)
-                    ) {
-                        return false;
-                    }
-                    openedAlerts.set(rule, alert);
-                    return true;
-                } catch (err) {
-                    if (isAbort(err, signal)) throw err;
-                    set(rule, "opsgenie", "failed", (err as Error).message);
-                    return true;
-                }
-            });
-            for (const rule of inAlarm) {
-                if (!opened.has(rule)) {
-                    set(
-                        rule,
-                        "opsgenie",
-                        "failed",
-                        `no open alert with alias ${rule.names.alarmName} within ${formatDuration(options.timeoutMs)}: check the SNS subscription of the alert topic and the integration's actions`,
-                    );
-                }
-            }
-        } else {
-            options.onPhase?.(
-                `Holding the alarms in ALARM for ${formatDuration(options.holdMs)}, so that the alerts open first`,
-            );
-            await sleep(options.holdMs, signal);
-        }
     } catch (err) {
         if (!isAbort(err, signal)) throw err;
         result.interrupted = true;
-    } finally {
-        // Back to OK, whatever happened: never with the abort signal, so that Ctrl-C cannot cut this short.
-        if (maybeInAlarm.size > 0) {
-            options.onPhase?.(`Setting ${maybeInAlarm.size} alarms back to OK`);
-        }
-        await eachLimited([...maybeInAlarm], CONCURRENCY, async (rule) => {
-            const input = setAlarmStateInput(rule, "OK", drillId);
-            const call: ApiCall = { service: "cloudwatch", operation: "SetAlarmState", params: { ...input } };
-            try {
-                await clients.cloudwatch.send(new SetAlarmStateCommand(input));
-                if (resultOf(rule).steps.alarm?.status !== "failed") {
-                    set(rule, "alarm", "passed", `${rule.names.alarmName}: ALARM, then OK`);
-                }
-            } catch (err) {
-                const reason = describeCallError(call, err);
-                set(rule, "alarm", "failed", `set to ALARM but not back to OK: ${reason}`);
-                result.alarmsLeftInAlarm.push({ alarmName: rule.names.alarmName, reason });
-            }
-        });
-    }
-
-    if (opsgenie && !result.interrupted && openedAlerts.size > 0) {
-        const opened = [...openedAlerts.keys()].filter((r) => resultOf(r).steps.alarm?.status === "passed");
-        try {
-            const closed = await pollAll("Opsgenie alerts to close", opened, async (rule) => {
-                try {
-                    const alert = await getOpsgenieAlert(opsgenie, openedAlerts.get(rule)!.id, "id");
-                    if (alert?.status !== "closed") return false;
-                    set(
-                        rule,
-                        "opsgenie",
-                        "passed",
-                        `alert ${alert.id} (alias ${rule.names.alarmName}) opened and closed`,
-                    );
-                    return true;
-                } catch (err) {
-                    if (isAbort(err, signal)) throw err;
-                    set(rule, "opsgenie", "failed", (err as Error).message);
-                    return true;
-                }
-            });
-            for (const rule of opened) {
-                if (!closed.has(rule) && resultOf(rule).steps.opsgenie?.status !== "failed") {
-                    set(
-                        rule,
-                        "opsgenie",
-                        "failed",
-                        `alert ${openedAlerts.get(rule)!.id} opened but was not closed within ${formatDuration(options.timeoutMs)} of the OK: check the integration's close action`,
-                    );
-                }
-            }
-        } catch (err) {
-            if (!isAbort(err, signal)) throw err;
-            result.interrupted = true;
-        }
     }
     return result;
 }

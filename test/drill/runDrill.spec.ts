@@ -111,15 +111,15 @@ describe("runDrill (AWS SDK v3 clients under aws-sdk-client-mock)", () => {
             [
                 "logs:TestMetricFilter",
                 "logs:TestMetricFilter",
+                "cloudwatch:SetAlarmState",
+                "cloudwatch:SetAlarmState",
+                "cloudwatch:SetAlarmState",
+                "cloudwatch:SetAlarmState",
                 "logs:CreateLogStream",
                 "logs:PutLogEvents",
                 "logs:PutLogEvents",
                 "cloudwatch:GetMetricData",
                 "cloudwatch:GetMetricData",
-                "cloudwatch:SetAlarmState",
-                "cloudwatch:SetAlarmState",
-                "cloudwatch:SetAlarmState",
-                "cloudwatch:SetAlarmState",
             ],
         );
     });
@@ -302,7 +302,7 @@ describe("runDrill (AWS SDK v3 clients under aws-sdk-client-mock)", () => {
                 clients,
                 options({
                     onPhase: (text) => {
-                        if (text.startsWith("Holding")) throw new Error("the terminal went away");
+                        if (text.startsWith("Waiting 0ms for the alerts")) throw new Error("the terminal went away");
                     },
                 }),
             ),
@@ -497,9 +497,26 @@ describe("runDrill: Opsgenie verification against a loopback Alert API", () => {
         assert.strictEqual(result.rules[0].steps.opsgenie!.status, "failed");
         assert.match(
             result.rules[0].steps.opsgenie!.detail,
-            /^no open alert with alias trailwatch-dev-cis-cloudwatch-1-root-usage within 500ms/,
+            /^no alert with alias trailwatch-dev-cis-cloudwatch-1-root-usage opened within 500ms/,
         );
         assert.strictEqual(alarmState[alias], "OK");
+    });
+
+    it("an alert CloudWatch's own return to OK already closed counts, when it is newer than the drill's ALARM", async () => {
+        const closedAlert = (lastOccurredAt: string) => ({
+            status: 200,
+            body: { data: { id: "c1d2", alias, status: "closed", lastOccurredAt } },
+        });
+        answer = () => closedAlert(new Date().toISOString());
+        const passed = await drill();
+        assert.deepStrictEqual(passed.rules[0].steps.opsgenie, {
+            status: "passed",
+            detail: `alert c1d2 (alias ${alias}) opened and closed`,
+        });
+        // A closed alert of an earlier drill is not this drill's alert.
+        answer = () => closedAlert("2025-01-01T00:00:00Z");
+        const failed = await drill();
+        assert.strictEqual(failed.rules[0].steps.opsgenie!.status, "failed");
     });
 
     it("a refused key (HTTP 401) fails the step without printing the key", async () => {
