@@ -141,10 +141,11 @@ export async function runDrillCommand(
     }
 
     // The AWS SDK loads only for a real drill.
-    const [{ CloudWatchClient }, { CloudWatchLogsClient }, { runDrill, drillPassed }] = await Promise.all([
+    const [{ CloudWatchClient }, { CloudWatchLogsClient }, { runDrill }, { drillPassed }] = await Promise.all([
         import("@aws-sdk/client-cloudwatch"),
         import("@aws-sdk/client-cloudwatch-logs"),
         import("../../src/drill/runDrill"),
+        import("../../src/drill/drillResult"),
     ]);
     const clients = {
         logs: new CloudWatchLogsClient({ region: drillPlan.region }),

@@ -1,6 +1,6 @@
 import { ApiCall, DrillStep, PlannedCall, drillSteps, iamActionOf } from "./drillCalls";
 import { DrillPlan } from "./drillPlan";
-import { DrillResult, drillPassed } from "./runDrill";
+import { DrillResult, drillPassed } from "./drillResult";
 
 /** A parameter value on one line: strings as they are (cut at `width`), anything else as compact JSON. */
 function brief(value: unknown, width = 100): string {

@@ -3,6 +3,7 @@ export * from "./drillCalls";
 export * from "./drillIamPolicy";
 export * from "./drillPlan";
 export * from "./drillReport";
+export * from "./drillResult";
 export * from "./opsgenieAlerts";
 export * from "./patternJudge";
 export * from "./runDrill";

@@ -18,6 +18,7 @@ import {
     testMetricFilterInput,
 } from "./drillCalls";
 import { DrillPlan, DrillRule } from "./drillPlan";
+import { DrillResult, RuleResult, StepStatus } from "./drillResult";
 import { OpsgenieAlert, getOpsgenieAlert } from "./opsgenieAlerts";
 import { judgePattern } from "./patternJudge";
 
@@ -49,43 +50,6 @@ export interface DrillOptions {
     onPhase?: (text: string) => void;
     /** Progress within a phase (a line to show in place). */
     onProgress?: (text: string) => void;
-}
-
-/** `passed`, `failed`, or `not run` (an earlier error or Ctrl-C stopped the drill first). */
-export type StepStatus = "passed" | "failed" | "not run";
-
-export interface StepResult {
-    status: StepStatus;
-    detail: string;
-}
-
-export interface RuleResult {
-    id: string;
-    alarmName: string;
-    /** One result per step the drill runs (`opsgenie` only with verification). */
-    steps: Partial<Record<DrillStep, StepResult>>;
-}
-
-export interface DrillResult {
-    stack: string;
-    region?: string;
-    drillId: string;
-    logGroupName: string;
-    logStreamName: string;
-    rules: RuleResult[];
-    /** Ctrl-C stopped the drill. */
-    interrupted: boolean;
-    /** Alarms the drill set to ALARM and could not set back to OK (each with the reason): to be fixed by hand. */
-    alarmsLeftInAlarm: { alarmName: string; reason: string }[];
-}
-
-/** True when every step of every rule passed. */
-export function drillPassed(result: DrillResult): boolean {
-    return (
-        !result.interrupted &&
-        result.alarmsLeftInAlarm.length === 0 &&
-        result.rules.every((r) => Object.values(r.steps).every((s) => s?.status === "passed"))
-    );
 }
 
 class Interrupted extends Error {

@@ -1,4 +1,5 @@
 import * as assert from "assert";
+import { execFile } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import {
@@ -107,6 +108,18 @@ describe("trailwatch drill", () => {
                 ),
             );
             assert.strictEqual(lines.at(-2), "6 calls.");
+        });
+
+        it("loads neither the AWS SDK nor the Pulumi SDK (a fresh process)", async () => {
+            const script = `
+                const { main } = require(${JSON.stringify(path.join(projectDir, "dist/cli/main.js"))});
+                const sink = { write: () => true };
+                main(["drill", "--stack", "prod", "--dry-run"], { stdout: sink, stderr: sink, stdin: process.stdin, cwd: ${JSON.stringify(projectDir)} })
+                    .then((code) => console.log(JSON.stringify({ code, loaded: Object.keys(require.cache).filter((f) => /@aws-sdk|@pulumi[\\/]pulumi/.test(f)).length })));`;
+            const out = await new Promise<string>((resolve, reject) =>
+                execFile(process.execPath, ["-e", script], (err, stdout) => (err ? reject(err) : resolve(stdout))),
+            );
+            assert.deepStrictEqual(JSON.parse(out), { code: 0, loaded: 0 });
         });
 
         it("says whether the Opsgenie key is set, never what it is", async () => {

@@ -17,7 +17,8 @@ import {
 import { mockClient } from "aws-sdk-client-mock";
 import { drillLogStreamName, logEventMessage, plannedCalls } from "../../src/drill/drillCalls";
 import { DrillPlan, planDrill } from "../../src/drill/drillPlan";
-import { DrillOptions, DrillResult, drillPassed, runDrill } from "../../src/drill/runDrill";
+import { DrillResult, drillPassed } from "../../src/drill/drillResult";
+import { DrillOptions, runDrill } from "../../src/drill/runDrill";
 import { projectDir } from "../support/repositoryPaths";
 
 // What these tests prove: the drill sends exactly the requests its dry run lists, reads AWS's answers as the SDK v3
