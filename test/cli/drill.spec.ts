@@ -18,7 +18,7 @@ import { mockClient } from "aws-sdk-client-mock";
 import { drillCommand, parseDuration, runDrillCommand } from "../../cli/commands/drill";
 import { PlannedCall } from "../../src/drill/drillCalls";
 import { planDrill } from "../../src/drill/drillPlan";
-import { listStacks, readStackFile } from "../../src/offline/stackFile";
+import { listStacks } from "../../src/offline/stackFile";
 import { projectWithStack } from "../support/projectWithStack";
 import { projectDir } from "../support/repositoryPaths";
 import { runCli, runWithBuffers } from "../support/runCli";
@@ -26,7 +26,7 @@ import { runCli, runWithBuffers } from "../support/runCli";
 describe("trailwatch drill", () => {
     describe("--dry-run", () => {
         for (const stack of listStacks(projectDir)) {
-            const opsgenie = readStackFile(projectDir, stack).values["trailwatch:opsgenieEnabled"] === "true";
+            const opsgenie = planDrill(projectDir, stack).opsgenie !== undefined;
             const argv = ["drill", "--stack", stack, "--dry-run", "--json", ...(opsgenie ? ["--verify-opsgenie"] : [])];
 
             it(`lists every step for every enabled rule of stack ${stack}, with no credentials (${argv.slice(3).join(" ")})`, async () => {
@@ -39,7 +39,9 @@ describe("trailwatch drill", () => {
                 try {
                     result = await runCli(argv);
                 } finally {
-                    process.env = saved;
+                    for (const key of Object.keys(process.env)) if (key.startsWith("AWS_")) delete process.env[key];
+                    for (const [key, value] of Object.entries(saved))
+                        if (key.startsWith("AWS_")) process.env[key] = value;
                 }
                 assert.strictEqual(result.code, 0, result.stderr);
                 const doc = JSON.parse(result.stdout) as { calls: PlannedCall[]; logGroupName: string };
