@@ -238,6 +238,7 @@ export async function runDrill(plan: DrillPlan, clients: DrillClients, options: 
                 }
                 const opened = await pollAll("Opsgenie alerts to open", inAlarm, async (rule) => {
                     try {
+                        // The integration's actions give every alert of an alarm its name as alias (alarmIntegrationActions).
                         const alert = await getOpsgenieAlert(opsgenie, rule.names.alarmName, "alias");
                         const at = Date.parse(alert?.lastOccurredAt ?? alert?.createdAt ?? "");
                         // CloudWatch returns a metric alarm to its actual state "often within seconds" (CloudWatch API

@@ -1,4 +1,10 @@
 import * as assert from "assert";
+import {
+    alarmIntegrationActions,
+    cloudWatchAlarmNotification,
+    readSnsNotification,
+    renderOpsgenieTemplate,
+} from "@trailwatch/components/catalogue";
 import { DrillPlanError, planDrill } from "../../src/drill/drillPlan";
 import { drillEventFor } from "../../src/drill/drillCalls";
 import { runProgram } from "../../src/offline/runProgram";
@@ -64,6 +70,43 @@ describe("planDrill", () => {
             });
         });
     }
+
+    it("reads the Opsgenie alert by the alias the integration's actions give it: the alarm's name", () => {
+        const plan = planDrill(projectDir, "prod", ["console-login-root"]);
+        const rule = plan.rules[0];
+        const actions = alarmIntegrationActions({
+            descriptionFields: ["AlarmDescription"],
+            defaultPriority: "P3",
+            alertTags: [],
+        });
+        for (const newState of ["ALARM", "OK"]) {
+            const notification = readSnsNotification(
+                cloudWatchAlarmNotification({
+                    alarmName: rule.names.alarmName,
+                    alarmDescription: "[P1] Root console sign-in",
+                    accountId: "111122223333",
+                    region: "eu-west-1",
+                    topicArn: "arn:aws:sns:eu-west-1:111122223333:trailwatch-prod-alerts",
+                    newState,
+                    oldState: newState === "ALARM" ? "OK" : "ALARM",
+                    stateChangeTime: new Date("2025-06-02T09:30:16Z"),
+                    configurationUpdatedTime: new Date("2025-06-01T08:00:00Z"),
+                    metricName: rule.names.metricName,
+                    namespace: rule.names.metricNamespace,
+                    statistic: "Sum",
+                    period: rule.period,
+                    evaluationPeriods: 1,
+                    threshold: rule.threshold,
+                    comparisonOperator: "GreaterThanOrEqualToThreshold",
+                    datapointValue: 1,
+                }),
+            );
+            const aliases = [...actions.creates, ...actions.closes].map(
+                (a) => renderOpsgenieTemplate(a.alias!, notification).text,
+            );
+            assert.deepStrictEqual([...new Set(aliases)], [rule.names.alarmName]);
+        }
+    });
 
     it("takes only the rules named with --rule", () => {
         const plan = planDrill(projectDir, "prod", ["guardduty-disabled", "console-login-failed"]);
