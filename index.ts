@@ -1,5 +1,6 @@
 import { AlertTopic, AuditTrail, OpsgenieSnsIntegration, SecurityAlarms } from "@trailwatch/components";
 import { loadStackConfig } from "./src/config/loadStackConfig";
+import { stackAlarmNamePrefix } from "./src/config/stackResourceNames";
 
 // Validated as a whole before anything is registered: a bad key fails the program with every problem named.
 const config = loadStackConfig();
@@ -25,7 +26,7 @@ const alarms = new SecurityAlarms("alarms", {
     // OK notifications go to the same topic, so that Opsgenie closes the alert when the alarm recovers.
     okActionArns: [alerts.topicArn],
     metricNamespace: config.rules.metricNamespace,
-    namePrefix: `trailwatch-${config.stack}-`,
+    namePrefix: stackAlarmNamePrefix(config.stack),
     tags,
 });
 

@@ -10,6 +10,7 @@ const commands: Record<string, () => Promise<Command>> = {
     "test-pattern": async () => (await import("./commands/testPattern")).testPatternCommand,
     render: async () => (await import("./commands/render")).renderCommand,
     backtest: async () => (await import("./commands/backtest")).backtestCommand,
+    drill: async () => (await import("./commands/drill")).drillCommand,
 };
 
 /** The version of the trailwatch CLI: the project's own package version (bin/package.json). */

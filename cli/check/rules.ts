@@ -1,32 +1,10 @@
-import * as fs from "fs";
 import * as path from "path";
-import { SelectedAlertRule, parseFilterPattern } from "@trailwatch/components/catalogue";
+import { SelectedAlertRule } from "@trailwatch/components/catalogue";
 import { readStackConfig } from "../../src/config";
+import { readSampleEvents, sampleEventsDir, samplesCaught } from "../../src/samples/sampleEvents";
 import { RecordedResource } from "../../src/offline/runProgram";
 import { readStackFile } from "../../src/offline/stackFile";
 import { CheckSection } from "./checkSection";
-
-/**
- * The project's own sample CloudTrail events (`test/fixtures/sample-events/`), found beside the compiled CLI
- * (`dist/cli/check/` → the repository root), so the check shows them whichever directory it is run from.
- */
-export const sampleEventsDir = path.resolve(__dirname, "../../../test/fixtures/sample-events");
-
-/** One sample event: its file name and the parsed record. */
-export interface SampleEvent {
-    name: string;
-    event: object;
-}
-
-/** Reads every `*.json` sample event of `dir`, sorted by name; none when the directory is absent. */
-export function readSampleEvents(dir = sampleEventsDir): SampleEvent[] {
-    if (!fs.existsSync(dir)) return [];
-    return fs
-        .readdirSync(dir)
-        .filter((f) => f.endsWith(".json"))
-        .sort()
-        .map((name) => ({ name, event: JSON.parse(fs.readFileSync(path.join(dir, name), "utf8")) as object }));
-}
 
 /** A stack rule as `trailwatch check --json` reports it. */
 export interface RuleReport {
@@ -44,13 +22,6 @@ export interface RuleReport {
     disabledReason?: string;
     /** File names of the sample events the rule's pattern matches (also for rules that are off). */
     catches: string[];
-}
-
-/** The sample events a rule's pattern matches; none for a rule without a pattern (its parameter list is empty). */
-export function samplesCaught(rule: SelectedAlertRule, samples: SampleEvent[]): string[] {
-    if (rule.pattern.trim() === "") return [];
-    const pattern = parseFilterPattern(rule.pattern);
-    return samples.filter((s) => pattern.matches(s.event)).map((s) => s.name);
 }
 
 /**
@@ -108,7 +79,7 @@ export const rulesSection: CheckSection = {
             evaluationPeriods: r.evaluationPeriods,
             enabled: r.enabled,
             disabledReason: r.disabledReason,
-            catches: samplesCaught(r, samples),
+            catches: samplesCaught(r.pattern, samples),
         }));
         const mismatches = deploymentMismatches(rules, ctx.run.resources);
 

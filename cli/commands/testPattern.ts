@@ -8,10 +8,11 @@ import * as path from "path";
 import { Command, CommandIO, UsageError } from "../command";
 import { checkReadable, LogEvent, LogEventsError, readLogEvents, readLogEventsFromFile } from "../logEvents";
 
-const usage = `Usage: trailwatch test-pattern PATTERN [FILE...] [--json]
+const usage = `Usage: trailwatch test-pattern PATTERN [FILE...] [--json] [--aws [--region REGION]]
 
 Tests a CloudWatch Logs filter pattern against log events, offline: the twin of
-\`aws logs test-metric-filter\`, without credentials.
+\`aws logs test-metric-filter\`, without credentials. With --aws, AWS's own engine judges the same
+events too, and every event on which it and trailwatch's evaluator disagree is reported.
 
 Arguments:
   PATTERN   The filter pattern, e.g. '{ ($.eventName = ConsoleLogin) && ($.errorMessage = "Failed authentication") }'.
@@ -26,33 +27,49 @@ Options:
   --json    Print {"matches":[{"index":I,"event":E}],"matched":N,"total":M} instead of text.
             I is the 0-based position of the event among all events read, in input order; E is the
             event as JSON (a record, a parsed JSON line, or the text of a plain-text line).
+  --aws     Also send the events to CloudWatch Logs' TestMetricFilter (AWS SDK default credentials;
+            IAM action logs:TestMetricFilter; one call per 50 events) and compare its verdicts.
+  --region REGION  The region of --aws (default: the AWS SDK's, e.g. AWS_REGION).
   --        Ends the options: what follows is PATTERN or FILE even if it starts with --.
   -h, --help  Show this help.
 
 Output: each matching event on one line (records as compact JSON), then "N of M events matched".
-Exit codes: 0 the pattern was tested (whether or not anything matched); 2 an invalid pattern
-(the position and reason are shown), an unreadable file (named), or a usage error.
+Exit codes: 0 the pattern was tested (whether or not anything matched); 1 with --aws, AWS and
+trailwatch disagree on an event, or AWS could not be asked (a refused call names the IAM action);
+2 an invalid pattern (the position and reason are shown), an unreadable file (named), or a usage error.
 `;
 
 interface Arguments {
     pattern: string;
     files: string[];
     json: boolean;
+    aws: boolean;
+    region?: string;
 }
 
 function parseArguments(argv: string[]): Arguments {
     const positionals: string[] = [];
     let json = false;
+    let aws = false;
+    let region: string | undefined;
     let optionsEnded = false;
-    for (const arg of argv) {
+    for (let i = 0; i < argv.length; i++) {
+        const arg = argv[i];
         if (!optionsEnded && arg === "--") optionsEnded = true;
         else if (!optionsEnded && arg === "--json") json = true;
-        else if (!optionsEnded && arg.startsWith("--")) throw new UsageError(`unknown option ${arg}\n\n${usage}`);
+        else if (!optionsEnded && arg === "--aws") aws = true;
+        else if (!optionsEnded && (arg === "--region" || arg.startsWith("--region="))) {
+            region = arg === "--region" ? argv[++i] : arg.slice("--region=".length);
+            if (region === undefined || region === "" || region.startsWith("--")) {
+                throw new UsageError(`--region needs a value\n\n${usage}`);
+            }
+        } else if (!optionsEnded && arg.startsWith("--")) throw new UsageError(`unknown option ${arg}\n\n${usage}`);
         else positionals.push(arg);
     }
     const [pattern, ...files] = positionals;
     if (pattern === undefined) throw new UsageError(`missing PATTERN\n\n${usage}`);
-    return { pattern, files, json };
+    if (region !== undefined && !aws) throw new UsageError(`--region is only used with --aws\n\n${usage}`);
+    return { pattern, files, json, aws, region };
 }
 
 /** Resolves once the stream can take more, so a large match list does not pile up in memory. */
@@ -83,6 +100,68 @@ async function* allEvents(files: string[], io: CommandIO): AsyncGenerator<LogEve
     for (const file of files) {
         if (file === "-") yield* readLogEvents(io.stdin as AsyncIterable<Buffer | string>, "<stdin>");
         else yield* readLogEventsFromFile(path.resolve(io.cwd, file), file);
+    }
+}
+
+/** `--aws`: AWS's verdicts on the same events, and where they differ from trailwatch's. */
+async function judgeWithAws(
+    args: Arguments,
+    messages: string[],
+    verdicts: boolean[],
+    io: CommandIO,
+): Promise<{ agrees: boolean; lines: string[]; json: unknown }> {
+    // Loaded only for --aws: the offline use never pays for the AWS SDK.
+    const [{ CloudWatchLogsClient }, { judgePattern }, { describeCallError }] = await Promise.all([
+        import("@aws-sdk/client-cloudwatch-logs"),
+        import("../../src/drill/patternJudge"),
+        import("../../src/drill/awsCallError"),
+    ]);
+    const logs = new CloudWatchLogsClient({ region: args.region });
+    let region: string;
+    try {
+        region = await logs.config.region();
+    } catch {
+        io.stderr.write("trailwatch test-pattern: --aws needs a region: --region REGION, or AWS_REGION\n");
+        logs.destroy();
+        return { agrees: false, lines: [], json: { error: "no region" } };
+    }
+    try {
+        if (messages.length === 0) {
+            return {
+                agrees: true,
+                lines: ["AWS TestMetricFilter: no events to judge"],
+                json: { region, matched: 0, disagreements: [] },
+            };
+        }
+        const judgement = await judgePattern(logs, args.pattern, messages, verdicts);
+        const awsMatched = judgement.aws.filter(Boolean).length;
+        const json = { region, matched: awsMatched, disagreements: judgement.disagreements };
+        if (judgement.disagreements.length === 0) {
+            return {
+                agrees: true,
+                lines: [
+                    `AWS TestMetricFilter (${region}) agrees on all ${messages.length} events (${awsMatched} matched)`,
+                ],
+                json,
+            };
+        }
+        return {
+            agrees: false,
+            lines: [
+                `AWS TestMetricFilter (${region}) disagrees with trailwatch on ${judgement.disagreements.length} of ${messages.length} events:`,
+                ...judgement.disagreements.map(
+                    (d) =>
+                        `  event ${d.index}: AWS ${d.aws ? "matches" : "does not match"}, trailwatch ${d.local ? "matches" : "does not"}: ${messages[d.index].slice(0, 160)}`,
+                ),
+            ],
+            json,
+        };
+    } catch (err) {
+        const call = { service: "logs", operation: "TestMetricFilter", params: {} } as const;
+        io.stderr.write(`trailwatch test-pattern: --aws: ${describeCallError(call, err)}\n`);
+        return { agrees: false, lines: [], json: { error: describeCallError(call, err) } };
+    } finally {
+        logs.destroy();
     }
 }
 
@@ -120,10 +199,18 @@ export const testPatternCommand: Command = {
         const matches: { index: number; event: unknown }[] = [];
         let matched = 0;
         let total = 0;
+        // With --aws: every event as CloudWatch Logs holds it (a record as its JSON, a line as it is), and our verdict.
+        const messages: string[] = [];
+        const verdicts: boolean[] = [];
         try {
             for await (const { event } of allEvents(args.files, io)) {
                 const index = total++;
-                if (!pattern.matches(event)) continue;
+                const verdict = pattern.matches(event);
+                if (args.aws) {
+                    messages.push(typeof event === "string" ? event : JSON.stringify(event));
+                    verdicts.push(verdict);
+                }
+                if (!verdict) continue;
                 matched++;
                 if (args.json) matches.push({ index, event: eventAsJson(event) });
                 else await write(io.stdout, `${typeof event === "string" ? event : JSON.stringify(event)}\n`);
@@ -133,11 +220,13 @@ export const testPatternCommand: Command = {
             throw err;
         }
 
+        const aws = args.aws ? await judgeWithAws(args, messages, verdicts, io) : undefined;
         if (args.json) {
-            await write(io.stdout, `${JSON.stringify({ matches, matched, total })}\n`);
+            await write(io.stdout, `${JSON.stringify({ matches, matched, total, ...(aws && { aws: aws.json }) })}\n`);
         } else {
             await write(io.stdout, `${matched} of ${total} events matched\n`);
+            for (const line of aws?.lines ?? []) await write(io.stdout, `${line}\n`);
         }
-        return 0;
+        return aws === undefined || aws.agrees ? 0 : 1;
     },
 };

@@ -8,6 +8,7 @@ export * from "./alarms/alarmDescription";
 export * from "./alarms/securityAlarmsArgs";
 export * from "./trail/auditTrailArgs";
 export * from "./trail/retention";
+export * from "./trail/trailLogGroupName";
 export * from "./trail/trailPolicies";
 export * from "./opsgenie/alarmIntegrationActions";
 export * from "./opsgenie/alarmMessageTemplates";

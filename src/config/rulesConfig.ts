@@ -4,6 +4,7 @@ import {
     AlertRuleSelection,
     SelectedAlertRule,
     defaultLargeInstanceTypes,
+    defaultMetricNamespace,
     metricNamespaceProblem,
     resolveAlertRules,
 } from "@trailwatch/components/catalogue";
@@ -165,7 +166,7 @@ function readCustomRules(reader: StackConfigReader): { rule: AlertRule; index: n
  * (`trailwatch:customRules[1].pattern: position 14: …`, `trailwatch:disabledRules[0]: "x" is not a rule id; …`).
  */
 export function readRulesConfig(reader: StackConfigReader): RulesConfig {
-    const metricNamespace = reader.string("metricNamespace", "Trailwatch");
+    const metricNamespace = reader.string("metricNamespace", defaultMetricNamespace);
     const namespaceProblem = metricNamespaceProblem(metricNamespace);
     if (namespaceProblem !== undefined) reader.fail("metricNamespace", namespaceProblem);
 

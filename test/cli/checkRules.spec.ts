@@ -73,9 +73,9 @@ describe("trailwatch check: the rules section", () => {
         );
         assert.strictEqual(
             line("cis-cloudwatch-11-nacl-changes"),
-            "P4  cis-cloudwatch-11-nacl-changes  >=1 in 300s  catches no sample event",
+            "P4  cis-cloudwatch-11-nacl-changes  >=1 in 300s  catches ec2-create-network-acl-entry",
         );
-        assert.strictEqual(result.lines.at(-1), "Sample events: 20 in test/fixtures/sample-events");
+        assert.strictEqual(result.lines.at(-1), "Sample events: 23 in sample-events");
     });
 
     it("fails when the program does not deploy the stack's rules as configured", async () => {

@@ -42,7 +42,8 @@ export function runCommand(command: Command, argv: string[], options: CliRunOpti
     return runWithBuffers((io) => command.run(argv, io), options);
 }
 
-async function runWithBuffers(
+/** Runs any function of the CLI with buffered streams, as {@link runCli} does. */
+export async function runWithBuffers(
     run: (io: CommandIO) => Promise<number>,
     { cwd = projectDir, stdin = "", stderrIsTTY = false }: CliRunOptions,
 ): Promise<CliResult> {

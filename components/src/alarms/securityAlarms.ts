@@ -6,6 +6,8 @@ import {
     SecurityAlarmsArgs,
     SecurityAlarmsArgsError,
     checkSecurityAlarmsArgs,
+    defaultMetricNamespace,
+    securityAlarmNames,
     snsTopicArnPattern,
 } from "./securityAlarmsArgs";
 /**
@@ -29,7 +31,7 @@ export class SecurityAlarms extends pulumi.ComponentResource {
 
     constructor(name: string, args: SecurityAlarmsArgs, opts?: pulumi.ComponentResourceOptions) {
         // Validated before the component registers: a bad rule leaves nothing half-created.
-        const namespace = args.metricNamespace ?? "Trailwatch";
+        const namespace = args.metricNamespace ?? defaultMetricNamespace;
         const prefix = args.namePrefix ?? `${name}-`;
         if (typeof args.alarmTopicArn === "string" && !snsTopicArnPattern.test(args.alarmTopicArn)) {
             throw new SecurityAlarmsArgsError("alarmTopicArn", `"${args.alarmTopicArn}" is not an SNS topic ARN`);
@@ -42,29 +44,30 @@ export class SecurityAlarms extends pulumi.ComponentResource {
         this.alarmNames = {};
         for (const rule of rules) {
             const resourceName = `${name}-${rule.id}`;
+            const names = securityAlarmNames(prefix, namespace, rule.id);
             const filter = new aws.cloudwatch.LogMetricFilter(
                 resourceName,
                 {
-                    name: `${prefix}${rule.id}`,
+                    name: names.metricFilterName,
                     logGroupName: args.logGroupName,
                     pattern: rule.pattern,
                     metricTransformation: {
-                        name: rule.id,
-                        namespace,
+                        name: names.metricName,
+                        namespace: names.metricNamespace,
                         value: alertRuleDefaults.metricValue,
                         defaultValue: alertRuleDefaults.metricDefaultValue,
                     },
                 },
                 { parent: this },
             );
-            const alarmName = `${prefix}${rule.id}`;
+            const alarmName = names.alarmName;
             this.alarms[rule.id] = new aws.cloudwatch.MetricAlarm(
                 resourceName,
                 {
                     name: alarmName,
                     alarmDescription: formatAlarmDescription(rule),
-                    namespace,
-                    metricName: rule.id,
+                    namespace: names.metricNamespace,
+                    metricName: names.metricName,
                     statistic: alertRuleDefaults.statistic,
                     comparisonOperator: alertRuleDefaults.comparisonOperator,
                     threshold: rule.threshold,

@@ -41,6 +41,34 @@ export interface SecurityAlarmsArgs {
     tags?: Record<string, string>;
 }
 
+/** The namespace of the rules' metrics when `metricNamespace` is not set. */
+export const defaultMetricNamespace = "Trailwatch";
+
+/** The CloudWatch names `SecurityAlarms` gives one rule's metric filter, metric and alarm. */
+export interface SecurityAlarmNames {
+    /** Name of the metric filter on the trail's log group. */
+    metricFilterName: string;
+    /** Namespace of the rule's metric. */
+    metricNamespace: string;
+    /** Name of the rule's metric: the rule id. */
+    metricName: string;
+    /** Name of the alarm; also the alias of the Opsgenie alert it opens. */
+    alarmName: string;
+}
+
+/**
+ * The names `SecurityAlarms` gives a rule's resources. One function, used by the component and by the tools that
+ * find them in a deployed stack (`trailwatch drill`), so that the two cannot drift apart.
+ */
+export function securityAlarmNames(namePrefix: string, metricNamespace: string, ruleId: string): SecurityAlarmNames {
+    return {
+        metricFilterName: `${namePrefix}${ruleId}`,
+        metricNamespace,
+        metricName: ruleId,
+        alarmName: `${namePrefix}${ruleId}`,
+    };
+}
+
 /** A problem with {@link SecurityAlarmsArgs} other than one rule's own fields. */
 export class SecurityAlarmsArgsError extends Error {
     constructor(

@@ -69,7 +69,7 @@ export interface AlertRule {
 /**
  * Reference to a CloudTrail event a rule is proven against: `corpus:<file>` names a real event in the shared reference
  * corpus (`../shared/corpus/cloudtrail-events/<file>`, read in place by the tests), `sample:<file>` one of the
- * project's own sample events (`test/fixtures/sample-events/<file>`, also shown by `trailwatch check`).
+ * project's own sample events (`sample-events/<file>` in the project, also used by `trailwatch check` and `trailwatch drill`).
  */
 export type RuleEventReference = string;
 

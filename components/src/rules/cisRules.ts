@@ -234,6 +234,7 @@ export const cisRules = {
             matches: [
                 "corpus:panther__CreateNetworkAclEntry__ec2-network-acl-modified-network-acl-mod.json",
                 "corpus:panther__CreateNetworkAclEntry__network-acl-permissive-entry-overly-perm.json",
+                "sample:ec2-create-network-acl-entry.json",
             ],
             ignores: ["sample:ec2-authorize-security-group-ingress.json"],
         },
@@ -247,7 +248,10 @@ export const cisRules = {
         rationale:
             "Internet and customer gateways decide which networks can reach the VPC at all. A new gateway can open a private network to the internet or to an unknown site.",
         examples: {
-            matches: ["corpus:panther__AttachInternetGateway__ec2-gateway-modified-network-gateway-mod.json"],
+            matches: [
+                "corpus:panther__AttachInternetGateway__ec2-gateway-modified-network-gateway-mod.json",
+                "sample:ec2-attach-internet-gateway.json",
+            ],
             ignores: ["corpus:panther__CreateVpc__ec2-vpc-modified-vpc-modified.json"],
         },
     },
@@ -260,7 +264,10 @@ export const cisRules = {
         rationale:
             "Routes decide where traffic leaves the VPC; a changed route can send private traffic through an instance that records it, or to the internet.",
         examples: {
-            matches: ["corpus:panther__CreateRoute__ec2-route-table-modified-route-table-mod.json"],
+            matches: [
+                "corpus:panther__CreateRoute__ec2-route-table-modified-route-table-mod.json",
+                "sample:ec2-create-route.json",
+            ],
             ignores: ["corpus:panther__CreateNetworkAclEntry__ec2-network-acl-modified-network-acl-mod.json"],
         },
     },

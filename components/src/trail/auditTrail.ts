@@ -7,6 +7,7 @@ import {
     trailArnOf,
     trailBucketPolicy,
 } from "./trailPolicies";
+import { trailLogGroupName } from "./trailLogGroupName";
 
 /**
  * A CloudTrail trail with everything it needs, secure by default: a multi-region trail recording management
@@ -137,7 +138,7 @@ export class AuditTrail extends pulumi.ComponentResource {
         this.logGroup = new aws.cloudwatch.LogGroup(
             `${name}-log-group`,
             {
-                name: `aws-cloudtrail-logs-${settings.trailName}`,
+                name: trailLogGroupName(settings.trailName),
                 retentionInDays: settings.logRetentionDays,
                 kmsKeyId: args.logGroupKmsKeyArn,
                 tags,

@@ -1,4 +1,5 @@
 export * from "./auditTrail";
 export * from "./auditTrailArgs";
 export * from "./retention";
+export * from "./trailLogGroupName";
 export * from "./trailPolicies";

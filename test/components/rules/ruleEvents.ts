@@ -5,7 +5,7 @@ import { corpusDir, projectDir } from "../../support/repositoryPaths";
 /** Real CloudTrail records of the shared corpus, read in place. */
 export const corpusEventsDir = path.join(corpusDir, "cloudtrail-events");
 /** The project's own sample events. */
-export const sampleEventsDir = path.join(projectDir, "test/fixtures/sample-events");
+export const sampleEventsDir = path.join(projectDir, "sample-events");
 
 export const corpusPresent = fs.existsSync(corpusEventsDir);
 

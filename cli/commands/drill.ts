@@ -1,0 +1,204 @@
+import { StackConfigError } from "../../src/config";
+import { DrillPlan, DrillPlanError, planDrill } from "../../src/drill/drillPlan";
+import { DrillCallOptions, drillStepTitles, formatDuration, plannedCalls } from "../../src/drill/drillCalls";
+import { formatDryRun, formatDrillResult } from "../../src/drill/drillReport";
+import { StackFileError } from "../../src/offline/stackFile";
+import { Command, CommandIO, UsageError } from "../command";
+import { parseFlags } from "../flags";
+
+/** The environment variable the Opsgenie API key is read from; the key is never printed. */
+export const opsgenieApiKeyVariable = "TRAILWATCH_OPSGENIE_API_KEY";
+
+const defaultTimeoutMs = 5 * 60_000;
+
+const usage = `Usage: trailwatch drill --stack NAME [--rule ID]... [--dry-run] [--verify-opsgenie] [--json]
+                       [--timeout DURATION]
+
+Proves, in the AWS account of a deployed stack (after \`pulumi up\`), that each enabled rule works end to end:
+  pattern   ${drillStepTitles.pattern}
+  alarm     ${drillStepTitles.alarm}
+  opsgenie  ${drillStepTitles.opsgenie} (with --verify-opsgenie)
+  metric    ${drillStepTitles.metric}
+Uses the AWS SDK's default credentials (environment, profile, SSO, instance role) and the stack's aws:region.
+Alarms the drill sets to ALARM are always set back to OK, also on an error or Ctrl-C.
+
+Options:
+  --stack NAME         The stack to drill (stacks/Pulumi.NAME.yaml). Required.
+  --rule ID            Drill only this rule (repeatable). Default: every rule the stack enables.
+  --dry-run            Print every API call the drill would make (service, operation, parameters) and stop.
+                       Needs no credentials.
+  --verify-opsgenie    Read each alert through Opsgenie's Alert API (by its alias, the alarm name) and confirm
+                       it opened and closed. The API key of an Opsgenie API integration with read access is
+                       read from ${opsgenieApiKeyVariable} and never printed.
+  --timeout DURATION   How long each wait (metric datapoint, alert opened, alert closed) may take: 90s, 5m,
+                       1m30s. Default: ${formatDuration(defaultTimeoutMs)}.
+  --json               Print one JSON document instead of the table.
+  -h, --help           Show this help.
+
+Exit codes: 0 every step passed (or the dry run was printed); 1 a step failed (the summary says which and
+why; a refused call names the IAM action); 2 a usage error, an unknown stack or rule; 130 Ctrl-C.
+`;
+
+/** Parses `90`, `90s`, `5m`, `1m30s`, `1h` into milliseconds. */
+export function parseDuration(flag: string, value: string): number {
+    const m = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/.exec(value);
+    const ms = /^\d+$/.test(value)
+        ? Number(value) * 1000
+        : m !== null && value !== ""
+          ? (Number(m[1] ?? 0) * 3600 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0)) * 1000
+          : NaN;
+    if (!(ms > 0)) throw new UsageError(`${flag}: expected a duration such as 90s, 5m or 1m30s, got "${value}"`);
+    return ms;
+}
+
+/** What tests may change about a drill's run: the waits, the Opsgenie host, the environment. */
+export interface DrillCommandSettings {
+    pollIntervalMs: number;
+    holdMs: number;
+    opsgenieBaseUrl?: string;
+    env: NodeJS.ProcessEnv;
+    now: () => Date;
+}
+
+const defaultSettings = (): DrillCommandSettings => ({
+    pollIntervalMs: 15_000,
+    holdMs: 30_000,
+    env: process.env,
+    now: () => new Date(),
+});
+
+function plan(io: CommandIO, stack: string, ruleIds: string[]): DrillPlan {
+    try {
+        return planDrill(io.cwd, stack, ruleIds);
+    } catch (err) {
+        if (err instanceof StackFileError || err instanceof DrillPlanError) throw new UsageError(err.message);
+        throw err;
+    }
+}
+
+/** `trailwatch drill`, with settings tests can change. */
+export async function runDrillCommand(
+    argv: string[],
+    io: CommandIO,
+    settings: Partial<DrillCommandSettings> = {},
+): Promise<number> {
+    const s = { ...defaultSettings(), ...settings };
+    const flags = parseFlags(argv, {
+        string: ["stack", "timeout"],
+        list: ["rule"],
+        boolean: ["dry-run", "verify-opsgenie", "json"],
+    });
+    if (flags.positional.length > 0) throw new UsageError(`unexpected argument "${flags.positional[0]}"`);
+    const stack = flags.strings.stack;
+    if (stack === undefined) throw new UsageError("--stack NAME is required: the drill runs against a deployed stack");
+    const timeoutMs =
+        flags.strings.timeout === undefined ? defaultTimeoutMs : parseDuration("--timeout", flags.strings.timeout);
+    const json = flags.booleans.json;
+    const verifyOpsgenie = flags.booleans["verify-opsgenie"];
+
+    let drillPlan: DrillPlan;
+    try {
+        drillPlan = plan(io, stack, flags.lists.rule);
+    } catch (err) {
+        if (!(err instanceof StackConfigError)) throw err;
+        io.stderr.write(`trailwatch drill: stack ${stack}: ${err.message}\n`);
+        return 1;
+    }
+    if (drillPlan.rules.length === 0) throw new UsageError(`stack ${stack} enables no rule: nothing to drill`);
+    if (verifyOpsgenie && drillPlan.opsgenie === undefined) {
+        throw new UsageError(
+            `--verify-opsgenie: stack ${stack} sends no alarms to Opsgenie (trailwatch:opsgenieEnabled is not true)`,
+        );
+    }
+
+    const callOptions: DrillCallOptions = {
+        start: s.now(),
+        verifyOpsgenie,
+        timeoutMs,
+        pollIntervalMs: s.pollIntervalMs,
+        opsgenieBaseUrl: s.opsgenieBaseUrl,
+    };
+    const apiKey = s.env[opsgenieApiKeyVariable];
+    if (flags.booleans["dry-run"]) {
+        const calls = plannedCalls(drillPlan, callOptions);
+        if (json) {
+            io.stdout.write(
+                `${JSON.stringify({ stack, region: drillPlan.region, dryRun: true, logGroupName: drillPlan.logGroupName, calls }, null, 2)}\n`,
+            );
+        } else {
+            const keyNote = verifyOpsgenie
+                ? `Opsgenie API key: ${apiKey ? `set in ${opsgenieApiKeyVariable}` : `${opsgenieApiKeyVariable} is not set (the drill itself needs it)`}.`
+                : undefined;
+            io.stdout.write(formatDryRun(drillPlan, calls, keyNote));
+        }
+        return 0;
+    }
+    if (verifyOpsgenie && !apiKey) {
+        throw new UsageError(
+            `--verify-opsgenie needs the key of an Opsgenie API integration with read access in ${opsgenieApiKeyVariable}` +
+                ` (if the stack's own integration key has read access: ${opsgenieApiKeyVariable}="$(pulumi config get trailwatch:opsgenieApiKey --stack ${stack})")`,
+        );
+    }
+
+    // The AWS SDK loads only for a real drill.
+    const [{ CloudWatchClient }, { CloudWatchLogsClient }, { runDrill }, { drillPassed }] = await Promise.all([
+        import("@aws-sdk/client-cloudwatch"),
+        import("@aws-sdk/client-cloudwatch-logs"),
+        import("../../src/drill/runDrill"),
+        import("../../src/drill/drillResult"),
+    ]);
+    const clients = {
+        logs: new CloudWatchLogsClient({ region: drillPlan.region }),
+        cloudwatch: new CloudWatchClient({ region: drillPlan.region }),
+    };
+    const abort = new AbortController();
+    let interrupts = 0;
+    const onSigint = (): void => {
+        interrupts++;
+        io.stderr.write(
+            interrupts === 1
+                ? "\nCtrl-C: stopping the drill; alarms it set to ALARM go back to OK first.\n"
+                : "\nStill setting alarms back to OK; this takes a few seconds.\n",
+        );
+        abort.abort();
+    };
+    const tty = io.stderr.isTTY === true;
+    const clearLine = (): void => {
+        if (tty) io.stderr.write("\r\x1b[2K");
+    };
+    process.on("SIGINT", onSigint);
+    let result;
+    try {
+        result = await runDrill(drillPlan, clients, {
+            start: callOptions.start,
+            timeoutMs,
+            pollIntervalMs: s.pollIntervalMs,
+            holdMs: s.holdMs,
+            verifyOpsgenie: verifyOpsgenie && apiKey ? { apiKey, baseUrl: s.opsgenieBaseUrl } : undefined,
+            signal: abort.signal,
+            onPhase: (text) => {
+                clearLine();
+                io.stderr.write(`${text}\n`);
+            },
+            onProgress: tty ? (text) => io.stderr.write(`\r\x1b[2K${text}`) : undefined,
+        });
+    } finally {
+        process.removeListener("SIGINT", onSigint);
+        clearLine();
+        clients.logs.destroy();
+        clients.cloudwatch.destroy();
+    }
+    io.stdout.write(
+        json ? `${JSON.stringify({ ...result, ok: drillPassed(result) }, null, 2)}\n` : formatDrillResult(result),
+    );
+    if (result.interrupted) return 130;
+    return drillPassed(result) ? 0 : 1;
+}
+
+/** `trailwatch drill`: proves a deployed stack's alert path in its AWS account. */
+export const drillCommand: Command = {
+    name: "drill",
+    summary: "prove a deployed stack's rules, metrics and alarms in its AWS account (and Opsgenie)",
+    usage,
+    run: (argv, io) => runDrillCommand(argv, io),
+};

@@ -1,0 +1,8 @@
+/**
+ * The prefix of the metric filter and alarm names of a stack (`trailwatch-<stack>-<rule id>`): the program passes it
+ * to `SecurityAlarms`, and `trailwatch drill` finds the alarms of a deployed stack by it. Alarm names must be unique in
+ * an account and region, so stacks sharing one differ by their name.
+ */
+export function stackAlarmNamePrefix(stack: string): string {
+    return `trailwatch-${stack}-`;
+}

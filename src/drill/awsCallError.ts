@@ -1,0 +1,27 @@
+import { ApiCall, iamActionOf } from "./drillCalls";
+
+/**
+ * Error codes AWS answers a request the caller's policies do not allow with: `AccessDeniedException` (CloudWatch
+ * Logs, a JSON protocol service), `AccessDenied` (CloudWatch, which keeps its Query error codes) and
+ * `UnauthorizedOperation` (EC2 style). See "Troubleshoot access denied error messages" in the IAM User Guide.
+ */
+const accessDeniedCodes = new Set(["AccessDeniedException", "AccessDenied", "UnauthorizedOperation"]);
+
+/** True when `err` is AWS refusing the request for lack of permission. */
+export function isAccessDenied(err: unknown): boolean {
+    const e = err as { name?: string; Code?: string } | undefined;
+    return accessDeniedCodes.has(e?.name ?? "") || accessDeniedCodes.has(e?.Code ?? "");
+}
+
+/**
+ * What went wrong with a call, for people: AccessDenied names the IAM action that was refused (the action follows
+ * from the call, whatever AWS's message says); other errors give the service's code and message.
+ */
+export function describeCallError(call: ApiCall, err: unknown): string {
+    const e = err as { name?: string; message?: string };
+    const action = iamActionOf(call);
+    if (isAccessDenied(err) && action !== undefined) {
+        return `access denied: the credentials may not call ${action} (IAM action refused; see "Prove it in your account" in the README for the policy the drill needs)`;
+    }
+    return `${action ?? call.operation} failed: ${e?.name ?? "Error"}: ${e?.message ?? String(err)}`;
+}

@@ -1,0 +1,414 @@
+import { CloudWatchClient, GetMetricDataCommand, SetAlarmStateCommand } from "@aws-sdk/client-cloudwatch";
+import { CloudWatchLogsClient, CreateLogStreamCommand, PutLogEventsCommand } from "@aws-sdk/client-cloudwatch-logs";
+import { describeCallError } from "./awsCallError";
+import {
+    ApiCall,
+    DrillStep,
+    createLogStreamInput,
+    drillEventFor,
+    drillIdOf,
+    drillLogStreamName,
+    formatDuration,
+    getMetricDataInput,
+    judgedSamples,
+    logEventMessage,
+    opsgenieBaseUrl,
+    putLogEventsInput,
+    setAlarmStateInput,
+    testMetricFilterInput,
+} from "./drillCalls";
+import { DrillPlan, DrillRule } from "./drillPlan";
+import { DrillResult, RuleResult, StepStatus } from "./drillResult";
+import { OpsgenieAlert, getOpsgenieAlert } from "./opsgenieAlerts";
+import { judgePattern } from "./patternJudge";
+
+/** The AWS SDK v3 clients a drill sends with (the region is the stack's). */
+export interface DrillClients {
+    logs: CloudWatchLogsClient;
+    cloudwatch: CloudWatchClient;
+}
+
+/** How a drill runs. */
+export interface DrillOptions {
+    /** When the drill starts: names its log stream and stamps its events. @default now */
+    start?: Date;
+    /** The longest each wait (metric datapoint, alert opened, alert closed) may take. */
+    timeoutMs: number;
+    /** The pause between two polls. */
+    pollIntervalMs: number;
+    /**
+     * Without Opsgenie verification: how long the drill waits after ALARM before it sets the alarms to OK itself.
+     * CloudWatch usually returns a metric alarm to its actual state within seconds (SetAlarmState), and its OK
+     * notification closes the alert; the drill's own OK is the safety net for an alarm that stays in ALARM.
+     */
+    holdMs: number;
+    /** Read each alert from Opsgenie's Alert API and confirm it opened and closed. */
+    verifyOpsgenie?: { apiKey: string; baseUrl?: string };
+    /** Aborting (Ctrl-C) stops the drill; alarms it set to ALARM are still set back to OK. */
+    signal?: AbortSignal;
+    /** A phase starts (one line each). */
+    onPhase?: (text: string) => void;
+    /** Progress within a phase (a line to show in place). */
+    onProgress?: (text: string) => void;
+}
+
+class Interrupted extends Error {
+    constructor() {
+        super("interrupted");
+        this.name = "AbortError";
+    }
+}
+
+function isAbort(err: unknown, signal: AbortSignal | undefined): boolean {
+    return signal?.aborted === true && ((err as Error)?.name === "AbortError" || err instanceof Interrupted);
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted) return reject(new Interrupted());
+        const timer = setTimeout(() => {
+            signal?.removeEventListener("abort", onAbort);
+            resolve();
+        }, ms);
+        const onAbort = (): void => {
+            clearTimeout(timer);
+            reject(new Interrupted());
+        };
+        signal?.addEventListener("abort", onAbort, { once: true });
+    });
+}
+
+/** Runs `task` over `items`, at most `limit` at a time. */
+async function eachLimited<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+    let next = 0;
+    const worker = async (): Promise<void> => {
+        while (next < items.length) await task(items[next++]);
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+/** Requests sent at once: well under the APIs' rates; the SDK retries a throttled request by itself. */
+const CONCURRENCY = 5;
+
+/** Clock skew allowed between this machine and Opsgenie when telling a new alert from an old one. */
+const CLOCK_SKEW_MS = 60_000;
+
+/**
+ * Runs a drill against a deployed stack: for each rule, AWS judges its pattern (`TestMetricFilter`), a marked sample
+ * event put into a drill log stream moves its metric, and its alarm goes to ALARM and back to OK (and, with
+ * verification, the Opsgenie alert opens and closes). Each step passes or fails on its own; a failure names the IAM
+ * action refused or what did not arrive. Whatever happens — a failed call, an exception, an abort — every alarm the
+ * drill set to ALARM is set back to OK before this returns or throws.
+ */
+export async function runDrill(plan: DrillPlan, clients: DrillClients, options: DrillOptions): Promise<DrillResult> {
+    const start = options.start ?? new Date();
+    const drillId = drillIdOf(start);
+    const logStreamName = drillLogStreamName(start);
+    const signal = options.signal;
+    const rules: RuleResult[] = plan.rules.map((r) => ({ id: r.id, alarmName: r.names.alarmName, steps: {} }));
+    const resultOf = (rule: DrillRule): RuleResult => rules[plan.rules.indexOf(rule)];
+    const set = (rule: DrillRule, step: DrillStep, status: StepStatus, detail: string): void => {
+        resultOf(rule).steps[step] = { status, detail };
+    };
+    const result: DrillResult = {
+        stack: plan.stack,
+        region: plan.region,
+        drillId,
+        logGroupName: plan.logGroupName,
+        logStreamName,
+        rules,
+        interrupted: false,
+        alarmsLeftInAlarm: [],
+    };
+    const opsgenie =
+        options.verifyOpsgenie &&
+        ({
+            apiKey: options.verifyOpsgenie.apiKey,
+            baseUrl: options.verifyOpsgenie.baseUrl ?? opsgenieBaseUrl(plan) ?? "https://api.opsgenie.com",
+            signal,
+        } as const);
+    for (const rule of plan.rules) {
+        for (const step of ["pattern", "metric", "alarm", ...(opsgenie ? ["opsgenie" as const] : [])] as DrillStep[]) {
+            set(rule, step, "not run", "");
+        }
+    }
+    const failed = (rule: DrillRule, step: DrillStep, call: ApiCall, err: unknown): void => {
+        if (isAbort(err, signal)) throw err;
+        set(rule, step, "failed", describeCallError(call, err));
+    };
+    /** Polls each rule with `probe` until it answers true or the time is up; reports progress. */
+    const pollAll = async (
+        what: string,
+        polled: DrillRule[],
+        probe: (rule: DrillRule) => Promise<boolean>,
+    ): Promise<Set<DrillRule>> => {
+        const done = new Set<DrillRule>();
+        const began = Date.now();
+        const deadline = began + options.timeoutMs;
+        options.onPhase?.(
+            `Waiting for ${what} of ${polled.length} rules (at most ${formatDuration(options.timeoutMs)})`,
+        );
+        const report = (): void =>
+            options.onProgress?.(
+                `${what}: ${done.size} of ${polled.length} (${formatDuration(Date.now() - began)} of at most ${formatDuration(options.timeoutMs)})`,
+            );
+        await Promise.all(
+            polled.map(async (rule) => {
+                for (;;) {
+                    if (await probe(rule)) {
+                        done.add(rule);
+                        report();
+                        return;
+                    }
+                    if (Date.now() + options.pollIntervalMs > deadline) return;
+                    await sleep(options.pollIntervalMs, signal);
+                    report();
+                }
+            }),
+        );
+        return done;
+    };
+
+    // Alarms the drill may have set to ALARM: every one is set back to OK in the `finally` below.
+    const maybeInAlarm = new Set<DrillRule>();
+    const alarmSetAt = new Map<DrillRule, number>();
+    const openedAlerts = new Map<DrillRule, OpsgenieAlert>();
+    try {
+        // 1. AWS's own engine judges each pattern against the sample events.
+        options.onPhase?.(`Judging ${plan.rules.length} patterns with logs:TestMetricFilter`);
+        await eachLimited(plan.rules, CONCURRENCY, async (rule) => {
+            const input = testMetricFilterInput(rule);
+            const call: ApiCall = { service: "logs", operation: "TestMetricFilter", params: { ...input } };
+            const samples = judgedSamples(rule);
+            try {
+                const judgement = await judgePattern(
+                    clients.logs,
+                    rule.pattern,
+                    samples.map((s) => logEventMessage(s.event)),
+                    samples.map((_, i) => i < rule.mustMatch.length),
+                    signal,
+                );
+                if (judgement.disagreements.length > 0) {
+                    const text = judgement.disagreements
+                        .map(
+                            (d) =>
+                                `${samples[d.index].name}: AWS says ${d.aws ? "match" : "no match"}, trailwatch's evaluator ${d.local ? "match" : "no match"}`,
+                        )
+                        .join("; ");
+                    set(rule, "pattern", "failed", `AWS and the local evaluator disagree: ${text}`);
+                } else {
+                    set(
+                        rule,
+                        "pattern",
+                        "passed",
+                        `AWS agrees: matches ${rule.mustMatch.length}, lets ${rule.mustNotMatch.length} pass`,
+                    );
+                }
+            } catch (err) {
+                failed(rule, "pattern", call, err);
+            }
+        });
+
+        // 2. The alarm goes to ALARM and back to OK (3. with the Opsgenie alert seen to open and close); before the drill
+        // events of step 4, so that the alarm's own evaluation of those (it fires on them at threshold 1) cannot mix in.
+        try {
+            // Each alarm goes to ALARM, so that SNS notifies the on-call tool.
+            options.onPhase?.(`Setting ${plan.rules.length} alarms to ALARM (reason: a drill)`);
+            await eachLimited(plan.rules, CONCURRENCY, async (rule) => {
+                const input = setAlarmStateInput(rule, "ALARM", drillId);
+                const call: ApiCall = { service: "cloudwatch", operation: "SetAlarmState", params: { ...input } };
+                maybeInAlarm.add(rule); // before sending: a request cut off may still have been carried out
+                alarmSetAt.set(rule, Date.now());
+                try {
+                    await clients.cloudwatch.send(new SetAlarmStateCommand(input), { abortSignal: signal });
+                } catch (err) {
+                    // An answer from CloudWatch (an HTTP status) means the state did not change.
+                    if ((err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode !== undefined) {
+                        maybeInAlarm.delete(rule);
+                    }
+                    failed(rule, "alarm", call, err);
+                }
+            });
+            const inAlarm = plan.rules.filter(
+                (r) => maybeInAlarm.has(r) && resultOf(r).steps.alarm?.status !== "failed",
+            );
+            if (opsgenie) {
+                for (const rule of plan.rules) {
+                    if (!inAlarm.includes(rule)) set(rule, "opsgenie", "failed", "the alarm was not set to ALARM");
+                }
+                const opened = await pollAll("Opsgenie alerts to open", inAlarm, async (rule) => {
+                    try {
+                        // The integration's actions give every alert of an alarm its name as alias (alarmIntegrationActions).
+                        const alert = await getOpsgenieAlert(opsgenie, rule.names.alarmName, "alias");
+                        const at = Date.parse(alert?.lastOccurredAt ?? alert?.createdAt ?? "");
+                        // CloudWatch returns a metric alarm to its actual state "often within seconds" (CloudWatch API
+                        // Reference, SetAlarmState), so the alert may be closed already: that it is new is what counts.
+                        if (alert === undefined || !(at >= alarmSetAt.get(rule)! - CLOCK_SKEW_MS)) {
+                            return false;
+                        }
+                        openedAlerts.set(rule, alert);
+                        return true;
+                    } catch (err) {
+                        if (isAbort(err, signal)) throw err;
+                        set(rule, "opsgenie", "failed", (err as Error).message);
+                        return true;
+                    }
+                });
+                for (const rule of inAlarm) {
+                    if (!opened.has(rule)) {
+                        set(
+                            rule,
+                            "opsgenie",
+                            "failed",
+                            `no alert with alias ${rule.names.alarmName} opened within ${formatDuration(options.timeoutMs)}: check the SNS subscription of the alert topic and the integration's actions`,
+                        );
+                    }
+                }
+            } else {
+                options.onPhase?.(
+                    `Waiting ${formatDuration(options.holdMs)} for the alerts to open before setting the alarms to OK`,
+                );
+                await sleep(options.holdMs, signal);
+            }
+        } finally {
+            // Back to OK, whatever happened: never with the abort signal, so that Ctrl-C cannot cut this short.
+            try {
+                if (maybeInAlarm.size > 0) options.onPhase?.(`Setting ${maybeInAlarm.size} alarms back to OK`);
+            } catch {
+                // Reporting progress must not keep an alarm in ALARM.
+            }
+            await eachLimited([...maybeInAlarm], CONCURRENCY, async (rule) => {
+                const input = setAlarmStateInput(rule, "OK", drillId);
+                const call: ApiCall = { service: "cloudwatch", operation: "SetAlarmState", params: { ...input } };
+                try {
+                    await clients.cloudwatch.send(new SetAlarmStateCommand(input));
+                    if (resultOf(rule).steps.alarm?.status !== "failed") {
+                        set(rule, "alarm", "passed", `${rule.names.alarmName}: ALARM, then OK`);
+                    }
+                } catch (err) {
+                    const reason = describeCallError(call, err);
+                    set(rule, "alarm", "failed", `set to ALARM but not back to OK: ${reason}`);
+                    result.alarmsLeftInAlarm.push({ alarmName: rule.names.alarmName, reason });
+                }
+            });
+        }
+
+        if (opsgenie && openedAlerts.size > 0) {
+            const opened = [...openedAlerts.keys()].filter((r) => resultOf(r).steps.alarm?.status === "passed");
+            const closed = await pollAll("Opsgenie alerts to close", opened, async (rule) => {
+                try {
+                    const alert = await getOpsgenieAlert(opsgenie, openedAlerts.get(rule)!.id, "id");
+                    if (alert?.status !== "closed") return false;
+                    set(
+                        rule,
+                        "opsgenie",
+                        "passed",
+                        `alert ${alert.id} (alias ${rule.names.alarmName}) opened and closed`,
+                    );
+                    return true;
+                } catch (err) {
+                    if (isAbort(err, signal)) throw err;
+                    set(rule, "opsgenie", "failed", (err as Error).message);
+                    return true;
+                }
+            });
+            for (const rule of opened) {
+                if (!closed.has(rule) && resultOf(rule).steps.opsgenie?.status !== "failed") {
+                    set(
+                        rule,
+                        "opsgenie",
+                        "failed",
+                        `alert ${openedAlerts.get(rule)!.id} opened but was not closed within ${formatDuration(options.timeoutMs)} of the OK: check the integration's close action`,
+                    );
+                }
+            }
+        }
+
+        // 4. A marked sample event in a drill log stream moves each rule's metric.
+        const withEvent: { rule: DrillRule; event: Record<string, unknown>; sample: string }[] = [];
+        for (const rule of plan.rules) {
+            const drillEvent = drillEventFor(rule, drillId, start);
+            if (drillEvent === undefined) {
+                set(
+                    rule,
+                    "metric",
+                    "failed",
+                    "no sample event matches the rule's pattern, so the drill has none to put: add one to sample-events/",
+                );
+            } else {
+                withEvent.push({ rule, event: drillEvent.event, sample: drillEvent.sample.name });
+            }
+        }
+        if (withEvent.length > 0) {
+            options.onPhase?.(`Putting ${withEvent.length} drill events into ${plan.logGroupName} / ${logStreamName}`);
+            const streamInput = createLogStreamInput(plan, logStreamName);
+            let streamReady = true;
+            try {
+                await clients.logs.send(new CreateLogStreamCommand(streamInput), { abortSignal: signal });
+            } catch (err) {
+                if (isAbort(err, signal)) throw err;
+                streamReady = false;
+                const call: ApiCall = { service: "logs", operation: "CreateLogStream", params: { ...streamInput } };
+                for (const { rule } of withEvent) failed(rule, "metric", call, err);
+            }
+            const put: DrillRule[] = [];
+            if (streamReady) {
+                await eachLimited(withEvent, CONCURRENCY, async ({ rule, event, sample }) => {
+                    const input = putLogEventsInput(plan, logStreamName, event, start);
+                    const call: ApiCall = { service: "logs", operation: "PutLogEvents", params: { ...input } };
+                    try {
+                        const output = await clients.logs.send(new PutLogEventsCommand(input), { abortSignal: signal });
+                        const rejected = output.rejectedLogEventsInfo;
+                        if (rejected !== undefined && Object.keys(rejected).length > 0) {
+                            set(
+                                rule,
+                                "metric",
+                                "failed",
+                                `CloudWatch Logs rejected the drill event (${sample}): ${JSON.stringify(rejected)}`,
+                            );
+                        } else {
+                            put.push(rule);
+                        }
+                    } catch (err) {
+                        failed(rule, "metric", call, err);
+                    }
+                });
+            }
+            const seen = await pollAll("metric datapoints", put, async (rule) => {
+                const input = getMetricDataInput(rule, start);
+                const call: ApiCall = { service: "cloudwatch", operation: "GetMetricData", params: { ...input } };
+                try {
+                    const output = await clients.cloudwatch.send(new GetMetricDataCommand(input), {
+                        abortSignal: signal,
+                    });
+                    const values = output.MetricDataResults?.find((r) => r.Id === "drill")?.Values ?? [];
+                    const peak = Math.max(0, ...values);
+                    if (peak < 1) return false;
+                    set(
+                        rule,
+                        "metric",
+                        "passed",
+                        `${rule.names.metricNamespace} ${rule.names.metricName}: Sum ${peak} in the drill's minute`,
+                    );
+                    return true;
+                } catch (err) {
+                    failed(rule, "metric", call, err);
+                    return true; // a refused call does not get better by asking again
+                }
+            });
+            for (const rule of put) {
+                if (seen.has(rule)) continue;
+                set(
+                    rule,
+                    "metric",
+                    "failed",
+                    `no datapoint in ${rule.names.metricNamespace} ${rule.names.metricName} within ${formatDuration(options.timeoutMs)} of the drill event: is the metric filter ${rule.names.metricFilterName} on ${plan.logGroupName} (was \`pulumi up\` run for this stack)?`,
+                );
+            }
+        }
+    } catch (err) {
+        if (!isAbort(err, signal)) throw err;
+        result.interrupted = true;
+    }
+    return result;
+}
