@@ -67,7 +67,9 @@ describe("@trailwatch/components as an installed npm package", function () {
             "dist/index.js",
             "dist/index.d.ts",
             "dist/trail/auditTrail.d.ts",
-            "PulumiPlugin.yaml",
+            "pulumi-package/PulumiPlugin.yaml",
+            "pulumi-package/package.json",
+            "pulumi-package/index.ts",
             "package.json",
         ]) {
             assert.ok(files.includes(f), `${f} is in the package`);
