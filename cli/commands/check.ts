@@ -47,7 +47,22 @@ export const checkCommand: Command = {
         let prepared: Promise<unknown>[] = [];
         try {
             // An unknown stack is a usage error, before anything starts.
-            missingSecrets = readStackFile(io.cwd, stack).missingSecrets ?? [];
+            const file = readStackFile(io.cwd, stack);
+            missingSecrets = file.missingSecrets ?? [];
+            // A ciphertext no secrets manager could decrypt stops `pulumi preview` ("failed to decrypt config"):
+            // say so here, where a pull request without cloud credentials still sees it.
+            const undecryptable = file.secretProblems ?? [];
+            if (undecryptable.length > 0) {
+                const message = `secure values no Pulumi secrets provider could decrypt:\n${undecryptable.map((p) => `  ${p.key}: ${p.message}`).join("\n")}`;
+                if (json) {
+                    io.stdout.write(
+                        `${JSON.stringify({ stack, ok: false, error: { message, problems: undecryptable } }, null, 2)}\n`,
+                    );
+                } else {
+                    io.stderr.write(`trailwatch check: stack ${stack}: ${message}\n`);
+                }
+                return 1;
+            }
             prepared = sections.map((s) => s.prepare?.(io.cwd, stack) ?? Promise.resolve(undefined));
             // Loaded after the sections have started their work (the policy pack's process), so that loading the
             // Pulumi and AWS SDKs here overlaps it.

@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { parse as parseYaml } from "yaml";
 import { MissingSecret, findMissingSecrets } from "../config";
+import { StackSecretProblem, stackSecretProblems } from "./stackSecrets";
 
 /** The project name, as `Pulumi.yaml` declares it. */
 export const projectName = "trailwatch";
@@ -19,6 +20,12 @@ export interface StackFileConfig {
      * @default none
      */
     missingSecrets?: MissingSecret[];
+    /**
+     * `secure:` values that no Pulumi secrets manager could decrypt (see `stackSecretProblems`): `pulumi preview`
+     * would stop on them with "failed to decrypt config".
+     * @default none
+     */
+    secretProblems?: StackSecretProblem[];
 }
 
 /**
@@ -97,7 +104,7 @@ export function readStackFile(projectDir: string, stack: string): StackFileConfi
         values[missing.key] = secretPlaceholder;
         secretKeys.add(missing.key);
     }
-    return { values, secretKeys, missingSecrets };
+    return { values, secretKeys, missingSecrets, secretProblems: stackSecretProblems(doc) };
 }
 
 function isSecure(value: unknown): boolean {

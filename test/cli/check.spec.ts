@@ -198,4 +198,21 @@ describe("trailwatch check", () => {
         assert.ok(!stdout.includes("notice:"), stdout);
         assert.deepStrictEqual(readStackFile(dir, "withkey").missingSecrets, []);
     });
+
+    it("stops on a secure value no secrets provider could decrypt, as pulumi preview would", async () => {
+        // The value stacks/Pulumi.dev.yaml carried before: the passphrase format, but no encryptionsalt.
+        const dir = projectWithStack(
+            "fake",
+            "config:\n  aws:region: eu-west-1\n  trailwatch:opsgenieEnabled: true\n  trailwatch:opsgenieApiKey:\n" +
+                "    secure: v1:Zq3kF0b9XyQm2LwR:8pJ2vN7cT4yH1mQe0uK5sB3xW9aD6fG2hL8rZ1cV4nM7tY0qE3uI6oP9sA2dF5gH8jK1lZ4xC7vB==\n",
+        );
+        const { code, stdout, stderr } = await runCli(["check", "--stack", "fake"], { cwd: dir });
+        assert.strictEqual(code, 1);
+        assert.strictEqual(stdout, "");
+        assert.strictEqual(
+            stderr,
+            "trailwatch check: stack fake: secure values no Pulumi secrets provider could decrypt:\n" +
+                "  trailwatch:opsgenieApiKey: is not base64, so the Pulumi Cloud secrets manager (this file names no secretsprovider and has no encryptionsalt) cannot decrypt it (illegal base64 data); it has the passphrase provider's v1:<nonce>:<ciphertext> form, but the file has no encryptionsalt to derive that key from\n",
+        );
+    });
 });
