@@ -101,7 +101,22 @@ describe("the pull-request workflow", function () {
             onFailure?.if,
             "failure() && steps.preview.outcome == 'failure' && github.event_name == 'pull_request'",
         );
-        assert.match(onFailure.run ?? "", /^gh pr comment "\$PR" /);
+        // Run with a stand-in `gh` that records its arguments: the comment names the stack and links the log.
+        const bin = fs.mkdtempSync(path.join(os.tmpdir(), "trailwatch-gh-"));
+        fs.writeFileSync(path.join(bin, "gh"), '#!/bin/sh\nfor a in "$@"; do printf "%s\\0" "$a"; done > "$0.args"\n', {
+            mode: 0o755,
+        });
+        runStep(onFailure, projectDir, {
+            PATH: `${bin}:${process.env.PATH ?? ""}`,
+            PR: "42",
+            STACK: "prod",
+            LOG: "https://github.com/o/r/actions/runs/7",
+            GITHUB_REPOSITORY: "o/r",
+        });
+        const args = fs.readFileSync(path.join(bin, "gh.args"), "utf8").split("\0").slice(0, -1);
+        assert.deepStrictEqual(args.slice(0, 6), ["pr", "comment", "42", "--repo", "o/r", "--body"]);
+        assert.match(args[6], /^#### :x: `pulumi preview` failed for stack `prod`\n/);
+        assert.match(args[6], /the job log, https:\/\/github\.com\/o\/r\/actions\/runs\/7$/);
     });
 
     it("lists exactly the stacks the CLI knows (find, not ls)", () => {
