@@ -157,7 +157,9 @@ describe("trailwatch check: the Opsgenie alert preview", () => {
         );
     });
 
-    it("never prints an Opsgenie key: the subscription endpoint and the provider key are placeholders in the whole report", async () => {
+    it("never prints an Opsgenie key: the subscription endpoint and the provider key are placeholders in the whole report", async function () {
+        // Four whole checks (two stacks, report and --json): on a busy machine more than the default 30 s.
+        this.timeout(180000);
         const integrationKey = offlineOpsgenieIntegrationKey("opsgenie-integration");
         for (const stack of ["dev", "prod"]) {
             for (const json of [false, true]) {
