@@ -1,4 +1,4 @@
-import { StackConfigError } from "../../src/config";
+import { MissingSecret, StackConfigError } from "../../src/config";
 import { StackFileError, readStackFile } from "../../src/offline/stackFile";
 import { alertPreviewSection } from "../check/alertPreview";
 import { CheckSection, CheckSectionResult } from "../check/checkSection";
@@ -15,7 +15,8 @@ const usage = `Usage: trailwatch check [--stack NAME] [--json]
 
 Runs the Pulumi program for a stack offline (under Pulumi mocks, with the stack's configuration from
 stacks/Pulumi.<stack>.yaml; secure values are never decrypted or printed) and reports what \`pulumi up\`
-would create. No cloud account or Pulumi CLI is needed: this is what a pull request runs.
+would create. A secret the stack requires but its file does not hold gets a notice, not a failure: \`pulumi up\`
+needs it, this check does not. No cloud account or Pulumi CLI is needed: this is what a pull request runs.
 
 Options:
   --stack NAME   the stack to check (default: dev)
@@ -42,9 +43,26 @@ export const checkCommand: Command = {
         const json = flags.booleans.json;
 
         let run;
+        let missingSecrets: MissingSecret[] = [];
         let prepared: Promise<unknown>[] = [];
         try {
-            readStackFile(io.cwd, stack); // an unknown stack is a usage error, before anything starts
+            // An unknown stack is a usage error, before anything starts.
+            const file = readStackFile(io.cwd, stack);
+            missingSecrets = file.missingSecrets ?? [];
+            // A ciphertext no secrets manager could decrypt stops `pulumi preview` ("failed to decrypt config"):
+            // say so here, where a pull request without cloud credentials still sees it.
+            const undecryptable = file.secretProblems ?? [];
+            if (undecryptable.length > 0) {
+                const message = `secure values no Pulumi secrets provider could decrypt:\n${undecryptable.map((p) => `  ${p.key}: ${p.message}`).join("\n")}`;
+                if (json) {
+                    io.stdout.write(
+                        `${JSON.stringify({ stack, ok: false, error: { message, problems: undecryptable } }, null, 2)}\n`,
+                    );
+                } else {
+                    io.stderr.write(`trailwatch check: stack ${stack}: ${message}\n`);
+                }
+                return 1;
+            }
             prepared = sections.map((s) => s.prepare?.(io.cwd, stack) ?? Promise.resolve(undefined));
             // Loaded after the sections have started their work (the policy pack's process), so that loading the
             // Pulumi and AWS SDKs here overlaps it.
@@ -75,11 +93,20 @@ export const checkCommand: Command = {
         const failed = results.filter((r) => r.failed);
 
         if (json) {
-            const doc: Record<string, unknown> = { stack, ok: failed.length === 0, outputs: run.outputs };
+            const doc: Record<string, unknown> = {
+                stack,
+                ok: failed.length === 0,
+                missingSecrets,
+                outputs: run.outputs,
+            };
             for (const r of results) Object.assign(doc, r.json);
             io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
         } else {
             io.stdout.write(`trailwatch check — stack ${stack} (offline: Pulumi mocks, no cloud account)\n`);
+            // Not a failure: the check never reads secret values, and CI or each user sets them (README: Stack secrets).
+            for (const m of missingSecrets) {
+                io.stdout.write(`notice: ${m.key} ${m.message}. This check goes on with a placeholder.\n`);
+            }
             for (const r of results) {
                 io.stdout.write(`\n${r.title}\n${"-".repeat(r.title.length)}\n`);
                 for (const line of r.lines) io.stdout.write(`${line}\n`);

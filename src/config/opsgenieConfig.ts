@@ -76,8 +76,6 @@ const configKeyOfArg: Record<string, string> = {
     alertTags: "opsgenieAlertTags",
 };
 
-const setSecretHint = "pulumi config set --secret trailwatch:opsgenieApiKey <key>";
-
 /**
  * Reads the Opsgenie keys, reporting every problem against its config key. Undefined when the stack does not use
  * Opsgenie. The API key is never quoted in a message.
@@ -96,20 +94,11 @@ export function readOpsgenieConfig(reader: StackConfigReader, stack: string): Op
         return undefined;
     }
 
-    const apiKey = reader.string("opsgenieApiKey");
-    if (apiKey === undefined) {
-        reader.fail(
-            "opsgenieApiKey",
-            `is required when trailwatch:opsgenieEnabled is true; set it with \`${setSecretHint}\``,
-        );
-    } else if (!reader.isSecret("opsgenieApiKey")) {
-        reader.fail(
-            "opsgenieApiKey",
-            `is in plain text in the stack configuration; set it with \`${setSecretHint}\`, and replace the key in Opsgenie: it has been exposed`,
-        );
-    } else if (apiKey.trim() === "") {
-        reader.fail("opsgenieApiKey", "is empty");
-    }
+    const apiKey = reader.requiredSecret(
+        "opsgenieApiKey",
+        "when trailwatch:opsgenieEnabled is true",
+        "replace the key in Opsgenie",
+    );
 
     const config: OpsgenieConfig = {
         apiKey: apiKey ?? "",

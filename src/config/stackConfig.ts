@@ -1,5 +1,5 @@
 import { AuditTrailArgs } from "@trailwatch/components/catalogue";
-import { ConfigKeyDoc, StackConfigReader } from "./stackConfigReader";
+import { ConfigKeyDoc, MissingSecret, StackConfigReader, StackConfigReaderOptions } from "./stackConfigReader";
 import { OpsgenieConfig, opsgenieConfigKeys, readOpsgenieConfig } from "./opsgenieConfig";
 import { RulesConfig, readRulesConfig, rulesConfigKeys } from "./rulesConfig";
 import { readTrailConfig, trailConfigKeys } from "./trailConfig";
@@ -30,14 +30,33 @@ export function readStackConfig(
     values: Readonly<Record<string, string>>,
     secretKeys: ReadonlySet<string>,
     stack: string,
+    options: StackConfigReaderOptions = {},
 ): StackConfig {
-    const reader = new StackConfigReader(values, secretKeys, configNamespace);
-    const config: StackConfig = {
+    const reader = new StackConfigReader(values, secretKeys, configNamespace, options);
+    const config = readWith(reader, stack);
+    reader.finish();
+    return config;
+}
+
+/**
+ * The secrets the stack requires that its configuration does not hold (whatever else is wrong with it): what an
+ * offline tool, which never decrypts secrets, stands in for, and what `pulumi up` would stop on.
+ */
+export function findMissingSecrets(
+    values: Readonly<Record<string, string>>,
+    secretKeys: ReadonlySet<string>,
+    stack: string,
+): MissingSecret[] {
+    const reader = new StackConfigReader(values, secretKeys, configNamespace, { deferMissingSecrets: true });
+    readWith(reader, stack);
+    return reader.missingSecrets;
+}
+
+function readWith(reader: StackConfigReader, stack: string): StackConfig {
+    return {
         stack,
         trail: readTrailConfig(reader, stack),
         rules: readRulesConfig(reader),
         opsgenie: readOpsgenieConfig(reader, stack),
     };
-    reader.finish();
-    return config;
 }

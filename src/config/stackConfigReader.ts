@@ -20,6 +20,30 @@ export interface StackConfigProblem {
     message: string;
 }
 
+/**
+ * A secret the stack requires but its file does not hold (CI or each user sets it with `pulumi config set --secret`).
+ * Only offline tools, which never decrypt secrets, go on without it; the program under the Pulumi CLI stops.
+ */
+export interface MissingSecret {
+    /** The full key, e.g. `trailwatch:opsgenieApiKey`. */
+    key: string;
+    /** Why the stack requires it and how to set it. */
+    message: string;
+}
+
+/** Options of {@link StackConfigReader}. */
+export interface StackConfigReaderOptions {
+    /**
+     * Record a required secret that is not set as a {@link MissingSecret} instead of a problem, and read it as
+     * `missingSecretValue`: for offline tools that never see secret values anyway.
+     * @default false: a required secret that is not set is a problem, as under `pulumi up`
+     */
+    deferMissingSecrets?: boolean;
+}
+
+/** What {@link StackConfigReader.requiredSecret} reads for a deferred secret: never a real value. */
+export const missingSecretValue = "[secret: not set]";
+
 /** Thrown when the stack configuration is invalid, before any resource is registered. Lists every problem. */
 export class StackConfigError extends Error {
     constructor(public readonly problems: StackConfigProblem[]) {
@@ -36,12 +60,15 @@ export class StackConfigError extends Error {
 export class StackConfigReader {
     private readonly problems: StackConfigProblem[] = [];
     private readonly known = new Set<string>();
+    /** Required secrets that are not set, when reading with `deferMissingSecrets`. */
+    readonly missingSecrets: MissingSecret[] = [];
 
     constructor(
         private readonly values: Readonly<Record<string, string>>,
         private readonly secretKeys: ReadonlySet<string>,
         /** The project's namespace, `trailwatch`. */
         public readonly namespace: string,
+        private readonly options: StackConfigReaderOptions = {},
     ) {}
 
     /** The full key of `key`, as users set it. */
@@ -63,6 +90,37 @@ export class StackConfigReader {
     /** True when the key was set as a secret (`pulumi config set --secret`). */
     isSecret(key: string): boolean {
         return this.secretKeys.has(this.fullKey(key));
+    }
+
+    /**
+     * A key that must be set, and set as a secret (`pulumi config set --secret`), because `requiredWhen` (e.g.
+     * "when trailwatch:opsgenieEnabled is true"). A plain value is a problem (it has been exposed: `exposedAdvice`
+     * says what to replace); a missing one is a problem, or with `deferMissingSecrets` a {@link MissingSecret}.
+     */
+    requiredSecret(key: string, requiredWhen: string, exposedAdvice: string): string | undefined {
+        // No value on the command line: Pulumi prompts for it, so it stays out of the shell history.
+        const hint = `pulumi config set --secret ${this.fullKey(key)}`;
+        if (!this.has(key)) {
+            if (this.options.deferMissingSecrets) {
+                this.missingSecrets.push({
+                    key: this.fullKey(key),
+                    message: `is not set: \`pulumi up\` will require it (${requiredWhen}); set it with \`${hint}\``,
+                });
+                return missingSecretValue;
+            }
+            this.fail(key, `is required ${requiredWhen}; set it with \`${hint}\``);
+            return undefined;
+        }
+        const value = this.values[this.fullKey(key)];
+        if (!this.isSecret(key)) {
+            this.fail(
+                key,
+                `is in plain text in the stack configuration; set it with \`${hint}\`, and ${exposedAdvice}: it has been exposed`,
+            );
+        } else if (value.trim() === "") {
+            this.fail(key, "is empty");
+        }
+        return value;
     }
 
     /** A value of another namespace, e.g. `aws:region`; not checked against the known keys. */

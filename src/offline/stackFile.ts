@@ -1,6 +1,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import { parse as parseYaml } from "yaml";
+import { MissingSecret, findMissingSecrets } from "../config";
+import { StackSecretProblem, stackSecretProblems } from "./stackSecrets";
 
 /** The project name, as `Pulumi.yaml` declares it. */
 export const projectName = "trailwatch";
@@ -11,6 +13,19 @@ export interface StackFileConfig {
     values: Record<string, string>;
     /** Keys whose value is `secure:` in the stack file; their values here are {@link secretPlaceholder}. */
     secretKeys: Set<string>;
+    /**
+     * Secrets the stack requires that the file does not hold (CI or each user sets them with `pulumi config set
+     * --secret`). Offline, each is present in `values` as {@link secretPlaceholder} and in `secretKeys`, so the
+     * program runs as it would with the secret set; `pulumi up` would stop on them, naming the key.
+     * @default none
+     */
+    missingSecrets?: MissingSecret[];
+    /**
+     * `secure:` values that no Pulumi secrets manager could decrypt (see `stackSecretProblems`): `pulumi preview`
+     * would stop on them with "failed to decrypt config".
+     * @default none
+     */
+    secretProblems?: StackSecretProblem[];
 }
 
 /**
@@ -82,7 +97,14 @@ export function readStackFile(projectDir: string, stack: string): StackFileConfi
             values[key] = typeof value === "string" ? value : JSON.stringify(value);
         }
     }
-    return { values, secretKeys };
+    // The offline tools never decrypt secrets, so a secret that is not set at all changes nothing they show: they go
+    // on with the placeholder (which never leaves this process: no state, no cloud) and say `pulumi up` needs it.
+    const missingSecrets = findMissingSecrets(values, secretKeys, stack);
+    for (const missing of missingSecrets) {
+        values[missing.key] = secretPlaceholder;
+        secretKeys.add(missing.key);
+    }
+    return { values, secretKeys, missingSecrets, secretProblems: stackSecretProblems(doc) };
 }
 
 function isSecure(value: unknown): boolean {

@@ -5,6 +5,7 @@ import { promisify } from "util";
 import { cloudWatchLogsRetentionDays } from "@trailwatch/components/catalogue";
 import { StackConfigError } from "../../src/config";
 import { runProgram } from "../../src/offline/runProgram";
+import { readStackFile, secretPlaceholder } from "../../src/offline/stackFile";
 import { projectWithStack } from "../support/projectWithStack";
 import { projectDir } from "../support/repositoryPaths";
 import { runCli } from "../support/runCli";
@@ -146,6 +147,72 @@ describe("trailwatch check", () => {
             failure.stderr,
             "trailwatch check: stack bad: invalid stack configuration:\n" +
                 `  trailwatch:logRetentionDays: 42 is not a retention CloudWatch Logs accepts; use one of ${cloudWatchLogsRetentionDays.join(", ")}\n`,
+        );
+    });
+
+    it("goes on without a required secret the stack file does not hold, saying `pulumi up` needs it", async () => {
+        const notice =
+            "notice: trailwatch:opsgenieApiKey is not set: `pulumi up` will require it (when trailwatch:opsgenieEnabled is true); set it with `pulumi config set --secret trailwatch:opsgenieApiKey`. This check goes on with a placeholder.";
+        const { code, stdout, stderr } = await runCli(["check", "--stack", "dev"]);
+        assert.strictEqual(code, 0, stdout);
+        assert.strictEqual(stderr, "");
+        assert.strictEqual(stdout.split("\n")[1], notice);
+        const json = JSON.parse((await runCli(["check", "--stack", "dev", "--json"])).stdout);
+        assert.deepStrictEqual(
+            json.missingSecrets.map((m: { key: string }) => m.key),
+            ["trailwatch:opsgenieApiKey"],
+        );
+
+        // The placeholder is only ever a secret of the offline run: the integration gets it wrapped as a secret.
+        const file = readStackFile(projectDir, "dev");
+        assert.strictEqual(file.values["trailwatch:opsgenieApiKey"], secretPlaceholder);
+        assert.ok(file.secretKeys.has("trailwatch:opsgenieApiKey"));
+
+        // The program as `pulumi up` runs it, with the configuration the file really holds: it stops before any
+        // resource, naming the key.
+        const values = { ...file.values };
+        delete values["trailwatch:opsgenieApiKey"];
+        const run = await runProgram({ projectDir, stack: "dev", config: { values, secretKeys: new Set() } });
+        assert.ok(run.error instanceof StackConfigError, String(run.error));
+        assert.deepStrictEqual(
+            run.error.problems.map((p) => `${p.key}: ${p.message}`),
+            [
+                "trailwatch:opsgenieApiKey: is required when trailwatch:opsgenieEnabled is true; set it with `pulumi config set --secret trailwatch:opsgenieApiKey`",
+            ],
+        );
+        assert.deepStrictEqual(
+            run.resources.map((r) => r.type),
+            ["pulumi:pulumi:Stack"],
+        );
+    });
+
+    it("gives no notice when the stack file holds the secret", async () => {
+        const dir = projectWithStack(
+            "withkey",
+            "config:\n  aws:region: eu-west-1\n  trailwatch:opsgenieEnabled: true\n" +
+                "  trailwatch:opsgenieApiKey:\n    secure: AAABAKMbWv0vzr0jwOoXzBhQEl8BRigBrmaUc0HjSPuMrA==\n",
+        );
+        // (The scratch project has no policy pack, so the check itself fails there; the notice is what matters.)
+        const { stdout } = await runCli(["check", "--stack", "withkey"], { cwd: dir });
+        assert.match(stdout, /^trailwatch check — stack withkey /);
+        assert.ok(!stdout.includes("notice:"), stdout);
+        assert.deepStrictEqual(readStackFile(dir, "withkey").missingSecrets, []);
+    });
+
+    it("stops on a secure value no secrets provider could decrypt, as pulumi preview would", async () => {
+        // The value stacks/Pulumi.dev.yaml carried before: the passphrase format, but no encryptionsalt.
+        const dir = projectWithStack(
+            "fake",
+            "config:\n  aws:region: eu-west-1\n  trailwatch:opsgenieEnabled: true\n  trailwatch:opsgenieApiKey:\n" +
+                "    secure: v1:Zq3kF0b9XyQm2LwR:8pJ2vN7cT4yH1mQe0uK5sB3xW9aD6fG2hL8rZ1cV4nM7tY0qE3uI6oP9sA2dF5gH8jK1lZ4xC7vB==\n",
+        );
+        const { code, stdout, stderr } = await runCli(["check", "--stack", "fake"], { cwd: dir });
+        assert.strictEqual(code, 1);
+        assert.strictEqual(stdout, "");
+        assert.strictEqual(
+            stderr,
+            "trailwatch check: stack fake: secure values no Pulumi secrets provider could decrypt:\n" +
+                "  trailwatch:opsgenieApiKey: is not base64, so the Pulumi Cloud secrets manager (this file names no secretsprovider and has no encryptionsalt) cannot decrypt it (illegal base64 data); it has the passphrase provider's v1:<nonce>:<ciphertext> form, but the file has no encryptionsalt to derive that key from\n",
         );
     });
 });

@@ -57,7 +57,7 @@ describe("stack configuration: the Opsgenie keys", () => {
             enabled,
             [],
             [
-                "trailwatch:opsgenieApiKey: is in plain text in the stack configuration; set it with `pulumi config set --secret trailwatch:opsgenieApiKey <key>`, and replace the key in Opsgenie: it has been exposed",
+                "trailwatch:opsgenieApiKey: is in plain text in the stack configuration; set it with `pulumi config set --secret trailwatch:opsgenieApiKey`, and replace the key in Opsgenie: it has been exposed",
             ],
         ],
         [
@@ -65,7 +65,7 @@ describe("stack configuration: the Opsgenie keys", () => {
             { "trailwatch:opsgenieEnabled": "true" },
             [],
             [
-                "trailwatch:opsgenieApiKey: is required when trailwatch:opsgenieEnabled is true; set it with `pulumi config set --secret trailwatch:opsgenieApiKey <key>`",
+                "trailwatch:opsgenieApiKey: is required when trailwatch:opsgenieEnabled is true; set it with `pulumi config set --secret trailwatch:opsgenieApiKey`",
             ],
         ],
         [
