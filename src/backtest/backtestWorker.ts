@@ -11,7 +11,7 @@ if (port === null) {
     throw new Error("backtestWorker must run as a worker thread");
 }
 const init = workerData as WorkerInit;
-const evaluator = new ArchiveEvaluator(init.rules, init.window);
+const evaluator = new ArchiveEvaluator(init.rules, init.window, init.limits);
 
 port.on("message", (message: ToWorker) => {
     let reply: FromWorker;
@@ -20,5 +20,16 @@ port.on("message", (message: ToWorker) => {
     } else {
         reply = { type: "tally", tally: evaluator.takeTally() };
     }
-    port.postMessage(reply);
+    try {
+        port.postMessage(reply);
+    } catch (err) {
+        // A reply that cannot be cloned (records are capped in depth when read, so this is a
+        // defect, not bad input) must still be answered, or the main thread waits forever.
+        port.postMessage({
+            type: "undeliverable",
+            reply: reply.type,
+            file: message.type === "file" ? message.path : undefined,
+            reason: (err as Error).message,
+        } satisfies FromWorker);
+    }
 });
