@@ -16,6 +16,8 @@ export interface LogFileLimits {
     maxUncompressedBytes: number;
     /** Records one file may hold. @default 250,000 */
     maxRecords: number;
+    /** Nesting of one record's objects and arrays. @default MAX_RECORD_DEPTH (128) */
+    maxRecordDepth?: number;
 }
 
 export const DEFAULT_LOG_FILE_LIMITS: Readonly<LogFileLimits> = {
@@ -141,7 +143,8 @@ export function readLogFile(file: string, limits: LogFileLimits = DEFAULT_LOG_FI
     }
     const uncompressedBytes = data.length;
     // Before anything is parsed: count the records and find the ones nested too deep.
-    const deep = scanLogFileStructure(file, data, limits.maxRecords);
+    const maxDepth = limits.maxRecordDepth ?? MAX_RECORD_DEPTH;
+    const deep = scanLogFileStructure(file, data, limits.maxRecords, maxDepth);
     for (const d of deep) {
         // Blank the record out of the text: JSON.parse then gives null in its place, so the others
         // keep their index and the file is parsed in one call, as fast as before.
@@ -150,7 +153,7 @@ export function readLogFile(file: string, limits: LogFileLimits = DEFAULT_LOG_FI
     }
     const badRecords = deep.map((d) => ({
         index: d.index,
-        reason: `nested deeper than ${MAX_RECORD_DEPTH} levels of objects and arrays; left out`,
+        reason: `nested deeper than ${maxDepth} levels of objects and arrays; left out`,
     }));
     const records = parseLogFileText(file, data.toString("utf8"), new Set(deep.map((d) => d.index)));
     return { records, badRecords, compressedBytes, uncompressedBytes };
@@ -174,11 +177,11 @@ const CLOSE_BRACKET = 0x5d;
 /**
  * One pass over the bytes of a log file (strings skipped): counts the elements of the top-level
  * arrays (`Records`), refusing the file past `maxRecords`, and finds the records nested deeper
- * than {@link MAX_RECORD_DEPTH}. Malformed JSON is left for JSON.parse to report.
+ * than `maxDepth`. Malformed JSON is left for JSON.parse to report.
  */
-function scanLogFileStructure(file: string, data: Buffer, maxRecords: number): DeepRecord[] {
+function scanLogFileStructure(file: string, data: Buffer, maxRecords: number, maxDepth: number): DeepRecord[] {
     const deep: DeepRecord[] = [];
-    const limit = MAX_RECORD_DEPTH + 2; // the envelope object and the Records array
+    const limit = maxDepth + 2; // the envelope object and the Records array
     let depth = 0;
     let inArray = false; // inside a top-level array (depth >= 2 under `[`)
     let index = 0;
@@ -209,7 +212,7 @@ function scanLogFileStructure(file: string, data: Buffer, maxRecords: number): D
                 if (!inArray || depth < 3) {
                     throw new LogFileError(
                         file,
-                        `not a CloudTrail log file: nested deeper than ${MAX_RECORD_DEPTH} levels outside Records`,
+                        `not a CloudTrail log file: nested deeper than ${maxDepth} levels outside Records`,
                     );
                 }
                 elementDeep = true;

@@ -99,7 +99,14 @@ export function readStackFile(projectDir: string, stack: string): StackFileConfi
             values[key] = secretPlaceholder;
             secretKeys.add(key);
         } else {
-            values[key] = typeof value === "string" ? value : JSON.stringify(value);
+            // JSON has no Infinity or NaN: JSON.stringify would turn `1e309` and `.nan` into "null",
+            // and the error would then quote a value the user never wrote.
+            values[key] =
+                typeof value === "string"
+                    ? value
+                    : typeof value === "number" && !Number.isFinite(value)
+                      ? String(value)
+                      : JSON.stringify(value);
         }
     }
     return { values, secretKeys };
