@@ -4,8 +4,11 @@ import * as zlib from "zlib";
 /**
  * How much of one log file is read: what it may inflate to, and how many records it may hold in
  * memory at once. AWS documents no size for a CloudTrail log file, only that one event is at most
- * 256 KB ("Quotas in AWS CloudTrail": "Event version 1.05 and newer: total event size limit of
- * 256 KB") and that a trail delivers a file every few minutes per account and region; the real
+ * 256 KB ("Quotas in AWS CloudTrail",
+ * https://docs.aws.amazon.com/awscloudtrail/latest/userguide/WhatIsCloudTrail-Limits.html: "Event
+ * version 1.05 and newer: total event size limit of 256 KB"), and that "CloudTrail typically
+ * delivers logs within an average of about 5 minutes of an API call" ("Getting and viewing your
+ * CloudTrail log files"): a file holds minutes of one account's events in one region. The real
  * files in ../shared/corpus/cloudtrail-events/s3-delivery-samples hold 1-19 records in at most
  * 20 KB. The defaults sit thousands of times above that, and keep one worker's memory bounded
  * (JSON.parse needs several times the text's size, and every record is an object): a 250 KB

@@ -90,8 +90,10 @@ const numberKeys: readonly string[] = ["threshold", "period", "evaluationPeriods
 /*
  * How long each list may be, checked before any entry is: a stack file with 500,000 custom rules
  * or 300,000 office addresses is refused in milliseconds instead of being resolved for minutes.
- * The bounds come from CloudWatch Logs' own quotas ("CloudWatch Logs quotas": 100 metric filters
- * per log group, which PutMetricFilter enforces; a filter pattern of at most 1024 characters).
+ * The bounds come from CloudWatch Logs' own quotas: "CloudWatch Logs quotas"
+ * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/cloudwatch_limits_cwl.html) and the
+ * PutMetricFilter API reference: "The maximum number of metric filters that can be associated
+ * with a log group is 100."; MetricFilter `filterPattern`: "Maximum length of 1024".
  */
 
 /** One metric filter per rule, so at most this many custom rules fit beside no built-in rule at all. */

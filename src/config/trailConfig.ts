@@ -127,7 +127,8 @@ function readDataEvents(reader: StackConfigReader): AuditTrailArgs["dataEvents"]
 }
 
 /*
- * "Tagging AWS resources", Tag naming limits and requirements: at most 50 user-created tags per
+ * "Tagging AWS resources", Tag naming limits and requirements
+ * (https://docs.aws.amazon.com/tag-editor/latest/userguide/tagging.html): at most 50 user-created tags per
  * resource; a key is 1-128 Unicode characters, a value 0-256; letters, numbers and spaces
  * representable in UTF-8 and _ . : / = + - @; the aws: prefix is reserved for AWS and cannot be
  * used in a key.
