@@ -18,6 +18,8 @@ export interface FileOutcome {
     events: number;
     /** Set when the file could not be used; nothing of it was counted. */
     error?: string;
+    /** True when the run was interrupted before the file was read: neither read nor a problem. */
+    interrupted?: boolean;
     /** Records of a usable file that were left out (by index in `Records`), and why. */
     badRecords?: { index: number; reason: string }[];
 }

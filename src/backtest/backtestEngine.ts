@@ -112,6 +112,7 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRun
     };
 
     const onOutcome = (outcome: FileOutcome): void => {
+        if (outcome.interrupted) return;
         progress.filesDone++;
         if (outcome.error !== undefined) {
             run.files.failed++;
@@ -129,7 +130,7 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRun
     const processor: FileProcessor =
         threads === 1
             ? new InlineProcessor(options.rules, window, onOutcome, limits)
-            : new WorkerPool(threads, options.rules, window, onOutcome, limits);
+            : new WorkerPool(threads, options.rules, window, onOutcome, limits, options.signal);
 
     const report = (): void => {
         progress.elapsedMs = performance.now() - started;

@@ -15,7 +15,12 @@ const evaluator = new ArchiveEvaluator(init.rules, init.window, init.limits);
 
 port.on("message", (message: ToWorker) => {
     let reply: FromWorker;
-    if (message.type === "file") {
+    if (message.type === "file" && Atomics.load(init.interrupted, 0) === 1) {
+        reply = {
+            type: "outcome",
+            outcome: { file: message.path, compressedBytes: 0, uncompressedBytes: 0, events: 0, interrupted: true },
+        };
+    } else if (message.type === "file") {
         reply = { type: "outcome", outcome: evaluator.processFile(message.path) };
     } else {
         reply = { type: "tally", tally: evaluator.takeTally() };

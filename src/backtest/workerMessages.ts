@@ -7,6 +7,12 @@ export interface WorkerInit {
     rules: BacktestRule[];
     window: TimeWindow;
     limits: LogFileLimits;
+    /**
+     * Set to 1 by the main thread on Ctrl-C (an Int32Array over a SharedArrayBuffer, seen at once
+     * by every worker): files still queued are answered unread, so the run stops after the files
+     * being read, not after everything already handed out.
+     */
+    interrupted: Int32Array;
 }
 
 /** Main thread -> worker: read a file, or send the totals so far. */

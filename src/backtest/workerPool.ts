@@ -78,8 +78,11 @@ export class WorkerPool implements FileProcessor {
         window: TimeWindow,
         private readonly onOutcome: (outcome: FileOutcome) => void,
         limits: LogFileLimits = DEFAULT_LOG_FILE_LIMITS,
+        signal?: AbortSignal,
     ) {
-        const init: WorkerInit = { rules, window, limits };
+        const interrupted = new Int32Array(new SharedArrayBuffer(4));
+        signal?.addEventListener("abort", () => Atomics.store(interrupted, 0, 1), { once: true });
+        const init: WorkerInit = { rules, window, limits, interrupted };
         const script = path.join(__dirname, "backtestWorker.js");
         this.workers = Array.from({ length: threads }, () => {
             const w: PoolWorker = {

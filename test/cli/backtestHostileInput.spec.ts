@@ -1,9 +1,11 @@
 import * as assert from "assert";
+import { spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { MAX_RECORD_DEPTH } from "../../src/backtest/logFileReader";
 import { gzipBomb, nestedJson } from "../support/hostileInput";
+import { projectDir } from "../support/repositoryPaths";
 import { runCli } from "../support/runCli";
 
 /** A console sign-in by root: matched by console-login-root, so it becomes one of that rule's samples. */
@@ -152,5 +154,48 @@ describe("trailwatch backtest on hostile input: reported, bounded, never hangs",
             assert.strictEqual(report.files.read, 1, argv.join(" "));
             assert.strictEqual(report.events.read, 1, argv.join(" "));
         }
+    });
+
+    it("Ctrl-C stops after the files being read: files already queued for a worker are not read", async function () {
+        if (process.platform === "win32") this.skip();
+        this.timeout(20_000);
+        // A named pipe as the first PATH holds worker 1 until the test writes to it; gzip bombs (each
+        // takes a worker a moment to refuse) fill both workers' queues behind it.
+        const fifo = path.join(dir, "a-pipe.json");
+        await new Promise<void>((resolve, reject) =>
+            spawn("mkfifo", [fifo]).on("exit", (c) => (c === 0 ? resolve() : reject(new Error(`mkfifo: ${c}`)))),
+        );
+        fs.mkdirSync(path.join(dir, "bombs"));
+        for (let i = 1; i <= 6; i++) fs.writeFileSync(path.join(dir, "bombs", `b${i}.json.gz`), gzipBomb(200));
+        const child = spawn(
+            process.execPath,
+            [path.join(projectDir, "bin", "trailwatch.js"), "backtest", fifo, "bombs", "--threads", "2", "--json"],
+            { cwd: dir, stdio: ["ignore", "pipe", "pipe"] },
+        );
+        let stdout = "";
+        child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+        const exited = new Promise<number | null>((resolve) => child.on("exit", (c) => resolve(c)));
+        // Opening the pipe for writing completes when the backtest opens it: the run is under way, with
+        // b1 on worker 2 and b2, b3 queued behind the pipe and b1.
+        const writer = await fs.promises.open(fifo, "w");
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        child.kill("SIGINT");
+        const interruptedAt = Date.now();
+        // Time for the main thread to handle the signal before worker 1 can move on.
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        await writer.write(`{"Records":[${rootLogin()}]}`);
+        await writer.close();
+        assert.strictEqual(await exited, 130);
+        assert.ok(Date.now() - interruptedAt < 8000, `${Date.now() - interruptedAt} ms after SIGINT`);
+        const report = JSON.parse(stdout);
+        assert.strictEqual(report.interrupted, true);
+        assert.strictEqual(report.files.read, 1);
+        assert.strictEqual(report.events.read, 1);
+        // At most the bomb worker 2 was reading when Ctrl-C came; never the ones queued behind it.
+        const refused = report.problems.map((p: { file: string }) => p.file);
+        assert.ok(
+            refused.every((f: string) => f === path.join("bombs", "b1.json.gz")),
+            refused.join(", "),
+        );
     });
 });

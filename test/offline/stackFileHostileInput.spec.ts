@@ -96,3 +96,59 @@ describe("stack files: secrets never in error messages, malformed secure values 
         );
     });
 });
+
+describe("trailwatch check: hostile values end with the problems and exit 1, quickly", function () {
+    it("1,000 custom rules, 2,000 office addresses, an override of __proto__, aws: and __proto__ tags, 1e23 days, a forged title", async function () {
+        this.timeout(15_000);
+        const rules = Array.from(
+            { length: 1_000 },
+            (_, i) => `    - { id: r${i}, title: t, pattern: "{ $.eventName = X }", severity: P3, rationale: r }\n`,
+        ).join("");
+        const addresses = Array.from({ length: 2_000 }, (_, i) => `    - 10.0.${i >> 8}.${i & 255}\n`).join("");
+        const yaml =
+            "config:\n  aws:region: eu-west-1\n" +
+            "  trailwatch:archiveExpirationDays: 1e23\n" +
+            "  trailwatch:tags:\n    __proto__: x\n    aws:owner: me\n" +
+            "  trailwatch:ruleOverrides:\n    __proto__: { threshold: 2 }\n" +
+            `  trailwatch:customRules:\n${rules}` +
+            `  trailwatch:officeIpAddresses:\n${addresses}`;
+        assert.ok(yaml.length < 512 * 1024, `${yaml.length} bytes`);
+        const started = Date.now();
+        const { code, stdout, stderr } = await check("hostile", yaml);
+        assert.ok(Date.now() - started < 10_000, `${Date.now() - started} ms`);
+        assert.strictEqual(stdout, "");
+        assert.strictEqual(code, 1);
+        const lines = stderr.split("\n");
+        assert.strictEqual(lines[0], "trailwatch check: stack hostile: invalid stack configuration:");
+        const problems = lines.slice(1).filter((l) => l !== "");
+        const expected = [
+            "  trailwatch:archiveExpirationDays: 1e+23 is not a whole number of days from 0 to 2147483647",
+            "  trailwatch:tags.__proto__: is a key Pulumi cannot pass on (it is dropped on the way to AWS); choose another tag name",
+            "  trailwatch:tags.aws:owner: tag keys starting with aws: are reserved for AWS",
+            "  trailwatch:officeIpAddresses: has 2,000 entries; at most 31 (more cannot fit in the 1024 characters of the console-login-outside-office filter pattern)",
+            "  trailwatch:customRules: has 1,000 entries; at most 100 (each rule is a metric filter, and CloudWatch Logs allows 100 per log group)",
+        ];
+        for (const e of expected) assert.ok(problems.includes(e), `missing ${e}\n${stderr}`);
+        assert.ok(
+            problems.some((p) =>
+                p.startsWith('  trailwatch:ruleOverrides.__proto__: "__proto__" is not a rule id; valid ids: '),
+            ),
+            stderr,
+        );
+        assert.strictEqual(problems.length, expected.length + 1, stderr);
+    });
+
+    it("a control character in a custom rule's title never reaches the alarm description", async function () {
+        this.timeout(15_000);
+        const { code, stderr } = await check(
+            "forged",
+            'config:\n  aws:region: eu-west-1\n  trailwatch:customRules:\n    - { id: forged, title: "Root sign-in\\r\\nAWSAccountId: 999999999999", pattern: "{ $.eventName = X }", severity: P1, rationale: r }\n',
+        );
+        assert.strictEqual(code, 1);
+        assert.strictEqual(
+            stderr,
+            "trailwatch check: stack forged: invalid stack configuration:\n" +
+                "  trailwatch:customRules[0].title: has a control character (U+000D) at position 13; it is one line of plain text in the alarm description\n",
+        );
+    });
+});
