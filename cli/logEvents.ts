@@ -2,6 +2,7 @@ import * as fs from "fs";
 import { Readable } from "stream";
 import { StringDecoder } from "string_decoder";
 import * as zlib from "zlib";
+import { DEFAULT_LOG_FILE_LIMITS, MAX_RECORD_DEPTH } from "../src/backtest/logFileReader";
 
 /*
  * Reading log events from files or stdin, in the forms people have them:
@@ -75,13 +76,30 @@ export async function* gunzipIfCompressed(chunks: AsyncIterable<Buffer | string>
     for await (const chunk of gunzip) yield chunk as Buffer;
 }
 
+/**
+ * The most text one event (a line) or one pretty-printed document may hold, and the most records
+ * in one: the limits `backtest` applies to one log file (see logFileReader.ts). Input is streamed,
+ * so a JSON Lines file of any length is fine; a single line or document past these is refused
+ * rather than held whole (a gzip bomb of one line would otherwise fill memory).
+ */
+const MAX_TEXT_CHARS = DEFAULT_LOG_FILE_LIMITS.maxUncompressedBytes;
+const MAX_RECORDS = DEFAULT_LOG_FILE_LIMITS.maxRecords;
+
+const megabytes = (chars: number): string => `${chars / 1e6} MB`;
+
 /** Splits decoded UTF-8 text into lines (without `\n` or `\r\n`), numbered from 1. */
-async function* splitLines(chunks: AsyncIterable<Buffer>): AsyncGenerator<{ text: string; line: number }> {
+async function* splitLines(
+    chunks: AsyncIterable<Buffer>,
+    source: string,
+): AsyncGenerator<{ text: string; line: number }> {
     const decoder = new StringDecoder("utf8");
     let pending = "";
     let line = 0;
     const strip = (s: string): string => (s.endsWith("\r") ? s.slice(0, -1) : s);
     for await (const chunk of chunks) {
+        if (pending.length > MAX_TEXT_CHARS) {
+            throw new LogEventsError(source, `line ${line + 1} is longer than ${megabytes(MAX_TEXT_CHARS)}`);
+        }
         pending += decoder.write(chunk);
         let start = 0;
         for (let nl = pending.indexOf("\n"); nl >= 0; nl = pending.indexOf("\n", start)) {
@@ -91,7 +109,62 @@ async function* splitLines(chunks: AsyncIterable<Buffer>): AsyncGenerator<{ text
         pending = pending.slice(start);
     }
     pending += decoder.end();
+    if (pending.length > MAX_TEXT_CHARS) {
+        throw new LogEventsError(source, `line ${line + 1} is longer than ${megabytes(MAX_TEXT_CHARS)}`);
+    }
     if (pending !== "") yield { text: strip(pending), line: ++line };
+}
+
+/**
+ * What parsing a JSON text would build, found without building it: how deep its objects and arrays
+ * nest, and how many elements its largest array at the second level (`Records`, or a document's
+ * array of records) has. Strings are skipped.
+ */
+export function jsonTextShape(text: string): { depth: number; elements: number } {
+    let depth = 0;
+    let maxDepth = 0;
+    let elements = 0;
+    let commas = 0;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 0x22) {
+            for (i++; i < text.length; i++) {
+                const s = text.charCodeAt(i);
+                if (s === 0x5c) i++;
+                else if (s === 0x22) break;
+            }
+        } else if (c === 0x7b || c === 0x5b) {
+            if (++depth > maxDepth) maxDepth = depth;
+            if (depth <= 2) commas = 0;
+        } else if (c === 0x7d || c === 0x5d) {
+            if (depth <= 2) elements = Math.max(elements, commas + 1);
+            depth--;
+        } else if (c === 0x2c && depth <= 2) {
+            commas++;
+        }
+    }
+    return { depth: maxDepth, elements };
+}
+
+/**
+ * Checks one JSON text before it is parsed: at most {@link MAX_RECORDS} records, and no event
+ * nested deeper than {@link MAX_RECORD_DEPTH} (one that deep cannot be printed back with
+ * JSON.stringify). `wrappers` are the levels around the events (2 for `{"Records":[...]}`).
+ */
+function checkJsonText(source: string, line: number, text: string, wrappers: number, what: string): void {
+    const shape = jsonTextShape(text);
+    if (shape.elements > MAX_RECORDS) {
+        throw new LogEventsError(
+            source,
+            `line ${line}: ${what} holds more than ${MAX_RECORDS.toLocaleString("en-US")} records`,
+        );
+    }
+    if (shape.depth > MAX_RECORD_DEPTH + wrappers) {
+        throw new LogEventsError(
+            source,
+            `line ${line}: ${what} is nested deeper than ${MAX_RECORD_DEPTH} levels of objects and arrays`,
+        );
+    }
 }
 
 function tryParseJson(text: string): { ok: true; value: unknown } | { ok: false; error: string } {
@@ -142,16 +215,27 @@ export async function* readLogEvents(chunks: AsyncIterable<Buffer | string>, sou
     const documentLines: string[] = [];
     let documentLine = 0;
     try {
-        for await (const { text, line } of splitLines(gunzipIfCompressed(chunks))) {
+        let documentChars = 0;
+        for await (const { text, line } of splitLines(gunzipIfCompressed(chunks), source)) {
             if (mode === "document") {
                 documentLines.push(text);
+                documentChars += text.length + 1;
+                if (documentChars > MAX_TEXT_CHARS) {
+                    throw new LogEventsError(
+                        source,
+                        `the JSON document starting at line ${documentLine} is larger than ${megabytes(MAX_TEXT_CHARS)}`,
+                    );
+                }
                 continue;
             }
             const trimmed = text.trimStart();
             if (trimmed === "") continue;
             let parsed: ReturnType<typeof tryParseJson> | undefined;
+            const json = trimmed.startsWith("{") || trimmed.startsWith("[");
+            // An envelope's events are two levels in; a JSON line is the event itself.
+            if (json) checkJsonText(source, line, text, trimmed.startsWith('{"Records"') ? 2 : 0, "the event");
             if (mode === "undecided") {
-                if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
+                if (json) {
                     parsed = tryParseJson(text);
                     if (!parsed.ok && JSON_DOCUMENT_START.test(trimmed)) {
                         mode = "document";
@@ -182,7 +266,11 @@ export async function* readLogEvents(chunks: AsyncIterable<Buffer | string>, sou
         throw new LogEventsError(source, `cannot read: ${describeFileError(e)}`);
     }
     if (mode === "document") {
-        const parsed = tryParseJson(documentLines.join("\n"));
+        const text = documentLines.join("\n");
+        // A CloudTrail file's events are two levels in, an array's one, a lone record none:
+        // allowing two levels for all keeps every event's own depth within the cap plus two.
+        checkJsonText(source, documentLine, text, 2, "the JSON document starting here");
+        const parsed = tryParseJson(text);
         if (!parsed.ok) {
             throw new LogEventsError(
                 source,

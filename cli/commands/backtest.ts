@@ -2,7 +2,10 @@ import * as path from "path";
 import { Command, CommandIO, UsageError } from "../command";
 import {
     buildReport,
+    DEFAULT_LOG_FILE_LIMITS,
     defaultThreads,
+    LogFileLimits,
+    MAX_RECORD_DEPTH,
     formatReportTable,
     ProgressLine,
     runBacktest,
@@ -10,7 +13,7 @@ import {
 } from "../../src/backtest";
 
 const usage = `Usage: trailwatch backtest PATH... [--stack NAME] [--rule ID]... [--since TIME] [--until TIME]
-                           [--threads N] [--json]
+                           [--threads N] [--max-file-mb N] [--max-records N] [--json]
 
 Replays CloudTrail log files, as S3 delivers them, through the alert rules and reports how often
 each alarm would have fired: matching events, alarm periods that reached the rule's threshold,
@@ -32,21 +35,45 @@ Options:
                    UTC when no zone is given). Files delivered before it are not read.
   --until TIME     Only events before TIME (same format).
   --threads N      Threads reading files. 1 reads on the main thread. Default: one per core (${defaultThreads()} here).
+  --max-file-mb N  Largest file read, in MB after gunzip; a larger one (or a gzip bomb) is reported
+                   and skipped without being inflated further. Default: ${DEFAULT_LOG_FILE_LIMITS.maxUncompressedBytes / 1e6}.
+  --max-records N  Most records one file may hold; a file with more is reported and skipped before it
+                   is parsed. Default: ${DEFAULT_LOG_FILE_LIMITS.maxRecords}.
   --json           Print one JSON document (same content as the table, plus full sample records).
   -h, --help       Show this help.
 
 Progress (files, events, MB/s, time left) is shown on stderr when it is a terminal.
 Ctrl-C stops reading and prints the summary so far (exit code 130).
 
-Exit codes: 0 all files read; 1 some files were unusable (unreadable, corrupt gzip, truncated or
-non-CloudTrail JSON: each is named in the summary, the rest is processed); 2 usage error.
+Real CloudTrail files are far below both limits (an event is at most 256 KB; delivered files hold
+a few minutes of events). A record nested deeper than ${MAX_RECORD_DEPTH} levels is reported by file and index
+and left out; the rest of its file is evaluated.
+
+Exit codes: 0 all files read; 1 some files or records were unusable (unreadable, corrupt gzip,
+truncated or non-CloudTrail JSON, over a limit: each is named in the summary, the rest is
+processed); 2 usage error.
 `;
+
+/**
+ * True when the fields name a real calendar date and time: Date.parse rolls 2024-02-30 over to
+ * March 1st and 24:00 to the next day instead of refusing them.
+ */
+function isCalendarDateTime(m: RegExpExecArray): boolean {
+    const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const date = new Date(Date.UTC(year, month - 1, day));
+    const dateOk = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+    const timeOk = (m[4] === undefined || Number(m[4]) <= 23) && (m[5] === undefined || Number(m[5]) <= 59);
+    return dateOk && timeOk && (m[6] === undefined || Number(m[6]) <= 59);
+}
 
 /** Parses an ISO 8601 date or date-time; UTC unless a zone is given. */
 export function parseTimeFlag(flag: string, value: string): number {
     const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.exec(
         value,
     );
+    if (m !== null && !isCalendarDateTime(m)) {
+        throw new UsageError(`${flag}: "${value}" is not a date in the calendar`);
+    }
     const ms = m === null ? NaN : Date.parse(m[4] === undefined ? `${value}T00:00:00Z` : m[7] ? value : `${value}Z`);
     if (Number.isNaN(ms)) {
         throw new UsageError(
@@ -63,11 +90,20 @@ interface BacktestArgs {
     since?: number;
     until?: number;
     threads?: number;
+    limits: LogFileLimits;
     json: boolean;
 }
 
+/** A positive whole number flag, at most `max` (beyond which it stops being a limit). */
+function positiveInteger(flag: string, v: string, max: number): number {
+    if (!/^[1-9]\d*$/.test(v) || Number(v) > max) {
+        throw new UsageError(`${flag}: expected a whole number from 1 to ${max}, got "${v}"`);
+    }
+    return Number(v);
+}
+
 function parseArgs(argv: string[]): BacktestArgs {
-    const args: BacktestArgs = { paths: [], ruleIds: [], json: false };
+    const args: BacktestArgs = { paths: [], ruleIds: [], json: false, limits: { ...DEFAULT_LOG_FILE_LIMITS } };
     for (let i = 0; i < argv.length; i++) {
         let arg = argv[i];
         let inlineValue: string | undefined;
@@ -104,6 +140,14 @@ function parseArgs(argv: string[]): BacktestArgs {
                 args.threads = Number(v);
                 break;
             }
+            case "--max-file-mb":
+                // A file is parsed as one string, and V8 caps a string at 2^29 - 24 characters
+                // (buffer.constants.MAX_STRING_LENGTH, about 536 MB): 512 stays below it.
+                args.limits.maxUncompressedBytes = positiveInteger(arg, value(), 512) * 1e6;
+                break;
+            case "--max-records":
+                args.limits.maxRecords = positiveInteger(arg, value(), 100_000_000);
+                break;
             default:
                 if (arg.startsWith("-") && arg !== "-") throw new UsageError(`unknown option ${arg}`);
                 args.paths.push(arg);
@@ -135,6 +179,7 @@ export const backtestCommand: Command = {
                 rules,
                 window,
                 threads: args.threads,
+                limits: args.limits,
                 signal: abort.signal,
                 onProgress: progress && ((p) => progress.update(p)),
             });

@@ -1,7 +1,7 @@
 import type { FilterPattern } from "@trailwatch/components/catalogue";
 import { EventNameIndex } from "./eventNameIndex";
 import { loadFilterPatternModule } from "./filterPatternModule";
-import { readLogFile, LogFileError } from "./logFileReader";
+import { DEFAULT_LOG_FILE_LIMITS, LogFileError, LogFileLimits, LogRecord, readLogFile } from "./logFileReader";
 import { ArchiveTally, BacktestRule, newArchiveTally, offerSample, SAMPLES_PER_RULE } from "./ruleTally";
 
 /** The time window of a run, epoch ms: `since` inclusive, `until` exclusive. */
@@ -18,6 +18,10 @@ export interface FileOutcome {
     events: number;
     /** Set when the file could not be used; nothing of it was counted. */
     error?: string;
+    /** True when the run was interrupted before the file was read: neither read nor a problem. */
+    interrupted?: boolean;
+    /** Records of a usable file that were left out (by index in `Records`), and why. */
+    badRecords?: { index: number; reason: string }[];
 }
 
 /**
@@ -63,6 +67,7 @@ export class ArchiveEvaluator {
     constructor(
         private readonly rules: readonly BacktestRule[],
         private readonly window: TimeWindow = {},
+        private readonly limits: LogFileLimits = DEFAULT_LOG_FILE_LIMITS,
     ) {
         const { parseFilterPattern } = loadFilterPatternModule();
         this.patterns = rules.map((r) => parseFilterPattern(r.pattern));
@@ -74,7 +79,7 @@ export class ArchiveEvaluator {
     processFile(file: string): FileOutcome {
         let contents;
         try {
-            contents = readLogFile(file);
+            contents = readLogFile(file, this.limits);
         } catch (err) {
             if (err instanceof LogFileError) {
                 return { file, compressedBytes: 0, uncompressedBytes: 0, events: 0, error: err.reason };
@@ -82,25 +87,28 @@ export class ArchiveEvaluator {
             throw err;
         }
         this.evaluateRecords(file, contents.records);
-        return {
+        const outcome: FileOutcome = {
             file,
             compressedBytes: contents.compressedBytes,
             uncompressedBytes: contents.uncompressedBytes,
-            events: contents.records.length,
+            events: contents.records.length - contents.badRecords.length,
         };
+        if (contents.badRecords.length > 0) outcome.badRecords = contents.badRecords;
+        return outcome;
     }
 
-    /** Evaluates the records of one file (already parsed). */
-    evaluateRecords(file: string, records: Record<string, unknown>[]): void {
+    /** Evaluates the records of one file (already parsed); `null` ones were left out when read. */
+    evaluateRecords(file: string, records: LogRecord[]): void {
         const { since, until } = this.window;
         const windowed = since !== undefined || until !== undefined;
         const tally = this.tally;
         const patterns = this.patterns;
         const eventNames = this.eventNames;
         const rules = this.rules;
-        tally.events += records.length;
         for (let index = 0; index < records.length; index++) {
             const record = records[index];
+            if (record === null) continue;
+            tally.events++;
             const rawTime = record.eventTime;
             let time = NaN;
             if (windowed) {

@@ -110,17 +110,25 @@ export async function* walkArchive(
     options: WalkOptions = {},
 ): AsyncGenerator<ArchiveEntry | UnreadableEntry> {
     const visitedDirs = new Set<string>();
+    // Files named on the command line, by real path: a file named twice, or named and also inside a
+    // directory named, is read once (else its events would be counted twice).
+    const namedFiles = new Set<string>();
     for (const root of roots) {
         let stat: fs.Stats;
+        let real: string;
         try {
             stat = await fs.promises.stat(root);
+            real = await fs.promises.realpath(root);
         } catch (err) {
             yield { type: "unreadable", path: root, reason: describeReadError(err) };
             continue;
         }
         if (stat.isDirectory()) {
-            yield* walkDirectory(root, options, visitedDirs);
+            yield* walkDirectory(root, options, visitedDirs, namedFiles);
         } else {
+            const readInDirectory = visitedDirs.has(path.dirname(real)) && classifyArchivePath(real) !== undefined;
+            if (namedFiles.has(real) || readInDirectory) continue;
+            namedFiles.add(real);
             const kind = classifyArchivePath(root) ?? "log";
             yield entryFor(root, stat.size, kind === "other-aws-log" ? "log" : kind, options);
         }
@@ -144,6 +152,7 @@ async function* walkDirectory(
     dir: string,
     options: WalkOptions,
     visitedDirs: Set<string>,
+    namedFiles: ReadonlySet<string>,
 ): AsyncGenerator<ArchiveEntry | UnreadableEntry> {
     let real: string;
     let names: fs.Dirent[];
@@ -187,10 +196,11 @@ async function* walkDirectory(
                     continue;
                 }
             }
-            yield* walkDirectory(child, options, visitedDirs);
+            yield* walkDirectory(child, options, visitedDirs, namedFiles);
             continue;
         }
         const kind = classifyArchivePath(child);
+        if (namedFiles.has(path.join(real, dirent.name))) continue;
         if (kind === undefined || !isFile) {
             yield { type: "skipped", path: child, reason: "not-json" };
             continue;

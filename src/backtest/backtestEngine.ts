@@ -2,12 +2,15 @@ import * as os from "os";
 import { performance } from "perf_hooks";
 import { FileOutcome, TimeWindow } from "./archiveEvaluator";
 import { SkipReason, walkArchive } from "./archiveWalker";
+import { DEFAULT_LOG_FILE_LIMITS, LogFileLimits } from "./logFileReader";
 import { ArchiveTally, BacktestRule } from "./ruleTally";
 import { FileProcessor, InlineProcessor, WorkerPool } from "./workerPool";
 
-/** A file that was not used, and why (shown in the summary; makes the exit code 1). */
+/** A file, or one record of it, that was not used, and why (shown in the summary; makes the exit code 1). */
 export interface FileProblem {
     file: string;
+    /** The index in the file's `Records` of a record left out; absent when the whole file was. */
+    record?: number;
     reason: string;
 }
 
@@ -42,6 +45,8 @@ export interface BacktestOptions {
     onProgress?: (progress: BacktestProgress) => void;
     /** @default 250 */
     progressIntervalMs?: number;
+    /** How much one file may inflate to and hold. @default DEFAULT_LOG_FILE_LIMITS */
+    limits?: LogFileLimits;
 }
 
 /** Everything a run found, before formatting. */
@@ -80,6 +85,7 @@ export function defaultThreads(): number {
 export async function runBacktest(options: BacktestOptions): Promise<BacktestRun> {
     const started = performance.now();
     const window = options.window ?? {};
+    const limits = options.limits ?? DEFAULT_LOG_FILE_LIMITS;
     const threads = Math.max(1, Math.floor(options.threads ?? defaultThreads()));
     const run: BacktestRun = {
         rules: options.rules,
@@ -106,6 +112,7 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRun
     };
 
     const onOutcome = (outcome: FileOutcome): void => {
+        if (outcome.interrupted) return;
         progress.filesDone++;
         if (outcome.error !== undefined) {
             run.files.failed++;
@@ -113,14 +120,17 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRun
             return;
         }
         run.files.read++;
+        for (const bad of outcome.badRecords ?? []) {
+            run.problems.push({ file: outcome.file, record: bad.index, reason: bad.reason });
+        }
         progress.events += outcome.events;
         progress.compressedBytes += outcome.compressedBytes;
         progress.uncompressedBytes += outcome.uncompressedBytes;
     };
     const processor: FileProcessor =
         threads === 1
-            ? new InlineProcessor(options.rules, window, onOutcome)
-            : new WorkerPool(threads, options.rules, window, onOutcome);
+            ? new InlineProcessor(options.rules, window, onOutcome, limits)
+            : new WorkerPool(threads, options.rules, window, onOutcome, limits, options.signal);
 
     const report = (): void => {
         progress.elapsedMs = performance.now() - started;
@@ -157,7 +167,7 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRun
     run.interrupted = options.signal?.aborted ?? false;
     run.compressedBytes = progress.compressedBytes;
     run.uncompressedBytes = progress.uncompressedBytes;
-    run.problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    run.problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.record ?? -1) - (b.record ?? -1)));
     run.elapsedMs = performance.now() - started;
     if (options.onProgress !== undefined) report();
     return run;

@@ -166,6 +166,6 @@ export function buildReport(run: BacktestRun, window: TimeWindow = {}, relativeT
         megabytesPerSecond: seconds > 0 ? Math.round((run.uncompressedBytes / 1e6 / seconds) * 10) / 10 : 0,
         threads: run.threads,
         interrupted: run.interrupted,
-        problems: run.problems.map((p) => ({ file: display(p.file), reason: p.reason })),
+        problems: run.problems.map((p) => ({ ...p, file: display(p.file) })),
     };
 }

@@ -2,11 +2,40 @@ import * as fs from "fs";
 import * as zlib from "zlib";
 
 /**
- * The largest log file (uncompressed) read: CloudTrail delivers a file every few minutes per region,
- * a few MB at most, so anything near this is not a CloudTrail file, and refusing it keeps one
- * worker's memory bounded (JSON.parse needs several times the text's size).
+ * How much of one log file is read: what it may inflate to, and how many records it may hold in
+ * memory at once. AWS documents no size for a CloudTrail log file, only that one event is at most
+ * 256 KB ("Quotas in AWS CloudTrail",
+ * https://docs.aws.amazon.com/awscloudtrail/latest/userguide/WhatIsCloudTrail-Limits.html: "Event
+ * version 1.05 and newer: total event size limit of 256 KB"), and that "CloudTrail typically
+ * delivers logs within an average of about 5 minutes of an API call" ("Getting and viewing your
+ * CloudTrail log files"): a file holds minutes of one account's events in one region. The real
+ * files in ../shared/corpus/cloudtrail-events/s3-delivery-samples hold 1-19 records in at most
+ * 20 KB. The defaults sit thousands of times above that, and keep one worker's memory bounded
+ * (JSON.parse needs several times the text's size, and every record is an object): a 250 KB
+ * gzip bomb that inflates to 250 MB of `{}` records is refused, not parsed into 4 GB of objects.
  */
-export const MAX_UNCOMPRESSED_BYTES = 256 * 1024 * 1024;
+export interface LogFileLimits {
+    /** Bytes one file may hold after gunzip (and on disk, for a plain file). @default 128 MB */
+    maxUncompressedBytes: number;
+    /** Records one file may hold. @default 250,000 */
+    maxRecords: number;
+    /** Nesting of one record's objects and arrays. @default MAX_RECORD_DEPTH (128) */
+    maxRecordDepth?: number;
+}
+
+export const DEFAULT_LOG_FILE_LIMITS: Readonly<LogFileLimits> = {
+    maxUncompressedBytes: 128 * 1000 * 1000,
+    maxRecords: 250_000,
+};
+
+/**
+ * The deepest nesting of objects and arrays one record may have. Real records are 5 levels deep
+ * (the samples above); API parameters CloudTrail records may nest more, but not by a factor of
+ * 25. A record nested thousands of levels cannot be cloned from a worker to the main thread
+ * ("Maximum call stack size exceeded"), nor printed with JSON.stringify: it is reported, by file
+ * and index, and left out.
+ */
+export const MAX_RECORD_DEPTH = 128;
 
 /** A log file that cannot be used, with the reason shown to the user next to its path. */
 export class LogFileError extends Error {
@@ -19,9 +48,17 @@ export class LogFileError extends Error {
     }
 }
 
+/**
+ * One record of a log file as read: `null` when it was left out (see
+ * {@link LogFileContents.badRecords}), so the others keep their index in `Records`.
+ */
+export type LogRecord = Record<string, unknown> | null;
+
 /** The records of one CloudTrail log file and the sizes read. */
 export interface LogFileContents {
-    records: Record<string, unknown>[];
+    records: LogRecord[];
+    /** Records that were left out, by index in `Records`, with the reason. */
+    badRecords: { index: number; reason: string }[];
     compressedBytes: number;
     uncompressedBytes: number;
 }
@@ -43,39 +80,168 @@ function isGzip(data: Buffer): boolean {
     return data.length >= 2 && data[0] === 0x1f && data[1] === 0x8b;
 }
 
+const megabytes = (bytes: number): string => `${Math.round((bytes / 1e6) * 10) / 10} MB`;
+
+/**
+ * Reads at most `limit + 1` bytes: enough to tell that a file is too big without holding more of
+ * it. The size on disk is checked first for regular files; named pipes and devices have none.
+ */
+function readBounded(file: string, limit: number): Buffer {
+    let fd: number | undefined;
+    try {
+        fd = fs.openSync(file, "r");
+        const stat = fs.fstatSync(fd);
+        if (stat.isFile() && stat.size > limit) {
+            throw new LogFileError(
+                file,
+                `${megabytes(stat.size)} on disk, more than the ${megabytes(limit)} limit (--max-file-mb)`,
+            );
+        }
+        const chunks: Buffer[] = [];
+        let total = 0;
+        for (;;) {
+            const chunk = Buffer.allocUnsafe(Math.min(16 * 1024 * 1024, limit + 1 - total) || 1);
+            const n = fs.readSync(fd, chunk, 0, chunk.length, null);
+            if (n === 0) break;
+            chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
+            total += n;
+            if (total > limit) {
+                throw new LogFileError(file, `more than the ${megabytes(limit)} limit (--max-file-mb)`);
+            }
+        }
+        return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
+    } catch (err) {
+        if (err instanceof LogFileError) throw err;
+        throw new LogFileError(file, describeReadError(err));
+    } finally {
+        if (fd !== undefined) fs.closeSync(fd);
+    }
+}
+
 /**
  * Reads one CloudTrail log file as S3 delivers it: `{"Records":[{...},...]}`, gzipped or not
  * (decided by the gzip magic bytes, not the name, since `aws s3 sync` keeps whatever name the
  * object had). Synchronous on purpose: it runs on a worker thread whose only job is this, where
- * the sync calls are the fastest path. Throws {@link LogFileError} naming what is wrong.
+ * the sync calls are the fastest path. Never reads, inflates or parses more than `limits` allow.
+ * Throws {@link LogFileError} naming what is wrong.
  */
-export function readLogFile(file: string): LogFileContents {
-    let data: Buffer;
-    try {
-        data = fs.readFileSync(file);
-    } catch (err) {
-        throw new LogFileError(file, describeReadError(err));
-    }
+export function readLogFile(file: string, limits: LogFileLimits = DEFAULT_LOG_FILE_LIMITS): LogFileContents {
+    const max = limits.maxUncompressedBytes;
+    let data = readBounded(file, max);
     const compressedBytes = data.length;
     if (isGzip(data)) {
         try {
-            data = zlib.gunzipSync(data, { maxOutputLength: MAX_UNCOMPRESSED_BYTES });
+            // Inflation stops at the limit: a gzip bomb never takes more memory than that.
+            data = zlib.gunzipSync(data, { maxOutputLength: max });
         } catch (err) {
             const e = err as NodeJS.ErrnoException;
             if (e.code === "ERR_BUFFER_TOO_LARGE") {
-                throw new LogFileError(file, `larger than ${MAX_UNCOMPRESSED_BYTES / 1024 / 1024} MiB uncompressed`);
+                throw new LogFileError(
+                    file,
+                    `inflates to more than the ${megabytes(max)} limit (--max-file-mb); ${megabytes(compressedBytes)} compressed`,
+                );
             }
             throw new LogFileError(file, `corrupt gzip: ${e.message}`);
         }
-    } else if (data.length > MAX_UNCOMPRESSED_BYTES) {
-        throw new LogFileError(file, `larger than ${MAX_UNCOMPRESSED_BYTES / 1024 / 1024} MiB`);
     }
     const uncompressedBytes = data.length;
-    return { records: parseLogFileText(file, data.toString("utf8")), compressedBytes, uncompressedBytes };
+    // Before anything is parsed: count the records and find the ones nested too deep.
+    const maxDepth = limits.maxRecordDepth ?? MAX_RECORD_DEPTH;
+    const deep = scanLogFileStructure(file, data, limits.maxRecords, maxDepth);
+    for (const d of deep) {
+        // Blank the record out of the text: JSON.parse then gives null in its place, so the others
+        // keep their index and the file is parsed in one call, as fast as before.
+        data.fill(0x20, d.start, d.end);
+        data.write("null", d.start, "latin1");
+    }
+    const badRecords = deep.map((d) => ({
+        index: d.index,
+        reason: `nested deeper than ${maxDepth} levels of objects and arrays; left out`,
+    }));
+    const records = parseLogFileText(file, data.toString("utf8"), new Set(deep.map((d) => d.index)));
+    return { records, badRecords, compressedBytes, uncompressedBytes };
 }
 
-/** Parses the text of a CloudTrail log file and checks it is one. */
-export function parseLogFileText(file: string, text: string): Record<string, unknown>[] {
+/** Where a record too deeply nested is in the text, and its index in `Records`. */
+interface DeepRecord {
+    index: number;
+    start: number;
+    end: number;
+}
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COMMA = 0x2c;
+const OPEN_BRACE = 0x7b;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACE = 0x7d;
+const CLOSE_BRACKET = 0x5d;
+
+/**
+ * One pass over the bytes of a log file (strings skipped): counts the elements of the top-level
+ * arrays (`Records`), refusing the file past `maxRecords`, and finds the records nested deeper
+ * than `maxDepth`. Malformed JSON is left for JSON.parse to report.
+ */
+function scanLogFileStructure(file: string, data: Buffer, maxRecords: number, maxDepth: number): DeepRecord[] {
+    const deep: DeepRecord[] = [];
+    const limit = maxDepth + 2; // the envelope object and the Records array
+    let depth = 0;
+    let inArray = false; // inside a top-level array (depth >= 2 under `[`)
+    let index = 0;
+    let elementStart = -1;
+    let elementDeep = false;
+    const n = data.length;
+    for (let i = 0; i < n; i++) {
+        const c = data[i];
+        if (c === QUOTE) {
+            // Skip the string: only `"` and `\` matter inside it; UTF-8 continuation bytes are >= 0x80.
+            for (i++; i < n; i++) {
+                const s = data[i];
+                if (s === BACKSLASH) i++;
+                else if (s === QUOTE) break;
+            }
+            continue;
+        }
+        if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+            depth++;
+            if (depth === 2) {
+                inArray = c === OPEN_BRACKET;
+                index = 0;
+            } else if (depth === 3 && inArray) {
+                elementStart = i;
+                elementDeep = false;
+            }
+            if (depth > limit && !elementDeep) {
+                if (!inArray || depth < 3) {
+                    throw new LogFileError(
+                        file,
+                        `not a CloudTrail log file: nested deeper than ${maxDepth} levels outside Records`,
+                    );
+                }
+                elementDeep = true;
+            }
+        } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
+            if (depth === 3 && inArray && elementDeep) deep.push({ index, start: elementStart, end: i + 1 });
+            depth--;
+            if (depth === 1) inArray = false;
+        } else if (c === COMMA && depth === 2 && inArray) {
+            index++;
+            if (index >= maxRecords) {
+                throw new LogFileError(
+                    file,
+                    `more than the ${maxRecords.toLocaleString("en-US")} records one file may hold (--max-records)`,
+                );
+            }
+        }
+    }
+    return deep;
+}
+
+/**
+ * Parses the text of a CloudTrail log file and checks it is one. `leftOut` are indexes of
+ * records already reported and blanked to `null`.
+ */
+export function parseLogFileText(file: string, text: string, leftOut: ReadonlySet<number> = new Set()): LogRecord[] {
     let doc: unknown;
     try {
         doc = JSON.parse(text);
@@ -91,9 +257,10 @@ export function parseLogFileText(file: string, text: string): Record<string, unk
     }
     for (let i = 0; i < records.length; i++) {
         const r = records[i];
+        if (r === null && leftOut.has(i)) continue;
         if (typeof r !== "object" || r === null || Array.isArray(r)) {
             throw new LogFileError(file, `not a CloudTrail log file: Records[${i}] is not an object`);
         }
     }
-    return records as Record<string, unknown>[];
+    return records as LogRecord[];
 }

@@ -100,9 +100,13 @@ export function formatReportTable(report: BacktestReport): string {
             `in ${report.elapsedSeconds.toFixed(1)} s, ${report.megabytesPerSecond} MB/s, ${report.threads} thread(s)`,
     );
     if (report.problems.length > 0) {
-        out.push("", `Unusable files (${number(report.problems.length)}), skipped:`);
+        const records = report.problems.some((p) => p.record !== undefined);
+        out.push(
+            "",
+            `Unusable ${records ? "files and records" : "files"} (${number(report.problems.length)}), skipped:`,
+        );
         for (const p of report.problems.slice(0, PROBLEMS_LISTED)) {
-            out.push(`  ${p.file}: ${p.reason}`);
+            out.push(`  ${p.file}${p.record === undefined ? "" : ` Records[${p.record}]`}: ${p.reason}`);
         }
         if (report.problems.length > PROBLEMS_LISTED) {
             out.push(`  ... and ${number(report.problems.length - PROBLEMS_LISTED)} more (--json lists all)`);

@@ -1,6 +1,7 @@
 import * as path from "path";
 import { Worker } from "worker_threads";
 import { ArchiveEvaluator, FileOutcome, TimeWindow } from "./archiveEvaluator";
+import { DEFAULT_LOG_FILE_LIMITS, LogFileLimits } from "./logFileReader";
 import { ArchiveTally, BacktestRule, mergeArchiveTally, newArchiveTally } from "./ruleTally";
 import { FromWorker, ToWorker, WorkerInit } from "./workerMessages";
 
@@ -22,8 +23,9 @@ export class InlineProcessor implements FileProcessor {
         rules: BacktestRule[],
         window: TimeWindow,
         private readonly onOutcome: (outcome: FileOutcome) => void,
+        limits: LogFileLimits = DEFAULT_LOG_FILE_LIMITS,
     ) {
-        this.evaluator = new ArchiveEvaluator(rules, window);
+        this.evaluator = new ArchiveEvaluator(rules, window, limits);
     }
 
     async submit(file: string): Promise<void> {
@@ -54,7 +56,8 @@ const WORKER_RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 8 };
 
 interface PoolWorker {
     worker: Worker;
-    inFlight: number;
+    /** Files sent and not yet answered, oldest first: a worker answers in the order it was sent. */
+    inFlight: string[];
 }
 
 /**
@@ -74,18 +77,25 @@ export class WorkerPool implements FileProcessor {
         private readonly rules: BacktestRule[],
         window: TimeWindow,
         private readonly onOutcome: (outcome: FileOutcome) => void,
+        limits: LogFileLimits = DEFAULT_LOG_FILE_LIMITS,
+        signal?: AbortSignal,
     ) {
-        const init: WorkerInit = { rules, window };
+        const interrupted = new Int32Array(new SharedArrayBuffer(4));
+        signal?.addEventListener("abort", () => Atomics.store(interrupted, 0, 1), { once: true });
+        const init: WorkerInit = { rules, window, limits, interrupted };
         const script = path.join(__dirname, "backtestWorker.js");
         this.workers = Array.from({ length: threads }, () => {
             const w: PoolWorker = {
                 worker: new Worker(script, { workerData: init, resourceLimits: WORKER_RESOURCE_LIMITS }),
-                inFlight: 0,
+                inFlight: [],
             };
             w.worker.on("message", (m: FromWorker) => this.onMessage(w, m));
-            w.worker.on("error", (err) => this.fail(err));
+            // A reply the main thread cannot deserialize: without a listener it is dropped silently
+            // and the run waits forever for it.
+            w.worker.on("messageerror", (err) => this.onUndeliverable(w, err.message));
+            w.worker.on("error", (err) => this.fail(this.workerFailure(w, err.message)));
             w.worker.on("exit", (code) => {
-                if (code !== 0 && !this.terminating) this.fail(new Error(`backtest worker exited with code ${code}`));
+                if (code !== 0 && !this.terminating) this.fail(this.workerFailure(w, `exited with code ${code}`));
             });
             return w;
         });
@@ -93,13 +103,40 @@ export class WorkerPool implements FileProcessor {
 
     private onMessage(w: PoolWorker, m: FromWorker): void {
         if (m.type === "outcome") {
-            w.inFlight--;
+            w.inFlight.shift();
             this.onOutcome(m.outcome);
             this.wakeSlotWaiter();
-        } else {
+        } else if (m.type === "tally") {
             this.tallies.push(m.tally);
             this.tallyWaiter?.();
+        } else {
+            this.onUndeliverable(w, m.reason);
         }
+    }
+
+    /**
+     * A reply was lost. An outcome is the oldest file in flight: that file is reported as
+     * unusable and the run goes on. Lost totals cannot be made up for: the run fails, saying so.
+     */
+    private onUndeliverable(w: PoolWorker, reason: string): void {
+        const file = w.inFlight.shift();
+        if (file !== undefined) {
+            this.onOutcome({
+                file,
+                compressedBytes: 0,
+                uncompressedBytes: 0,
+                events: 0,
+                error: `its result could not be passed from the worker thread: ${reason}`,
+            });
+            this.wakeSlotWaiter();
+        } else {
+            this.fail(new Error(`a backtest worker's totals could not be passed to the main thread: ${reason}`));
+        }
+    }
+
+    private workerFailure(w: PoolWorker, reason: string): Error {
+        const files = w.inFlight.length > 0 ? ` while reading ${w.inFlight.join(", ")}` : "";
+        return new Error(`a backtest worker failed${files}: ${reason}`);
     }
 
     private fail(err: Error): void {
@@ -115,15 +152,15 @@ export class WorkerPool implements FileProcessor {
     }
 
     private leastBusy(): PoolWorker {
-        return this.workers.reduce((a, b) => (b.inFlight < a.inFlight ? b : a));
+        return this.workers.reduce((a, b) => (b.inFlight.length < a.inFlight.length ? b : a));
     }
 
     async submit(file: string): Promise<void> {
         for (;;) {
             if (this.failure) throw this.failure;
             const w = this.leastBusy();
-            if (w.inFlight < FILES_IN_FLIGHT_PER_WORKER) {
-                w.inFlight++;
+            if (w.inFlight.length < FILES_IN_FLIGHT_PER_WORKER) {
+                w.inFlight.push(file);
                 const message: ToWorker = { type: "file", path: file };
                 w.worker.postMessage(message);
                 return;

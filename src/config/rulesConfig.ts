@@ -2,9 +2,14 @@ import {
     AlertRule,
     AlertRuleOverride,
     AlertRuleSelection,
+    MAX_METRIC_FILTERS_PER_LOG_GROUP,
+    MAX_FILTER_PATTERN_LENGTH,
     SelectedAlertRule,
+    builtInRuleIds,
+    consoleLoginOutsideOfficePattern,
     defaultLargeInstanceTypes,
     defaultMetricNamespace,
+    largeInstanceLaunchPattern,
     metricNamespaceProblem,
     resolveAlertRules,
 } from "@trailwatch/components/catalogue";
@@ -83,6 +88,48 @@ const customRuleKeys = [
 const requiredCustomRuleKeys = ["id", "title", "pattern", "severity", "rationale"] as const;
 const numberKeys: readonly string[] = ["threshold", "period", "evaluationPeriods"];
 
+/*
+ * How long each list may be, checked before any entry is: a stack file with 500,000 custom rules
+ * or 300,000 office addresses is refused in milliseconds instead of being resolved for minutes.
+ * The bounds come from CloudWatch Logs' own quotas: "CloudWatch Logs quotas"
+ * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/cloudwatch_limits_cwl.html) and the
+ * PutMetricFilter API reference: "The maximum number of metric filters that can be associated
+ * with a log group is 100."; MetricFilter `filterPattern`: "Maximum length of 1024".
+ */
+
+/** One metric filter per rule, so at most this many custom rules fit beside no built-in rule at all. */
+const MAX_CUSTOM_RULES = MAX_METRIC_FILTERS_PER_LOG_GROUP;
+
+/**
+ * The most entries a generated pattern can hold within 1024 characters: each entry adds at least
+ * what the shortest valid one adds (`0.*` for an address, a one-character size for an instance type).
+ */
+function maxEntries(pattern: (entries: string[]) => string, shortest: string): number {
+    const base = pattern([shortest]).length;
+    const perEntry = pattern([shortest, shortest]).length - base;
+    return 1 + Math.floor((MAX_FILTER_PATTERN_LENGTH - base) / perEntry);
+}
+const MAX_OFFICE_ADDRESSES = maxEntries(consoleLoginOutsideOfficePattern, "0.*");
+const MAX_LARGE_INSTANCE_TYPES = maxEntries(largeInstanceLaunchPattern, "a");
+
+/** Every rule a stack can name (built-in and custom) once; more ids than that cannot all be valid and distinct. */
+const MAX_RULE_IDS = builtInRuleIds.length + MAX_CUSTOM_RULES;
+
+/** Reports a list or map longer than `max` (naming why there is a bound) and says whether it is. */
+function tooMany(reader: StackConfigReader, key: string, count: number, max: number, why: string): boolean {
+    if (count <= max) return false;
+    reader.fail(key, `has ${count.toLocaleString("en-US")} entries; at most ${max} (${why})`);
+    return true;
+}
+
+/** A list of strings of at most `max` entries; a longer one is reported without checking its entries. */
+function boundedStringList(reader: StackConfigReader, key: string, max: number, why: string): string[] | undefined {
+    const value = reader.json(key);
+    if (value === undefined) return undefined;
+    if (Array.isArray(value) && tooMany(reader, key, value.length, max, why)) return undefined;
+    return reader.asStringList(key, value);
+}
+
 function isMap(value: unknown): value is Record<string, unknown> {
     return typeof value === "object" && value !== null && !Array.isArray(value);
 }
@@ -130,15 +177,21 @@ function readOverrides(reader: StackConfigReader): Record<string, AlertRuleOverr
         );
         return undefined;
     }
-    const overrides: Record<string, AlertRuleOverride> = {};
-    for (const [id, override] of Object.entries(value)) {
+    const entries = Object.entries(value);
+    if (tooMany(reader, "ruleOverrides", entries.length, MAX_RULE_IDS, "one per rule, built-in or custom")) {
+        return undefined;
+    }
+    const overrides: [string, AlertRuleOverride][] = [];
+    for (const [id, override] of entries) {
         if (!isMap(override)) {
             reader.fail(`ruleOverrides.${id}`, `must be a map with the keys ${overrideKeys.join(", ")}`);
         } else if (checkMap(reader, `ruleOverrides.${id}`, override, overrideKeys, [])) {
-            overrides[id] = override as AlertRuleOverride;
+            overrides.push([id, override as AlertRuleOverride]);
         }
     }
-    return overrides;
+    // fromEntries defines each key as an own property: assigning `overrides["__proto__"]` would set
+    // the object's prototype instead, and the override would vanish without a word.
+    return Object.fromEntries(overrides);
 }
 
 /** The custom rules that are well-typed, with their index in the stack file's list. */
@@ -149,6 +202,8 @@ function readCustomRules(reader: StackConfigReader): { rule: AlertRule; index: n
         reader.fail("customRules", "must be a list of rules (maps with id, title, pattern, severity, rationale, …)");
         return undefined;
     }
+    const why = `each rule is a metric filter, and CloudWatch Logs allows ${MAX_METRIC_FILTERS_PER_LOG_GROUP} per log group`;
+    if (tooMany(reader, "customRules", value.length, MAX_CUSTOM_RULES, why)) return undefined;
     const rules: { rule: AlertRule; index: number }[] = [];
     value.forEach((rule, index) => {
         const path = `customRules[${index}]`;
@@ -172,9 +227,19 @@ export function readRulesConfig(reader: StackConfigReader): RulesConfig {
 
     const custom = readCustomRules(reader);
     const selection: AlertRuleSelection = {
-        officeIpAddresses: reader.stringList("officeIpAddresses"),
-        largeInstanceTypes: reader.stringList("largeInstanceTypes"),
-        disabledRules: reader.stringList("disabledRules"),
+        officeIpAddresses: boundedStringList(
+            reader,
+            "officeIpAddresses",
+            MAX_OFFICE_ADDRESSES,
+            `more cannot fit in the ${MAX_FILTER_PATTERN_LENGTH} characters of the console-login-outside-office filter pattern`,
+        ),
+        largeInstanceTypes: boundedStringList(
+            reader,
+            "largeInstanceTypes",
+            MAX_LARGE_INSTANCE_TYPES,
+            `more cannot fit in the ${MAX_FILTER_PATTERN_LENGTH} characters of the large-instance-launch filter pattern`,
+        ),
+        disabledRules: boundedStringList(reader, "disabledRules", MAX_RULE_IDS, "one per rule, built-in or custom"),
         ruleOverrides: readOverrides(reader),
         customRules: custom?.map((c) => c.rule),
     };

@@ -12,6 +12,13 @@ export interface ConfigKeyDoc {
     secret?: boolean;
 }
 
+/**
+ * The longest JSON text of one structured value (a map or list). A stack holds at most 100 rules
+ * (CloudWatch Logs quotas: 100 metric filters per log group), each at most a 1024-character
+ * pattern and some prose: about 250 KB.
+ */
+export const MAX_STRUCTURED_VALUE_CHARS = 512 * 1024;
+
 /** One problem with the stack configuration, naming the key. */
 export interface StackConfigProblem {
     /** The full key, e.g. `trailwatch:logRetentionDays` or `trailwatch:dataEvents.lambdaFunctionArns[0]`. */
@@ -161,6 +168,14 @@ export class StackConfigReader {
     json(key: string): unknown {
         if (!this.has(key)) return undefined;
         const text = this.values[this.fullKey(key)];
+        if (text.length > MAX_STRUCTURED_VALUE_CHARS) {
+            // Refused before parsing: 500,000 custom rules are 50 MB of JSON, seconds to parse alone.
+            this.fail(
+                key,
+                `is ${Math.ceil(text.length / 1024).toLocaleString("en-US")} KB; a structured value may be at most ${MAX_STRUCTURED_VALUE_CHARS / 1024} KB (the largest a stack needs, 100 custom rules, the most CloudWatch Logs allows per log group, takes about 250 KB)`,
+            );
+            return undefined;
+        }
         try {
             return JSON.parse(text);
         } catch {

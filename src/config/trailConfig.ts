@@ -22,19 +22,20 @@ export const trailConfigKeys: ConfigKeyDoc[] = [
         type: "number",
         default: "90",
         description:
-            "Days before archived log files of 128 KB or more move to S3 Glacier Instant Retrieval (smaller ones stay in S3 Standard, where they cost less); 0 disables.",
+            "Days before archived log files of 128 KB or more move to S3 Glacier Instant Retrieval (smaller ones stay in S3 Standard, where they cost less); 0 disables. At most 2147483647 (S3 lifecycle days are 32-bit integers).",
     },
     {
         key: "archiveExpirationDays",
         type: "number",
         default: "2557",
-        description: "Days before archived log files expire; 0 keeps them forever. Greater than the transition.",
+        description:
+            "Days before archived log files expire; 0 keeps them forever. Greater than the transition; at most 2147483647.",
     },
     {
         key: "noncurrentVersionExpirationDays",
         type: "number",
         default: "365",
-        description: "Days a deleted or overwritten log file version stays recoverable (at least 1).",
+        description: "Days a deleted or overwritten log file version stays recoverable (1 to 2147483647).",
     },
     {
         key: "retainOnDelete",
@@ -88,7 +89,8 @@ export const trailConfigKeys: ConfigKeyDoc[] = [
         key: "tags",
         type: "map",
         default: "none",
-        description: "Tags for every taggable resource, as a map of string to string.",
+        description:
+            "Tags for every taggable resource, as a map of string to string: at most 50; keys 1-128 characters, not starting with `aws:`; values 0-256; letters, digits, spaces and `_ . : / = + - @`.",
     },
 ];
 
@@ -141,6 +143,43 @@ function readDataEvents(reader: StackConfigReader): AuditTrailArgs["dataEvents"]
     return dataEvents;
 }
 
+/*
+ * "Tagging AWS resources", Tag naming limits and requirements
+ * (https://docs.aws.amazon.com/tag-editor/latest/userguide/tagging.html): at most 50 user-created tags per
+ * resource; a key is 1-128 Unicode characters, a value 0-256; letters, numbers and spaces
+ * representable in UTF-8 and _ . : / = + - @; the aws: prefix is reserved for AWS and cannot be
+ * used in a key.
+ */
+const MAX_TAGS = 50;
+const MAX_TAG_KEY_LENGTH = 128;
+const MAX_TAG_VALUE_LENGTH = 256;
+const tagCharacters = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+
+/** Length in Unicode characters (code points), as AWS counts it. */
+const characters = (text: string): number => [...text].length;
+
+function tagKeyProblem(key: string): string | undefined {
+    if (key === "__proto__") {
+        // Pulumi's property serialization (serializeProperty) copies maps by assignment, where this
+        // key sets the prototype instead of a property: the tag would silently never be applied.
+        return "is a key Pulumi cannot pass on (it is dropped on the way to AWS); choose another tag name";
+    }
+    if (key.length === 0 || characters(key) > MAX_TAG_KEY_LENGTH) {
+        return `a tag key is 1-${MAX_TAG_KEY_LENGTH} characters; this one is ${characters(key)}`;
+    }
+    if (key.toLowerCase().startsWith("aws:")) return "tag keys starting with aws: are reserved for AWS";
+    if (!tagCharacters.test(key)) return "a tag key holds letters, digits, spaces and _ . : / = + - @ only";
+    return undefined;
+}
+
+function tagValueProblem(value: string): string | undefined {
+    if (characters(value) > MAX_TAG_VALUE_LENGTH) {
+        return `a tag value is at most ${MAX_TAG_VALUE_LENGTH} characters; this one is ${characters(value)}`;
+    }
+    if (!tagCharacters.test(value)) return "a tag value holds letters, digits, spaces and _ . : / = + - @ only";
+    return undefined;
+}
+
 function readTags(reader: StackConfigReader): Record<string, string> | undefined {
     const value = reader.json("tags");
     if (value === undefined) return undefined;
@@ -148,8 +187,15 @@ function readTags(reader: StackConfigReader): Record<string, string> | undefined
         reader.fail("tags", "must be a map of tag names to string values");
         return undefined;
     }
-    for (const [k, v] of Object.entries(value)) {
-        if (typeof v !== "string") reader.fail(`tags.${k}`, `${JSON.stringify(v)} is not a string`);
+    const entries = Object.entries(value);
+    if (entries.length > MAX_TAGS) {
+        reader.fail("tags", `has ${entries.length} tags; AWS allows at most ${MAX_TAGS} per resource`);
+        return undefined;
+    }
+    for (const [k, v] of entries) {
+        const problem =
+            tagKeyProblem(k) ?? (typeof v === "string" ? tagValueProblem(v) : `${JSON.stringify(v)} is not a string`);
+        if (problem !== undefined) reader.fail(`tags.${k}`, problem);
     }
     return value as Record<string, string>;
 }

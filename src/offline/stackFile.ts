@@ -3,6 +3,7 @@ import * as path from "path";
 import { parse as parseYaml } from "yaml";
 import { MissingSecret, findMissingSecrets } from "../config";
 import { StackSecretProblem, stackSecretProblems } from "./stackSecrets";
+import { describeYamlError } from "./yamlErrorExcerpt";
 
 /** The project name, as `Pulumi.yaml` declares it. */
 export const projectName = "trailwatch";
@@ -37,6 +38,13 @@ export const secretPlaceholder = "[secret]";
 /** Stands in for a value unknown until deployment (in a preview). */
 export const unknownPlaceholder = "[unknown]";
 
+/**
+ * The largest stack file read. A stack holds at most 100 rules (CloudWatch Logs quotas: 100 metric
+ * filters per log group), each at most a 1024-character pattern and some prose: about 250 KB. A
+ * 56 MB file of 500,000 rules took the YAML parser 400 s and 4 GB; refusing it by size takes none.
+ */
+export const MAX_STACK_FILE_BYTES = 512 * 1024;
+
 /** Thrown when a stack file is missing or is not a Pulumi stack configuration file. */
 export class StackFileError extends Error {
     constructor(message: string) {
@@ -69,8 +77,15 @@ export function readStackFile(projectDir: string, stack: string): StackFileConfi
     const file = stackFilePath(projectDir, stack);
     let text: string;
     try {
+        const size = fs.statSync(file).size;
+        if (size > MAX_STACK_FILE_BYTES) {
+            throw new StackFileError(
+                `${path.relative(projectDir, file)}: ${Math.ceil(size / 1024)} KB; a stack file may be at most ${MAX_STACK_FILE_BYTES / 1024} KB (a stack of 100 rules, the most CloudWatch Logs allows per log group, takes about 250 KB)`,
+            );
+        }
         text = fs.readFileSync(file, "utf8");
-    } catch {
+    } catch (err) {
+        if (err instanceof StackFileError) throw err;
         const known = listStacks(projectDir);
         throw new StackFileError(
             `no stack "${stack}": ${path.relative(projectDir, file)} does not exist` +
@@ -81,7 +96,8 @@ export function readStackFile(projectDir: string, stack: string): StackFileConfi
     try {
         doc = parseYaml(text);
     } catch (err) {
-        throw new StackFileError(`${path.relative(projectDir, file)}: ${(err as Error).message}`);
+        // Never the library's own excerpt: it would print a secret on the offending line.
+        throw new StackFileError(`${path.relative(projectDir, file)}: ${describeYamlError(text, err as Error)}`);
     }
     const config = (doc as { config?: unknown } | null)?.config ?? {};
     if (typeof config !== "object" || config === null || Array.isArray(config)) {
@@ -90,11 +106,22 @@ export function readStackFile(projectDir: string, stack: string): StackFileConfi
     const values: Record<string, string> = {};
     const secretKeys = new Set<string>();
     for (const [key, value] of Object.entries(config)) {
+        const malformed = malformedSecure(value);
+        if (malformed !== undefined) {
+            throw new StackFileError(`${path.relative(projectDir, file)}: ${key}: ${malformed}`);
+        }
         if (isSecure(value)) {
             values[key] = secretPlaceholder;
             secretKeys.add(key);
         } else {
-            values[key] = typeof value === "string" ? value : JSON.stringify(value);
+            // JSON has no Infinity or NaN: JSON.stringify would turn `1e309` and `.nan` into "null",
+            // and the error would then quote a value the user never wrote.
+            values[key] =
+                typeof value === "string"
+                    ? value
+                    : typeof value === "number" && !Number.isFinite(value)
+                      ? String(value)
+                      : JSON.stringify(value);
         }
     }
     // The offline tools never decrypt secrets, so a secret that is not set at all changes nothing they show: they go
@@ -109,4 +136,33 @@ export function readStackFile(projectDir: string, stack: string): StackFileConfi
 
 function isSecure(value: unknown): boolean {
     return typeof value === "object" && value !== null && !Array.isArray(value) && "secure" in value;
+}
+
+/**
+ * Why a `secure:` value is not one Pulumi wrote (`pulumi config set --secret` writes a map whose
+ * only key is `secure`, holding the ciphertext as a non-empty string), or undefined. Never quotes
+ * the value: it is a secret, or part of one.
+ */
+function malformedSecure(value: unknown): string | undefined {
+    if (!isSecure(value)) return undefined;
+    const map = value as Record<string, unknown>;
+    const expected = "set it again with `pulumi config set --secret`";
+    const others = Object.keys(map).filter((k) => k !== "secure");
+    if (others.length > 0) {
+        return `a secure value is a map with the one key "secure"; this one also has ${others.map((k) => `"${k}"`).join(", ")}: ${expected}`;
+    }
+    const secure = map.secure;
+    if (typeof secure !== "string") {
+        const kind =
+            secure === null
+                ? "empty"
+                : Array.isArray(secure)
+                  ? "a list"
+                  : typeof secure === "object"
+                    ? "a map"
+                    : `a ${typeof secure}`;
+        return `"secure" must hold the ciphertext as text; it is ${kind}: ${expected}`;
+    }
+    if (secure.trim() === "") return `"secure" is empty: ${expected}`;
+    return undefined;
 }

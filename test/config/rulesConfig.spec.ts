@@ -174,3 +174,102 @@ describe("stack configuration: the alert rule keys", () => {
         assert.deepStrictEqual(pick("guardduty-disabled"), ["P2", 1, 300, "custom"]);
     });
 });
+
+describe("rules configuration: sizes are checked before entries", function () {
+    const region = { "aws:region": "eu-west-1" };
+    const timed = (values: Record<string, string>): { problems: string[]; ms: number } => {
+        const started = Date.now();
+        const problems = stackConfigProblems({ ...region, ...values });
+        return { problems, ms: Date.now() - started };
+    };
+
+    const customRules = (n: number) =>
+        JSON.stringify(
+            Array.from({ length: n }, (_, i) => ({
+                id: `r${i}`,
+                title: "t",
+                pattern: `{ $.eventName = X${i} }`,
+                severity: "P3",
+                rationale: "r",
+            })),
+        );
+    const officeAddresses = (n: number) =>
+        JSON.stringify(Array.from({ length: n }, (_, i) => `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`));
+
+    it("500,000 custom rules (50 MB of JSON): one problem, before the JSON is parsed", function () {
+        this.timeout(5000);
+        const text = customRules(500_000);
+        const { problems, ms } = timed({ "trailwatch:customRules": text });
+        assert.deepStrictEqual(problems, [
+            `trailwatch:customRules: is ${Math.ceil(text.length / 1024).toLocaleString("en-US")} KB; a structured value may be at most 512 KB (the largest a stack needs, 100 custom rules, the most CloudWatch Logs allows per log group, takes about 250 KB)`,
+        ]);
+        assert.ok(ms < 200, `${ms} ms`);
+    });
+
+    it("5,000 custom rules: the count is refused before any rule is checked", function () {
+        this.timeout(5000);
+        const { problems, ms } = timed({ "trailwatch:customRules": customRules(5_000) });
+        assert.deepStrictEqual(problems, [
+            "trailwatch:customRules: has 5,000 entries; at most 100 (each rule is a metric filter, and CloudWatch Logs allows 100 per log group)",
+        ]);
+        assert.ok(ms < 1000, `${ms} ms`);
+    });
+
+    it("300,000 office addresses are refused by size; 10,000 by count, naming the pattern length limit", function () {
+        this.timeout(5000);
+        const huge = timed({ "trailwatch:officeIpAddresses": officeAddresses(300_000) });
+        assert.match(
+            huge.problems.join("\n"),
+            /^trailwatch:officeIpAddresses: is [\d,]+ KB; a structured value may be at most 512 KB/,
+        );
+        assert.ok(huge.ms < 200, `${huge.ms} ms`);
+        const many = timed({ "trailwatch:officeIpAddresses": officeAddresses(10_000) });
+        assert.deepStrictEqual(many.problems, [
+            "trailwatch:officeIpAddresses: has 10,000 entries; at most 31 (more cannot fit in the 1024 characters of the console-login-outside-office filter pattern)",
+        ]);
+        assert.ok(many.ms < 500, `${many.ms} ms`);
+    });
+
+    it("the bounds are the quotas: 32 addresses are too many, 31 go on to the pattern check; 100 custom rules are accepted", () => {
+        const countProblem = (n: number) =>
+            timed({
+                "trailwatch:officeIpAddresses": JSON.stringify(Array.from({ length: n }, (_, i) => `10.0.0.${i}`)),
+            }).problems.filter((p) => p.includes("entries; at most"));
+        assert.strictEqual(countProblem(32).length, 1);
+        assert.deepStrictEqual(countProblem(31), []);
+        const rules = Array.from({ length: 100 }, (_, i) => ({
+            id: `r${i}`,
+            title: "t",
+            pattern: `{ $.eventName = X${i} }`,
+            severity: "P3",
+            rationale: "r",
+        }));
+        const problems = timed({ "trailwatch:customRules": JSON.stringify(rules) }).problems;
+        assert.deepStrictEqual(
+            problems.filter((p) => p.startsWith("trailwatch:customRules:")),
+            [],
+        );
+    });
+
+    it("duplicates in long lists are found in linear time (a set, not indexOf)", function () {
+        this.timeout(5000);
+        const ids = Array.from({ length: 100 }, () => "console-login-root");
+        const { problems } = timed({ "trailwatch:disabledRules": JSON.stringify(ids) });
+        assert.strictEqual(problems.length, 99);
+        assert.strictEqual(problems[0], 'trailwatch:disabledRules[1]: "console-login-root" is listed twice');
+    });
+
+    it("ruleOverrides.__proto__ is an unknown rule id, like constructor", () => {
+        for (const id of ["__proto__", "constructor"]) {
+            const problems = stackConfigProblems({
+                ...region,
+                "trailwatch:ruleOverrides": `{"${id}":{"threshold":2}}`,
+            });
+            assert.strictEqual(problems.length, 1, id);
+            assert.match(
+                problems[0],
+                new RegExp(`^trailwatch:ruleOverrides\\.${id}: "${id}" is not a rule id; valid ids: `),
+            );
+        }
+    });
+});

@@ -77,12 +77,12 @@ describe("stack configuration: the audit trail keys", () => {
         [
             "a negative lifecycle day count",
             { "trailwatch:archiveTransitionDays": "-5" },
-            ["trailwatch:archiveTransitionDays: -5 is not a whole number of days >= 0"],
+            ["trailwatch:archiveTransitionDays: -5 is not a whole number of days from 0 to 2147483647"],
         ],
         [
             "a fractional lifecycle day count",
             { "trailwatch:archiveExpirationDays": "365.5" },
-            ["trailwatch:archiveExpirationDays: 365.5 is not a whole number of days >= 0"],
+            ["trailwatch:archiveExpirationDays: 365.5 is not a whole number of days from 0 to 2147483647"],
         ],
         [
             "an expiry that comes before the transition",

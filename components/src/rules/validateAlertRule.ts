@@ -93,10 +93,19 @@ export function patternProblem(pattern: unknown): { pattern?: FilterPattern; pro
     }
 }
 
-function textProblem(value: unknown, maxLength: number | undefined): string | undefined {
+/** C0 and C1 control characters and DEL: invisible, and able to forge lines in the alarm description and alert. */
+// eslint-disable-next-line no-control-regex
+const controlCharacter = /[\u0000-\u001f\u007f-\u009f]/;
+
+function textProblem(value: unknown, maxLength: number | undefined, oneLine = false): string | undefined {
     if (typeof value !== "string" || value.trim() === "") return "must be a non-empty string";
     if (maxLength !== undefined && value.length > maxLength) {
         return `is ${value.length} characters long; at most ${maxLength}`;
+    }
+    const control = oneLine ? controlCharacter.exec(value) : null;
+    if (control !== null) {
+        const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0");
+        return `has a control character (U+${code}) at position ${control.index + 1}; it is one line of plain text in the alarm description`;
     }
     return undefined;
 }
@@ -110,13 +119,13 @@ export function validateAlertRule(rule: AlertRule): AlertRuleProblem[] {
     const problems: AlertRuleProblem[] = [];
     const idProblem = ruleIdProblem(rule.id);
     if (idProblem !== undefined) problems.push({ path: "id", reason: idProblem });
-    const title = textProblem(rule.title, MAX_RULE_TITLE_LENGTH);
+    const title = textProblem(rule.title, MAX_RULE_TITLE_LENGTH, true);
     if (title !== undefined) problems.push({ path: "title", reason: title });
     const severity = severityProblem(rule.severity);
     if (severity !== undefined) problems.push({ path: "severity", reason: severity });
     const rationale = textProblem(rule.rationale, undefined);
     if (rationale !== undefined) problems.push({ path: "rationale", reason: rationale });
-    const control = textProblem(rule.control, MAX_RULE_TITLE_LENGTH);
+    const control = textProblem(rule.control, MAX_RULE_TITLE_LENGTH, true);
     if (control !== undefined) problems.push({ path: "control", reason: control });
     const pattern = patternProblem(rule.pattern).problem;
     if (pattern !== undefined) problems.push({ path: "pattern", reason: pattern });

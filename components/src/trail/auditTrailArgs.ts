@@ -1,6 +1,9 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { cloudWatchLogsRetentionDays } from "./retention";
 
+/** The largest `Days` an S3 lifecycle rule takes: the API types it Integer (32-bit signed). */
+export const MAX_LIFECYCLE_DAYS = 2_147_483_647;
+
 // The arguments of AuditTrail and their validation: no Pulumi resources here, so that configuration checks
 // (the CLI, the policy pack) load without the AWS provider SDK.
 
@@ -267,8 +270,10 @@ export function validateAuditTrailArgs(args: AuditTrailArgs, name = "trail"): Au
         );
     }
     const dayArgs = ["archiveTransitionDays", "archiveExpirationDays", "noncurrentVersionExpirationDays"] as const;
-    const badDays = dayArgs.filter((key) => !Number.isInteger(s[key]) || s[key] < 0);
-    for (const key of badDays) fail(key, `${s[key]} is not a whole number of days >= 0`);
+    // S3 API Reference, LifecycleExpiration / NoncurrentVersionExpiration / Transition: "Days ... Type: Integer",
+    // a 32-bit signed integer in every AWS API model; 1e23 days would reach the lifecycle rule as "1e+23".
+    const badDays = dayArgs.filter((key) => !Number.isInteger(s[key]) || s[key] < 0 || s[key] > MAX_LIFECYCLE_DAYS);
+    for (const key of badDays) fail(key, `${s[key]} is not a whole number of days from 0 to ${MAX_LIFECYCLE_DAYS}`);
     if (s.noncurrentVersionExpirationDays === 0) {
         fail("noncurrentVersionExpirationDays", "0 would remove deleted log files at once; use at least 1 day");
     }

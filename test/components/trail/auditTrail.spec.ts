@@ -357,7 +357,7 @@ describe("AuditTrail", () => {
         [
             "a negative lifecycle day count",
             { archiveTransitionDays: -1 },
-            "AuditTrail: archiveTransitionDays: -1 is not a whole number of days >= 0",
+            "AuditTrail: archiveTransitionDays: -1 is not a whole number of days from 0 to 2147483647",
         ],
         [
             "an expiry before the transition",
