@@ -1,8 +1,11 @@
 import * as assert from "assert";
 import {
+    AlertPreviewError,
     OpsgenieTemplateError,
     SnsNotificationFields,
+    TEMPLATE_REGEX_BUDGET_MS,
     parseOpsgenieTemplate,
+    previewOpsgenieAlert,
     renderOpsgenieTemplate,
 } from "@trailwatch/components";
 
@@ -220,5 +223,79 @@ describe("Opsgenie templates: malformed templates name the line and column", () 
                 [6, 2, 5, 'unknown field "Nope"'],
             );
         }
+    });
+});
+
+describe("Opsgenie templates: a regex that takes too long is stopped, at its position", () => {
+    // Opsgenie runs Java's backtracking engine and gives up after 10 s ("String processing methods": "Regex match
+    // operations has 10 seconds timeout limit"); the renderer keeps backtracking semantics and stops after 1 s.
+    const hostile: SnsNotificationFields = { ...notification, Message: `${"a".repeat(30)}!` };
+
+    it("extract(/(a+)+$/) on a 31-character message: OpsgenieTemplateError at the /, within a few seconds", () => {
+        assert.strictEqual(hostile.Message.length, 31);
+        const started = Date.now();
+        assert.throws(
+            () => renderOpsgenieTemplate("Host: {{Message.extract(/(a+)+$/)}}", hostile),
+            (err: unknown) => {
+                assert.ok(err instanceof OpsgenieTemplateError);
+                assert.strictEqual(
+                    err.message,
+                    `line 1, column ${"Host: {{Message.extract(".length + 1}: extract(/(a+)+$/) took too long: stopped after ${TEMPLATE_REGEX_BUDGET_MS / 1000} s (Opsgenie stops a regex after 10 s and renders "null")`,
+                );
+                return true;
+            },
+        );
+        const ms = Date.now() - started;
+        assert.ok(ms >= TEMPLATE_REGEX_BUDGET_MS && ms < 5000, `took ${ms} ms`);
+    });
+
+    it("the next template renders normally after one was stopped, with backtracking semantics kept", () => {
+        try {
+            renderOpsgenieTemplate("{{Message.extract(/(a+)+$/)}}", hostile);
+        } catch {
+            // stopped, as above
+        }
+        // A backreference and a lookbehind: Java (and JavaScript) features an automaton cannot run.
+        assert.deepStrictEqual(
+            renderOpsgenieTemplate(
+                '{{Message.extract(/((\\d)\\2+)/)}} {{Message.extract(/(?<="AlarmName":")([^"]*)/)}}',
+                notification,
+            ),
+            { text: "1111 cpu-alarm", warnings: [] },
+        );
+    });
+
+    it("a filter condition whose matches expression takes too long is an AlertPreviewError, not a hang", () => {
+        const started = Date.now();
+        assert.throws(
+            () =>
+                previewOpsgenieAlert(
+                    {
+                        creates: [
+                            {
+                                name: "create",
+                                filters: [
+                                    {
+                                        type: "match-all-conditions",
+                                        conditions: [
+                                            { field: "Message", operation: "matches", expectedValue: "(a+)+" },
+                                        ],
+                                    },
+                                ],
+                            },
+                        ],
+                    },
+                    hostile,
+                ),
+            (err: unknown) => {
+                assert.ok(err instanceof AlertPreviewError);
+                assert.strictEqual(
+                    err.message,
+                    'the filter condition Message matches /(a+)+/ took too long: stopped after 1 s (Opsgenie stops a regex after 10 s and renders "null")',
+                );
+                return true;
+            },
+        );
+        assert.ok(Date.now() - started < 5000);
     });
 });
