@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { interruptCli } from "../support/interruptCli";
+import { InterruptedRun, interruptCli } from "../support/interruptCli";
 
 /*
  * One Ctrl-C stops a long command promptly and it prints what it has. The binary is spawned and sent a real SIGINT.
@@ -11,6 +11,11 @@ import { interruptCli } from "../support/interruptCli";
 
 /** Well under mocha's 30 s, and far longer than a prompt exit takes even on a loaded machine. */
 const PROMPT_MS = 3000;
+
+/** Ended by the signal itself (Node's default for SIGINT, which a shell reports as 130), or exited 130. */
+function endedByInterrupt(run: InterruptedRun): boolean {
+    return (run.code === null && run.signal === "SIGINT") || (run.code === 130 && run.signal === null);
+}
 
 describe("one Ctrl-C (SIGINT) stops a long command promptly", function () {
     it("test-pattern reading a pipe that is still open: prints the matches and the count so far, exits 130", async () => {
@@ -56,17 +61,14 @@ describe("one Ctrl-C (SIGINT) stops a long command promptly", function () {
             notBeforeMs: 1500,
         });
         // Nothing is rendered before the notification is complete: there is nothing to print.
-        assert.deepStrictEqual(
-            { code: run.code, signal: run.signal, stdout: run.stdout, stderr: run.stderr },
-            { code: null, signal: "SIGINT", stdout: "", stderr: "" },
-        );
+        assert.ok(endedByInterrupt(run), `code ${run.code}, signal ${run.signal}`);
+        assert.deepStrictEqual([run.stdout, run.stderr], ["", ""]);
         assert.ok(run.exitMs < PROMPT_MS, `exited ${run.exitMs} ms after SIGINT`);
     });
 
-    it("check while it runs the stack's program: ends at once, keeping what it printed", async () => {
+    it("check while it runs the stack's program: ends at once", async () => {
         const run = await interruptCli(["check", "--stack", "dev"], { ready: () => true, notBeforeMs: 1500 });
-        assert.strictEqual(run.signal, "SIGINT", `code ${run.code}; stderr: ${run.stderr}`);
-        assert.strictEqual(run.code, null);
+        assert.ok(endedByInterrupt(run), `code ${run.code}, signal ${run.signal}; stderr: ${run.stderr}`);
         assert.ok(run.exitMs < PROMPT_MS, `exited ${run.exitMs} ms after SIGINT`);
     });
 });
