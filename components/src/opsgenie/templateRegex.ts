@@ -37,14 +37,14 @@ export class TemplateRegexTimeoutError extends Error {
 interface RegexThread {
     worker: Worker;
     port: MessagePort;
-    /** [0]: 1 once the current request is answered; [1]: 1 once the worker is ready. */
+    /** [0]: 1 once the current request is answered; [1]: 1 once the worker is ready; [2]: 1 once it has started the request. */
     flags: Int32Array;
 }
 
 let current: RegexThread | undefined;
 
 function startThread(): RegexThread {
-    const state = new SharedArrayBuffer(8);
+    const state = new SharedArrayBuffer(12);
     const { port1, port2 } = new MessageChannel();
     const worker = new Worker(path.join(__dirname, "templateRegexWorker.js"), {
         workerData: { port: port2, state },
@@ -72,7 +72,14 @@ export function execTemplateRegex(
 ): (string | undefined)[] | null {
     const thread = (current ??= startThread());
     Atomics.store(thread.flags, 0, 0);
+    Atomics.store(thread.flags, 2, 0);
     thread.port.postMessage({ source: regex.source, flags: regex.flags, input });
+    // The budget starts when the worker takes the request up (on a loaded machine that can take a while).
+    if (Atomics.wait(thread.flags, 2, 0, WORKER_START_MS) === "timed-out") {
+        current = undefined;
+        void thread.worker.terminate();
+        throw new Error(`the template regex worker did not take a request up within ${WORKER_START_MS / 1000} s`);
+    }
     if (Atomics.wait(thread.flags, 0, 0, budgetMs) === "timed-out") {
         // Terminating the thread interrupts the match; the next call starts another.
         current = undefined;

@@ -17,6 +17,9 @@ const flags = new Int32Array(state);
 const compiled = new Map<string, RegExp>();
 
 port.on("message", ({ source, flags: reFlags, input }: TemplateRegexRequest) => {
+    // Started: the budget is for the match, not for waiting to be scheduled on a busy machine.
+    Atomics.store(flags, 2, 1);
+    Atomics.notify(flags, 2);
     let reply: { match: (string | undefined)[] | null } | { error: string };
     try {
         const key = `${reFlags}/${source}`;
