@@ -1,4 +1,4 @@
-import { RE2JS } from "re2js";
+import type { RE2JS } from "re2js";
 import { FilterPatternError } from "./filterPatternError";
 import { isAsciiAlphanumeric } from "./patternScanner";
 
@@ -45,6 +45,15 @@ const CLASS_ESCAPES = new Set(["d", "D", "s", "S", "w", "W"]);
  */
 export const MAX_REGEX_EXPANDED_TERMS = 1000;
 
+let re2js: typeof import("re2js") | undefined;
+
+/** RE2, loaded on first use: most patterns hold no regex, and loading it costs a process tens of milliseconds. */
+function compileRe2(source: string): RE2JS {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    re2js ??= require("re2js") as typeof import("re2js");
+    return re2js.RE2JS.compile(source);
+}
+
 /** A compiled filter-pattern regex: searches the text for a match anywhere, in linear time. */
 export interface FilterRegex {
     test(text: string): boolean;
@@ -66,7 +75,7 @@ export function compileFilterRegex(source: string, percentIndex: number): Filter
     }
     let re: RE2JS;
     try {
-        re = RE2JS.compile(translated.re2);
+        re = compileRe2(translated.re2);
     } catch (err) {
         // Not expected (translate rejects what RE2 would), but an RE2 refusal must still be an error
         // about the pattern, not a crash.

@@ -1,5 +1,6 @@
 import * as path from "path";
 import { MessageChannel, MessagePort, Worker, receiveMessageOnPort } from "worker_threads";
+import { alarmFieldPattern, alarmMessageFields } from "./alarmMessageTemplates";
 
 /*
  * Template regular expressions (`extract(/re/)`, a filter's `matches`) run under a time budget.
@@ -17,6 +18,14 @@ import { MessageChannel, MessagePort, Worker, receiveMessageOnPort } from "worke
  * synchronous and costs one worker per process, not one per template); when the budget runs out the worker is
  * terminated, which stops the match, and the next call starts a fresh one.
  */
+
+/**
+ * The expressions trailwatch generates itself (`alarmFieldPattern`), run on the calling thread: `check` renders only
+ * these, so it never starts the worker. They are linear on any text, whoever wrote it: a literal `"Field":` must
+ * match first, and the value loop `(?:[^"\\]|\\.)*` has disjoint alternatives and stops at the next unescaped quote, so
+ * no position is tried more than a bounded number of times.
+ */
+const generatedSources: ReadonlySet<string> = new Set(alarmMessageFields.map(alarmFieldPattern));
 
 /** Milliseconds one template regex match may take before it is stopped. */
 export const TEMPLATE_REGEX_BUDGET_MS = 1000;
@@ -70,6 +79,10 @@ export function execTemplateRegex(
     input: string,
     budgetMs: number = TEMPLATE_REGEX_BUDGET_MS,
 ): (string | undefined)[] | null {
+    if (regex.flags === "" && generatedSources.has(regex.source)) {
+        const match = new RegExp(regex.source).exec(input);
+        return match === null ? null : Array.from(match);
+    }
     const thread = (current ??= startThread());
     Atomics.store(thread.flags, 0, 0);
     Atomics.store(thread.flags, 2, 0);

@@ -4,6 +4,8 @@ import {
     OpsgenieTemplateError,
     SnsNotificationFields,
     TEMPLATE_REGEX_BUDGET_MS,
+    alarmFieldExpression,
+    alarmMessageFields,
     parseOpsgenieTemplate,
     previewOpsgenieAlert,
     renderOpsgenieTemplate,
@@ -263,6 +265,26 @@ describe("Opsgenie templates: a regex that takes too long is stopped, at its pos
             ),
             { text: "1111 cpu-alarm", warnings: [] },
         );
+    });
+
+    it("the expressions trailwatch generates (run without the worker) stay linear on 256 KB of hostile text", () => {
+        // SNS messages are at most 256 KB. Unterminated values, runs of escapes, and a key repeated everywhere.
+        const n = 256 * 1024;
+        for (const field of alarmMessageFields) {
+            const key = `"${field}":`;
+            const inputs = [
+                `${key}"${"\\a".repeat(n / 2)}`,
+                `${key}"${"a".repeat(n)}`,
+                key.repeat(n / key.length),
+                `${key}"`.repeat(n / (key.length + 1)),
+                `${key}"\\`.repeat(n / (key.length + 2)),
+            ];
+            const template = alarmFieldExpression(field);
+            const started = Date.now();
+            for (const Message of inputs) renderOpsgenieTemplate(template, { ...notification, Message });
+            const ms = Date.now() - started;
+            assert.ok(ms < 2000, `${field}: ${ms} ms`);
+        }
     });
 
     it("a filter condition whose matches expression takes too long is an AlertPreviewError, not a hang", () => {
