@@ -1,4 +1,4 @@
-import { OpsgenieAlertPreview } from "@trailwatch/components/catalogue";
+import { AlertPreviewError, OpsgenieAlertPreview, OpsgenieTemplateError } from "@trailwatch/components/catalogue";
 import { previewStackAlert } from "../../src/offline/stackAlertPreview";
 import { CheckSection } from "./checkSection";
 
@@ -23,7 +23,20 @@ export const alertPreviewSection: CheckSection = {
     name: "alert-preview",
     async run(ctx) {
         const title = "Opsgenie alert preview";
-        const preview = previewStackAlert(ctx.run);
+        let preview;
+        try {
+            preview = previewStackAlert(ctx.run);
+        } catch (err) {
+            // A template whose regex takes too long, or a filter the preview cannot evaluate: a finding, not a crash.
+            if (!(err instanceof OpsgenieTemplateError) && !(err instanceof AlertPreviewError)) throw err;
+            const problem = `the alert cannot be previewed: ${err.message}`;
+            return {
+                title,
+                lines: ["Problems:", `  ✗ ${problem}`],
+                json: { alertPreview: { problems: [problem] } },
+                failed: true,
+            };
+        }
         const json = { alertPreview: preview };
         if (!preview.enabled) {
             return {

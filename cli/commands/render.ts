@@ -1,6 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import {
+    AlertPreviewError,
     OpsgenieAlertPreview,
     OpsgenieTemplateError,
     SnsNotificationError,
@@ -49,9 +50,14 @@ Where Opsgenie documents nothing the renderer makes a stated choice and warns (o
 extract() that matches nothing renders as empty text; substring() indices beyond the text are
 clamped; a toDate() of text that is not a timestamp renders as empty text.
 
-Exit status: 0 rendered; 1 rendered with warnings, or (--stack) no action runs or the stack's
-configuration is invalid; 2 a malformed template (its line and column are shown), a file that is
-not an SNS notification, an unknown stack or a usage error.
+Regular expressions run as Opsgenie runs them (Java-like, backtracking), but each match may take at
+most 1 s here (Opsgenie stops one after 10 s and renders "null"): a longer one is reported as "took
+too long" at its line and column instead of hanging.
+
+Exit status: 0 rendered; 1 rendered with warnings, or (--stack) no action runs, the stack's
+configuration is invalid or a template of it cannot be rendered; 2 a malformed template or one whose
+regex takes too long (its line and column are shown), a file that is not an SNS notification, an
+unknown stack or a usage error.
 `;
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
@@ -149,7 +155,14 @@ async function renderForStack(stack: string, file: string | undefined, json: boo
     if (actions === undefined) {
         throw new UsageError(`stack ${stack} has no Opsgenie integration (trailwatch:opsgenieEnabled is not true)`);
     }
-    const preview = previewOpsgenieAlert(actions, notification);
+    let preview: OpsgenieAlertPreview;
+    try {
+        preview = previewOpsgenieAlert(actions, notification);
+    } catch (err) {
+        if (!(err instanceof OpsgenieTemplateError) && !(err instanceof AlertPreviewError)) throw err;
+        io.stderr.write(`trailwatch render: stack ${stack}: ${err.message}\n`);
+        return 1;
+    }
     if (json) {
         io.stdout.write(`${JSON.stringify({ stack, ...preview }, null, 2)}\n`);
     } else {
@@ -184,7 +197,15 @@ export const renderCommand: Command = {
             return 2;
         }
         const notification = await readNotification(file, io);
-        const rendered = renderOpsgenieTemplate(parsed, notification);
+        let rendered;
+        try {
+            rendered = renderOpsgenieTemplate(parsed, notification);
+        } catch (err) {
+            // A regex that runs past its time budget ("took too long"), at the expression's position.
+            if (!(err instanceof OpsgenieTemplateError)) throw err;
+            io.stderr.write(templateErrorText(template, err));
+            return 2;
+        }
         if (json) {
             io.stdout.write(`${JSON.stringify(rendered, null, 2)}\n`);
         } else {

@@ -34,9 +34,13 @@ Options:
   -h, --help  Show this help.
 
 Output: each matching event on one line (records as compact JSON), then "N of M events matched".
+Ctrl-C stops reading at once and prints the count so far, "N of M events matched (interrupted)"
+(with --json, the document gets "interrupted":true), and exits 130.
+Regular expressions (%...%) run in time linear in the event (RE2), whatever the pattern.
 Exit codes: 0 the pattern was tested (whether or not anything matched); 1 with --aws, AWS and
 trailwatch disagree on an event, or AWS could not be asked (a refused call names the IAM action);
-2 an invalid pattern (the position and reason are shown), an unreadable file (named), or a usage error.
+2 an invalid pattern (the position and reason are shown), an unreadable file (named), or a usage
+error; 130 interrupted.
 `;
 
 interface Arguments {
@@ -90,6 +94,29 @@ function eventAsJson(event: LogEvent["event"]): unknown {
         }
     }
     return event;
+}
+
+/**
+ * The items of `source` until `signal` aborts: then it ends at once, even while `source` is waiting for input (a
+ * pipe that sends nothing more), instead of after the next item.
+ */
+async function* untilAborted<T>(source: AsyncIterable<T>, signal: AbortSignal): AsyncGenerator<T> {
+    const iterator = source[Symbol.asyncIterator]();
+    const aborted = new Promise<undefined>((resolve) => {
+        if (signal.aborted) resolve(undefined);
+        else signal.addEventListener("abort", () => resolve(undefined), { once: true });
+    });
+    try {
+        for (;;) {
+            const next = await Promise.race([iterator.next(), aborted]);
+            if (next === undefined || next.done === true) return;
+            yield next.value;
+        }
+    } finally {
+        // Not awaited: a source still waiting for input would keep us waiting too.
+        if (signal.aborted) void iterator.return?.(undefined)?.catch(() => undefined);
+        else await iterator.return?.(undefined);
+    }
 }
 
 async function* allEvents(files: string[], io: CommandIO): AsyncGenerator<LogEvent> {
@@ -202,8 +229,12 @@ export const testPatternCommand: Command = {
         // With --aws: every event as CloudWatch Logs holds it (a record as its JSON, a line as it is), and our verdict.
         const messages: string[] = [];
         const verdicts: boolean[] = [];
+        // One Ctrl-C stops reading and prints what was found so far (as `backtest` does).
+        const interrupt = new AbortController();
+        const onSigint = (): void => interrupt.abort();
+        process.once("SIGINT", onSigint);
         try {
-            for await (const { event } of allEvents(args.files, io)) {
+            for await (const { event } of untilAborted(allEvents(args.files, io), interrupt.signal)) {
                 const index = total++;
                 const verdict = pattern.matches(event);
                 if (args.aws) {
@@ -218,8 +249,21 @@ export const testPatternCommand: Command = {
         } catch (err) {
             if (err instanceof LogEventsError) return fail(err.message);
             throw err;
+        } finally {
+            process.removeListener("SIGINT", onSigint);
         }
 
+        const interrupted = interrupt.signal.aborted;
+        if (interrupted) {
+            // Stdin may still be open (a pipe that sends more): stop reading it so the process can end.
+            (io.stdin as { destroy?: () => void }).destroy?.();
+            if (args.json) {
+                await write(io.stdout, `${JSON.stringify({ matches, matched, total, interrupted })}\n`);
+            } else {
+                await write(io.stdout, `${matched} of ${total} events matched (interrupted)\n`);
+            }
+            return 130;
+        }
         const aws = args.aws ? await judgeWithAws(args, messages, verdicts, io) : undefined;
         if (args.json) {
             await write(io.stdout, `${JSON.stringify({ matches, matched, total, ...(aws && { aws: aws.json }) })}\n`);

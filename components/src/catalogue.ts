@@ -21,4 +21,5 @@ export * from "./opsgenie/renderTemplate";
 export * from "./opsgenie/snsNotification";
 export * from "./opsgenie/templateError";
 export * from "./opsgenie/templateParser";
+export * from "./opsgenie/templateRegex";
 export * from "./opsgenie/templateSyntax";

@@ -1,4 +1,5 @@
 import * as assert from "assert";
+import { execFile } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -199,5 +200,47 @@ describe("trailwatch render --stack", () => {
             stdout: "",
             stderr: "trailwatch render: stack quiet has no Opsgenie integration (trailwatch:opsgenieEnabled is not true)\n",
         });
+    });
+});
+
+describe("trailwatch render: a template regex that backtracks for ever", () => {
+    it("node bin/trailwatch.js render '{{Message.extract(/(a+)+$/)}}' on a 31-character message: exit 2, took too long, at its column", async () => {
+        const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "trailwatch-render-")), "notification.json");
+        // Generated: a notification whose Message is 30 a and a !, on which /(a+)+$/ tries 2^30 ways.
+        fs.writeFileSync(
+            file,
+            JSON.stringify({
+                Type: "Notification",
+                MessageId: "00000000-0000-4000-8000-000000000000",
+                TopicArn: "arn:aws:sns:eu-west-1:111122223333:trailwatch-dev-alerts",
+                Subject: "ALARM",
+                Message: `${"a".repeat(30)}!`,
+                Timestamp: "2026-01-15T09:30:12.345Z",
+            }),
+        );
+        const template = "{{Message.extract(/(a+)+$/)}}";
+        const started = Date.now();
+        const result = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) =>
+            execFile(
+                process.execPath,
+                [path.join(projectDir, "bin/trailwatch.js"), "render", template, file],
+                { timeout: 20_000 },
+                (err, stdout, stderr) =>
+                    resolve({ code: err ? ((err as { code?: number }).code ?? -1) : 0, stdout, stderr }),
+            ),
+        );
+        const ms = Date.now() - started;
+        assert.deepStrictEqual(result, {
+            code: 2,
+            stdout: "",
+            stderr: [
+                'trailwatch render: template error at line 1, column 19: extract(/(a+)+$/) took too long: stopped after 1 s (Opsgenie stops a regex after 10 s and renders "null")',
+                `  ${template}`,
+                `  ${" ".repeat(18)}^`,
+                "",
+            ].join("\n"),
+        });
+        // The budget is 1 s; the rest is starting node. Well under mocha's 30 s.
+        assert.ok(ms < 10_000, `took ${ms} ms`);
     });
 });

@@ -16,7 +16,9 @@ export const MAX_FILTER_PATTERN_LENGTH = 1024;
  * expression patterns within a single filter pattern"; the syntax page: "There is a limit of 2 regex
  * for each filter pattern when creating a delimited or JSON filter pattern".
  * https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_PutMetricFilter.html
- * https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/FilterAndPatternSyntax.html
+ * https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/FilterAndPatternSyntax.html (its regex section,
+ * "Supported regular expressions (regex) syntax", https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/regex-expressions.html,
+ * carries the quota today; the dialect itself is checked in filterRegex.ts)
  *
  * (The other regex quota, "a maximum of 5 filter patterns containing regex for each log group", is a
  * property of a set of filters, not of one pattern: see {@link FilterPattern.regexCount}.)

@@ -2,6 +2,7 @@ import { opsgenieDefaultPriority } from "./alarmIntegrationActions";
 import { renderOpsgenieTemplate } from "./renderTemplate";
 import * as outputs from "./sdk/types/output";
 import { SnsNotificationFields } from "./snsNotification";
+import { execTemplateRegex, TemplateRegexTimeoutError } from "./templateRegex";
 import { TemplateWarning } from "./templateSyntax";
 
 /** The actions of an integration as plain data (an `IntegrationAction`'s inputs, without `integrationId`). */
@@ -89,7 +90,14 @@ function conditionHolds(condition: Condition, notification: SnsNotificationField
             break;
         case "matches":
             // Documented: the WHOLE value must match the expression.
-            holds = new RegExp(`^(?:${expected})$`).test(value);
+            try {
+                holds = execTemplateRegex(new RegExp(`^(?:${expected})$`), value) !== null;
+            } catch (err) {
+                if (!(err instanceof TemplateRegexTimeoutError)) throw err;
+                throw new AlertPreviewError(
+                    `the filter condition ${condition.field} matches /${expected}/ ${err.message}`,
+                );
+            }
             break;
         default:
             throw new AlertPreviewError(`the preview cannot evaluate the filter operation "${condition.operation}"`);

@@ -10,5 +10,6 @@ export * from "./renderTemplate";
 export * from "./snsNotification";
 export * from "./templateError";
 export * from "./templateParser";
+export * from "./templateRegex";
 export * from "./templateSyntax";
 export * as opsgenie from "./sdk";

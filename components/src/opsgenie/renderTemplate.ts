@@ -1,6 +1,7 @@
 import { SnsNotificationFields } from "./snsNotification";
 import { stringMethods } from "./stringMethods";
-import { lineAndColumn } from "./templateError";
+import { OpsgenieTemplateError, lineAndColumn } from "./templateError";
+import { TemplateRegexTimeoutError } from "./templateRegex";
 import { parseOpsgenieTemplate } from "./templateParser";
 import { OpsgenieTemplate, TemplateWarning } from "./templateSyntax";
 
@@ -16,6 +17,9 @@ export interface RenderedTemplate {
  * Renders an Opsgenie template for one SNS notification: static text is copied, each `{{field…}}` is replaced by
  * the field's value passed through its string methods. A field the notification does not carry (a
  * `SubscriptionConfirmation` has no `Subject`) renders as empty text with a warning.
+ *
+ * Regular expressions run under a time budget (`TEMPLATE_REGEX_BUDGET_MS`, see `templateRegex.ts`): one that takes
+ * longer throws `OpsgenieTemplateError` "… took too long" at the expression's position instead of hanging.
  *
  * @param template the template text (parsed here; throws `OpsgenieTemplateError` when malformed) or a parsed one
  */
@@ -39,8 +43,16 @@ export function renderOpsgenieTemplate(
             value = "";
         }
         for (const call of part.calls) {
-            // The parser admits only known methods with arguments of the right kinds.
-            value = stringMethods.get(call.method)!.apply(value, call.args, warnAt(call.offset));
+            try {
+                // The parser admits only known methods with arguments of the right kinds.
+                value = stringMethods.get(call.method)!.apply(value, call.args, warnAt(call.offset));
+            } catch (err) {
+                if (!(err instanceof TemplateRegexTimeoutError)) throw err;
+                const regex = call.args.find((a) => a.kind === "regex");
+                const offset = regex?.offset ?? call.offset;
+                const source = regex?.kind === "regex" ? `${call.method}(/${regex.source}/)` : call.method;
+                throw new OpsgenieTemplateError(parsed.text, offset, `${source} ${err.message}`);
+            }
         }
         text += value;
     }

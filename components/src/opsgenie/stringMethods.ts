@@ -1,4 +1,5 @@
 import { compileJavaDateFormat, defaultJavaDateFormat, formatJavaDate, parseTimestamp } from "./javaDateFormat";
+import { execTemplateRegex } from "./templateRegex";
 import { TemplateArgument } from "./templateSyntax";
 
 /**
@@ -8,8 +9,8 @@ import { TemplateArgument } from "./templateSyntax";
  * - `extract(/re/)` returns the first capture group of the first match (Java `Matcher.find()`, i.e. anywhere in
  *   the text). Undocumented, chosen here: with no capture group it returns the whole match; when the expression
  *   matches nothing, or the group takes no part in the match, the result is EMPTY TEXT and the renderer reports a
- *   warning. Opsgenie's one documented failure value is the text "null" after a 10-second regex timeout; a preview
- *   never runs that long. Generated templates never depend on this choice: their expressions match every alarm
+ *   warning. Opsgenie's one documented failure value is the text "null" after a 10-second regex timeout; the preview
+ *   stops a match much sooner and throws `TemplateRegexTimeoutError` (see `templateRegex.ts`). Generated templates never depend on this choice: their expressions match every alarm
  *   message of every era in the reference corpus.
  * - `substring(from[, to])`: `from` included, `to` excluded (documented). Java throws on indices outside the text;
  *   chosen here: indices are clamped to the text and a warning is reported.
@@ -55,12 +56,12 @@ const methods: StringMethod[] = [
         optional: 0,
         apply(value, [arg], warn) {
             if (arg.kind !== "regex") return "";
-            const match = arg.regex.exec(value);
+            const match = execTemplateRegex(arg.regex, value);
             if (match === null) {
                 warn(`extract(/${arg.source}/) matched nothing: rendered as empty text`);
                 return "";
             }
-            if (match.length === 1) return match[0];
+            if (match.length === 1) return match[0] ?? "";
             if (match[1] === undefined) {
                 warn(`extract(/${arg.source}/): the group took no part in the match: rendered as empty text`);
                 return "";

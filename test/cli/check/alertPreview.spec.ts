@@ -119,10 +119,25 @@ describe("trailwatch check: the Opsgenie alert preview", () => {
                     String.raw`description: {{Message.extract(/AWSAccountId":"(.+)","NewStateValue"/)}} runs past the end of its JSON value: "111122223333\",\"AlarmConfigurationUpdatedTimestamp\":\"2026-01-02T08:00:00.000+0000"`,
                 ],
             ],
+            [
+                "a description template whose regex backtracks for ever (generated): stopped, named, not a hang",
+                (run) =>
+                    withInputs(run, actionsType, (i) => {
+                        for (const c of i.creates as { description: string }[]) {
+                            c.description = "{{Message.extract(/(.*.*)*~/)}}";
+                        }
+                    }),
+                [
+                    'the alert cannot be previewed: line 1, column 19: extract(/(.*.*)*~/) took too long: stopped after 1 s (Opsgenie stops a regex after 10 s and renders "null")',
+                ],
+            ],
         ];
         for (const [what, mutate, problems] of cases) {
             it(what, async () => {
+                const started = Date.now();
                 const result = await alertPreviewSection.run({ projectDir, stack: "dev", run: mutate(dev) });
+                // Well under mocha's 30 s: a regex is stopped after 1 s.
+                assert.ok(Date.now() - started < 5000, `took ${Date.now() - started} ms`);
                 const preview = result.json.alertPreview as ReturnType<typeof previewStackAlert>;
                 assert.deepStrictEqual(preview.problems, problems);
                 assert.strictEqual(result.failed, problems.length > 0);

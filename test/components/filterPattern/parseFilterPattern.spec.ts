@@ -234,7 +234,7 @@ describe("parseFilterPattern: rejected patterns name the position and the reason
         ["%a{5,3}%", "position 3: repetition {5,3} has its minimum above its maximum"],
         ["%a}%", "position 3: } without a { before it; match a literal } with \\}"],
         ["%[abc%", "position 2: unbalanced brackets: this [ is never closed in the regular expression"],
-        ["%a**%", "position 1: invalid regular expression: nothing to repeat"],
+        ["%a**%", "position 4: * repeats a repetition; a repetition applies to one character, class or escape"],
         ["%ab\\%", "position 4: a regular expression cannot end with \\"],
         ["%abcc|ab[^c]$", "position 1: unbalanced %: this regular expression is never closed with %"],
         ["%%", "position 1: empty regular expression %%"],

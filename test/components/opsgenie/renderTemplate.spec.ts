@@ -1,8 +1,13 @@
 import * as assert from "assert";
 import {
+    AlertPreviewError,
     OpsgenieTemplateError,
     SnsNotificationFields,
+    TEMPLATE_REGEX_BUDGET_MS,
+    alarmFieldExpression,
+    alarmMessageFields,
     parseOpsgenieTemplate,
+    previewOpsgenieAlert,
     renderOpsgenieTemplate,
 } from "@trailwatch/components";
 
@@ -220,5 +225,99 @@ describe("Opsgenie templates: malformed templates name the line and column", () 
                 [6, 2, 5, 'unknown field "Nope"'],
             );
         }
+    });
+});
+
+describe("Opsgenie templates: a regex that takes too long is stopped, at its position", () => {
+    // Opsgenie runs Java's backtracking engine and gives up after 10 s ("String processing methods": "Regex match
+    // operations has 10 seconds timeout limit"); the renderer keeps backtracking semantics and stops after 1 s.
+    const hostile: SnsNotificationFields = { ...notification, Message: `${"a".repeat(30)}!` };
+
+    it("extract(/(a+)+$/) on a 31-character message: OpsgenieTemplateError at the /, within a few seconds", () => {
+        assert.strictEqual(hostile.Message.length, 31);
+        const started = Date.now();
+        assert.throws(
+            () => renderOpsgenieTemplate("Host: {{Message.extract(/(a+)+$/)}}", hostile),
+            (err: unknown) => {
+                assert.ok(err instanceof OpsgenieTemplateError);
+                assert.strictEqual(
+                    err.message,
+                    `line 1, column ${"Host: {{Message.extract(".length + 1}: extract(/(a+)+$/) took too long: stopped after ${TEMPLATE_REGEX_BUDGET_MS / 1000} s (Opsgenie stops a regex after 10 s and renders "null")`,
+                );
+                return true;
+            },
+        );
+        const ms = Date.now() - started;
+        assert.ok(ms >= TEMPLATE_REGEX_BUDGET_MS && ms < 5000, `took ${ms} ms`);
+    });
+
+    it("the next template renders normally after one was stopped, with backtracking semantics kept", () => {
+        try {
+            renderOpsgenieTemplate("{{Message.extract(/(a+)+$/)}}", hostile);
+        } catch {
+            // stopped, as above
+        }
+        // A backreference and a lookbehind: Java (and JavaScript) features an automaton cannot run.
+        assert.deepStrictEqual(
+            renderOpsgenieTemplate(
+                '{{Message.extract(/((\\d)\\2+)/)}} {{Message.extract(/(?<="AlarmName":")([^"]*)/)}}',
+                notification,
+            ),
+            { text: "1111 cpu-alarm", warnings: [] },
+        );
+    });
+
+    it("the expressions trailwatch generates (run without the worker) stay linear on 256 KB of hostile text", () => {
+        // SNS messages are at most 256 KB. Unterminated values, runs of escapes, and a key repeated everywhere.
+        const n = 256 * 1024;
+        for (const field of alarmMessageFields) {
+            const key = `"${field}":`;
+            const inputs = [
+                `${key}"${"\\a".repeat(n / 2)}`,
+                `${key}"${"a".repeat(n)}`,
+                key.repeat(n / key.length),
+                `${key}"`.repeat(n / (key.length + 1)),
+                `${key}"\\`.repeat(n / (key.length + 2)),
+            ];
+            const template = alarmFieldExpression(field);
+            const started = Date.now();
+            for (const Message of inputs) renderOpsgenieTemplate(template, { ...notification, Message });
+            const ms = Date.now() - started;
+            assert.ok(ms < 2000, `${field}: ${ms} ms`);
+        }
+    });
+
+    it("a filter condition whose matches expression takes too long is an AlertPreviewError, not a hang", () => {
+        const started = Date.now();
+        assert.throws(
+            () =>
+                previewOpsgenieAlert(
+                    {
+                        creates: [
+                            {
+                                name: "create",
+                                filters: [
+                                    {
+                                        type: "match-all-conditions",
+                                        conditions: [
+                                            { field: "Message", operation: "matches", expectedValue: "(a+)+" },
+                                        ],
+                                    },
+                                ],
+                            },
+                        ],
+                    },
+                    hostile,
+                ),
+            (err: unknown) => {
+                assert.ok(err instanceof AlertPreviewError);
+                assert.strictEqual(
+                    err.message,
+                    'the filter condition Message matches /(a+)+/ took too long: stopped after 1 s (Opsgenie stops a regex after 10 s and renders "null")',
+                );
+                return true;
+            },
+        );
+        assert.ok(Date.now() - started < 5000);
     });
 });

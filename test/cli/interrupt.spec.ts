@@ -1,0 +1,74 @@
+import * as assert from "assert";
+import { InterruptedRun, interruptCli } from "../support/interruptCli";
+
+/*
+ * One Ctrl-C stops a long command promptly and it prints what it has. The binary is spawned and sent a real SIGINT.
+ *
+ * What is still slow once filter-pattern regexes are linear (RE2) and template regexes have a 1 s budget is input
+ * that keeps coming or never ends: a pipe into `test-pattern`, a notification `render` waits for on stdin, and the
+ * program run of `check`. (`backtest` has its own interruption, tested with it.)
+ */
+
+/** Well under mocha's 30 s, and far longer than a prompt exit takes even on a loaded machine. */
+const PROMPT_MS = 3000;
+
+/** Ended by the signal itself (Node's default for SIGINT, which a shell reports as 130), or exited 130. */
+function endedByInterrupt(run: InterruptedRun): boolean {
+    return (run.code === null && run.signal === "SIGINT") || (run.code === 130 && run.signal === null);
+}
+
+describe("one Ctrl-C (SIGINT) stops a long command promptly", function () {
+    it("test-pattern reading a pipe that is still open: prints the matches and the count so far, exits 130", async () => {
+        const lines = ["ERROR 1", "ok", "ERROR 2", "a".repeat(1000), "ERROR 3"];
+        const run = await interruptCli(["test-pattern", "%ERROR|a*a*a*c%"], {
+            stdin: lines.map((l) => `${l}\n`).join(""),
+            ready: (stdout) => stdout.includes("ERROR 3\n"),
+        });
+        assert.deepStrictEqual(
+            { code: run.code, signal: run.signal, stdout: run.stdout, stderr: run.stderr },
+            {
+                code: 130,
+                signal: null,
+                stdout: "ERROR 1\nERROR 2\nERROR 3\n3 of 5 events matched (interrupted)\n",
+                stderr: "",
+            },
+        );
+        assert.ok(run.exitMs < PROMPT_MS, `exited ${run.exitMs} ms after SIGINT`);
+    });
+
+    it("test-pattern --json: the document so far, marked interrupted, exit 130", async () => {
+        // Nothing is printed before the end with --json: interrupt once the process has had time to read the input.
+        const run = await interruptCli(["test-pattern", "--json", "ERROR"], {
+            stdin: "ERROR 1\nok\n",
+            ready: () => true,
+            notBeforeMs: 1500,
+        });
+        assert.strictEqual(run.code, 130);
+        assert.strictEqual(run.stderr, "");
+        assert.deepStrictEqual(JSON.parse(run.stdout), {
+            matches: [{ index: 0, event: "ERROR 1" }],
+            matched: 1,
+            total: 2,
+            interrupted: true,
+        });
+        assert.ok(run.exitMs < PROMPT_MS, `exited ${run.exitMs} ms after SIGINT`);
+    });
+
+    it("render waiting for a notification on stdin: ends at once (by the signal, which a shell reports as 130)", async () => {
+        const run = await interruptCli(["render", "{{Message.extract(/(a+)+$/)}}"], {
+            stdin: '{"Type":"Notification",',
+            ready: () => true,
+            notBeforeMs: 1500,
+        });
+        // Nothing is rendered before the notification is complete: there is nothing to print.
+        assert.ok(endedByInterrupt(run), `code ${run.code}, signal ${run.signal}`);
+        assert.deepStrictEqual([run.stdout, run.stderr], ["", ""]);
+        assert.ok(run.exitMs < PROMPT_MS, `exited ${run.exitMs} ms after SIGINT`);
+    });
+
+    it("check while it runs the stack's program: ends at once", async () => {
+        const run = await interruptCli(["check", "--stack", "dev"], { ready: () => true, notBeforeMs: 1500 });
+        assert.ok(endedByInterrupt(run), `code ${run.code}, signal ${run.signal}; stderr: ${run.stderr}`);
+        assert.ok(run.exitMs < PROMPT_MS, `exited ${run.exitMs} ms after SIGINT`);
+    });
+});
