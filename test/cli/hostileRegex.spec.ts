@@ -51,10 +51,7 @@ describe("hostile filter-pattern regexes through the binary", () => {
 
     it("test-pattern '%.*.*.*.*.*.*#%' on a generated S3 log file of CloudTrail records (no #): exit 0", async () => {
         const record = JSON.parse(
-            fs.readFileSync(
-                path.join(projectDir, "test/fixtures/sample-events/console-login-root-no-mfa.json"),
-                "utf8",
-            ),
+            fs.readFileSync(path.join(projectDir, "sample-events/console-login-root-no-mfa.json"), "utf8"),
         ) as Record<string, unknown>;
         const records = Array.from({ length: 500 }, (_, i) => ({ ...record, eventID: `event-${i}` }));
         const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "trailwatch-hostile-")), "records.json");
@@ -98,10 +95,7 @@ describe("hostile filter-pattern regexes through the binary", () => {
     it("backtest --rule with '%.*.*.*.*.*.*#%' as a custom rule, over a generated file of 500 records: exit 0", async () => {
         const dir = hostileStack();
         const record = JSON.parse(
-            fs.readFileSync(
-                path.join(projectDir, "test/fixtures/sample-events/console-login-root-no-mfa.json"),
-                "utf8",
-            ),
+            fs.readFileSync(path.join(projectDir, "sample-events/console-login-root-no-mfa.json"), "utf8"),
         ) as Record<string, unknown>;
         const records = Array.from({ length: 500 }, (_, i) => ({ ...record, eventID: `event-${i}` }));
         fs.writeFileSync(path.join(dir, "records.json"), JSON.stringify({ Records: records }));
