@@ -21,3 +21,7 @@ export * from "./opsgenie/snsNotification";
 export * from "./opsgenie/templateError";
 export * from "./opsgenie/templateParser";
 export * from "./opsgenie/templateSyntax";
+export * from "./jsm/jsmAlertPreview";
+export * from "./jsm/jsmEndpoint";
+export * from "./jsm/jsmIntegrationActions";
+export * from "./jsm/jsmSnsIntegrationArgs";

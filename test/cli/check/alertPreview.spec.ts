@@ -80,12 +80,22 @@ describe("trailwatch check: the Opsgenie alert preview", () => {
     describe("fails the check when the alert would be wrong or missing", () => {
         const cases: [string, (run: ProgramRun) => ProgramRun, string[]][] = [
             [
-                "the P1 action is gone: the alert falls to the default priority",
+                "the P1 action is gone: a P1 alarm makes no alert (the untagged create excludes every token)",
                 (run) =>
                     withInputs(
                         run,
                         actionsType,
                         (i) => void (i.creates = (i.creates as { priority: string }[]).slice(1)),
+                    ),
+                ["a firing alarm triggers no action, not a create"],
+            ],
+            [
+                "the P1 action sets another priority",
+                (run) =>
+                    withInputs(
+                        run,
+                        actionsType,
+                        (i) => void ((i.creates as { priority: string }[])[0].priority = "P3"),
                     ),
                 ["the alert has priority P3, the rule's severity is P1"],
             ],
@@ -135,7 +145,7 @@ describe("trailwatch check: the Opsgenie alert preview", () => {
         }
 
         it("and shows the garbage the seed's template puts in the description, which people would see", async () => {
-            const [, mutate] = cases[3];
+            const [, mutate] = cases[4];
             const preview = (await alertPreviewSection.run({ projectDir, stack: "dev", run: mutate(dev) })).json
                 .alertPreview as ReturnType<typeof previewStackAlert>;
             assert.match(
