@@ -3,7 +3,7 @@ import * as path from "path";
 import { SelectedAlertRule, parseFilterPattern } from "@trailwatch/components/catalogue";
 import { readStackConfig } from "../../src/config";
 import { RecordedResource } from "../../src/offline/runProgram";
-import { readStackFile } from "../../src/offline/stackFile";
+import { readStackFileOffline } from "../../src/offline/offlineSecrets";
 import { CheckSection } from "./checkSection";
 
 /**
@@ -93,7 +93,7 @@ function timing(rule: SelectedAlertRule): string {
 export const rulesSection: CheckSection = {
     name: "rules",
     async run(ctx) {
-        const file = readStackFile(ctx.projectDir, ctx.stack);
+        const file = readStackFileOffline(ctx.projectDir, ctx.stack);
         const { rules } = readStackConfig(file.values, file.secretKeys, ctx.stack).rules;
         const samples = readSampleEvents();
         const reports: RuleReport[] = rules.map((r) => ({

@@ -14,8 +14,9 @@ const sections: CheckSection[] = [resourceTreeSection, rulesSection, policiesSec
 const usage = `Usage: trailwatch check [--stack NAME] [--json]
 
 Runs the Pulumi program for a stack offline (under Pulumi mocks, with the stack's configuration from
-stacks/Pulumi.<stack>.yaml; secure values are never decrypted or printed) and reports what \`pulumi up\`
-would create. No cloud account or Pulumi CLI is needed: this is what a pull request runs.
+stacks/Pulumi.<stack>.yaml; secure values are never decrypted or printed, and a required secret the
+file leaves unset is stood in for, with a notice) and reports what \`pulumi up\` would create, and what
+each enabled alert destination (Opsgenie, JSM Operations) would make of the stack's most urgent alarm. No cloud account or Pulumi CLI is needed: this is what a pull request runs.
 
 Options:
   --stack NAME   the stack to check (default: dev)
@@ -75,11 +76,17 @@ export const checkCommand: Command = {
         const failed = results.filter((r) => r.failed);
 
         if (json) {
-            const doc: Record<string, unknown> = { stack, ok: failed.length === 0, outputs: run.outputs };
+            const doc: Record<string, unknown> = {
+                stack,
+                ok: failed.length === 0,
+                notices: run.notices ?? [],
+                outputs: run.outputs,
+            };
             for (const r of results) Object.assign(doc, r.json);
             io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
         } else {
             io.stdout.write(`trailwatch check — stack ${stack} (offline: Pulumi mocks, no cloud account)\n`);
+            for (const notice of run.notices ?? []) io.stdout.write(`Notice: ${notice}\n`);
             for (const r of results) {
                 io.stdout.write(`\n${r.title}\n${"-".repeat(r.title.length)}\n`);
                 for (const line of r.lines) io.stdout.write(`${line}\n`);

@@ -7,7 +7,8 @@ import {
 } from "@trailwatch/components/catalogue";
 import { UsageError } from "../../cli/command";
 import { readStackConfig, StackConfigError } from "../config";
-import { readStackFile, StackFileError } from "../offline/stackFile";
+import { readStackFileOffline } from "../offline/offlineSecrets";
+import { StackFileError } from "../offline/stackFile";
 import type { BacktestRule } from "./ruleTally";
 
 export interface RuleSelection {
@@ -39,7 +40,7 @@ function toBacktestRule(rule: SelectedAlertRule): BacktestRule {
 /** Every rule of a stack, resolved from `stacks/Pulumi.<stack>.yaml` by the project's config reader. */
 function stackRules(cwd: string, stack: string): SelectedAlertRule[] {
     try {
-        const { values, secretKeys } = readStackFile(cwd, stack);
+        const { values, secretKeys } = readStackFileOffline(cwd, stack);
         return readStackConfig(values, secretKeys, stack).rules.rules;
     } catch (err) {
         if (err instanceof StackFileError || err instanceof StackConfigError) {
