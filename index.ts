@@ -1,4 +1,10 @@
-import { AlertTopic, AuditTrail, JsmSnsIntegration, OpsgenieSnsIntegration, SecurityAlarms } from "@trailwatch/components";
+import {
+    AlertTopic,
+    AuditTrail,
+    JsmSnsIntegration,
+    OpsgenieSnsIntegration,
+    SecurityAlarms,
+} from "@trailwatch/components";
 import { loadStackConfig } from "./src/config/loadStackConfig";
 
 // Validated as a whole before anything is registered: a bad key fails the program with every problem named.

@@ -62,7 +62,9 @@ export const alertPreviewSection: CheckSection = {
             const keys = Object.values(alertDestinations).map((d) => d.enabledKey);
             return {
                 title: "Alert preview",
-                lines: [`No alert destination is on for this stack (${keys.join(", ")}): alarms reach the SNS topic only.`],
+                lines: [
+                    `No alert destination is on for this stack (${keys.join(", ")}): alarms reach the SNS topic only.`,
+                ],
                 json,
                 failed: false,
             };

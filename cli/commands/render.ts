@@ -8,13 +8,12 @@ import {
     TemplateWarning,
     parseOpsgenieTemplate,
     parseSnsNotification,
-    previewOpsgenieAlert,
     renderOpsgenieTemplate,
 } from "@trailwatch/components/catalogue";
 import { StackConfigError } from "../../src/config";
 import { runProgram } from "../../src/offline/runProgram";
 import { StackFileError, readStackFile } from "../../src/offline/stackFile";
-import { recordedIntegrationActions } from "../../src/offline/stackAlertPreview";
+import { alertDestinations, destinationPreviewer, enabledDestinations } from "../../src/offline/stackAlertPreview";
 import { Command, CommandIO, UsageError } from "../command";
 import { parseFlags } from "../flags";
 
@@ -22,7 +21,8 @@ const usage = `Usage: trailwatch render TEMPLATE [NOTIFICATION_FILE] [--json]
        trailwatch render --stack NAME [NOTIFICATION_FILE] [--json]
 
 Renders Opsgenie templates for one Amazon SNS notification, offline, as Opsgenie's "Amazon SNS"
-integration would: static text with {{field}} and the documented string methods (extract(/re/),
+integration would (Jira Service Management Operations, Opsgenie's successor, documents the same
+template language): static text with {{field}} and the documented string methods (extract(/re/),
 substring, substringAfter, substringBefore, substringBetween, toLowerCase, toUpperCase, toDate),
 chained, over the notification's Message, Subject, TopicArn, Timestamp, MessageId and Type.
 
@@ -34,14 +34,16 @@ Arguments:
                      Absent, or -, reads it from stdin.
 
 Options:
-  --stack NAME  Instead of one template: the alert the stack's Opsgenie integration would make of the
+  --stack NAME  Instead of one template: the alert each alert destination the stack enables (its
+                Opsgenie and/or Jira Service Management Operations integration) would make of the
                 notification. Runs the stack's program offline (as trailwatch check does) and applies
                 the integration actions it configures: which action runs (create, close, or none),
                 and the alert's message, description, priority, alias and tags (or the close's alias
-                and note).
+                and note). With both destinations on, each alert is headed by its destination.
   --json        Print one JSON document: {"text","warnings"} for a template; for --stack, {"stack",
-                "action","actionNames","message","description","priority","alias","tags","note",
-                "warnings"} (fields the action does not set are left out).
+                "destination","action","actionNames","message","description","priority","alias",
+                "tags","note","warnings"} (fields the action does not set are left out), or with two
+                destinations {"stack","alerts":[{"destination",...},...]}.
   --            Ends the options: what follows is TEMPLATE or NOTIFICATION_FILE even if it starts with --.
   -h, --help    Show this help.
 
@@ -49,7 +51,7 @@ Where Opsgenie documents nothing the renderer makes a stated choice and warns (o
 extract() that matches nothing renders as empty text; substring() indices beyond the text are
 clamped; a toDate() of text that is not a timestamp renders as empty text.
 
-Exit status: 0 rendered; 1 rendered with warnings, or (--stack) no action runs or the stack's
+Exit status: 0 rendered; 1 rendered with warnings, or (--stack) no action runs at a destination, or the stack's
 configuration is invalid; 2 a malformed template (its line and column are shown), a file that is
 not an SNS notification, an unknown stack or a usage error.
 `;
@@ -104,12 +106,12 @@ function warningLines(warnings: { field?: string; warning: TemplateWarning }[]):
 }
 
 /** The alert as `label  value` lines, continuation lines of multi-line values aligned. */
-function alertLines(preview: OpsgenieAlertPreview): string {
+function alertLines(preview: OpsgenieAlertPreview, destination: string): string {
     const rows: [string, string | undefined][] = [
         [
             "action",
             preview.action === "none"
-                ? "none (no action's filter matches: Opsgenie does nothing)"
+                ? `none (no action's filter matches: ${destination} does nothing)`
                 : `${preview.action}: ${preview.actionNames.map((n) => `"${n}"`).join(", ")}`,
         ],
         ["priority", preview.priority],
@@ -145,24 +147,40 @@ async function renderForStack(stack: string, file: string | undefined, json: boo
         io.stderr.write(`trailwatch render: stack ${stack}: ${detail}\n`);
         return 1;
     }
-    const actions = recordedIntegrationActions(run);
-    if (actions === undefined) {
-        throw new UsageError(`stack ${stack} has no Opsgenie integration (trailwatch:opsgenieEnabled is not true)`);
+    const destinations = enabledDestinations(run);
+    if (destinations.length === 0) {
+        throw new UsageError(
+            `stack ${stack} has no alert destination (trailwatch:opsgenieEnabled and trailwatch:jsmEnabled are not true)`,
+        );
     }
-    const preview = previewOpsgenieAlert(actions, notification);
+    const alerts = destinations.map((destination) => ({
+        destination,
+        ...destinationPreviewer(run, destination)!(notification),
+    }));
     if (json) {
-        io.stdout.write(`${JSON.stringify({ stack, ...preview }, null, 2)}\n`);
+        const doc = alerts.length === 1 ? { stack, ...alerts[0] } : { stack, alerts };
+        io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
     } else {
-        io.stdout.write(alertLines(preview));
-        io.stderr.write(warningLines(preview.warnings));
+        for (const alert of alerts) {
+            const { title } = alertDestinations[alert.destination];
+            // One destination's alert stands alone; with two, each is headed by its name.
+            if (alerts.length > 1) io.stdout.write(`${title}:\n`);
+            io.stdout.write(alertLines(alert, title));
+            io.stderr.write(
+                warningLines(
+                    alert.warnings.map((w) => ({ ...w, field: alerts.length > 1 ? `${title} ${w.field}` : w.field })),
+                ),
+            );
+        }
     }
-    return preview.action === "none" || preview.action === "ambiguous" || preview.warnings.length > 0 ? 1 : 0;
+    const failed = alerts.some((a) => a.action === "none" || a.action === "ambiguous" || a.warnings.length > 0);
+    return failed ? 1 : 0;
 }
 
 /** `trailwatch render`: Opsgenie templates (or a stack's whole alert) for one SNS notification. */
 export const renderCommand: Command = {
     name: "render",
-    summary: "render an Opsgenie template, or a stack's alert, for one SNS notification",
+    summary: "render an Opsgenie template, or a stack's alerts (Opsgenie, JSM), for one SNS notification",
     usage,
     async run(argv, io) {
         const flags = parseFlags(argv, { string: ["stack"], boolean: ["json"] });

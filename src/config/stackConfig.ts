@@ -23,7 +23,12 @@ export interface StackConfig {
 }
 
 /** Every key of the `trailwatch:` namespace, in the order the README's configuration reference lists them. */
-export const stackConfigKeys: ConfigKeyDoc[] = [...trailConfigKeys, ...rulesConfigKeys, ...opsgenieConfigKeys, ...jsmConfigKeys];
+export const stackConfigKeys: ConfigKeyDoc[] = [
+    ...trailConfigKeys,
+    ...rulesConfigKeys,
+    ...opsgenieConfigKeys,
+    ...jsmConfigKeys,
+];
 
 /**
  * Validates a stack's configuration, given as the flat map Pulumi hands a program. Throws a

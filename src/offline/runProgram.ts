@@ -133,9 +133,7 @@ interface RegisterPackageRequestLike {
     getName(): string;
     getVersion(): string;
     getDownloadUrl(): string;
-    getParameterization():
-        | { getName(): string; getVersion(): string; getValue_asU8(): Uint8Array }
-        | undefined;
+    getParameterization(): { getName(): string; getVersion(): string; getValue_asU8(): Uint8Array } | undefined;
 }
 
 /**

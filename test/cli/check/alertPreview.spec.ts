@@ -155,15 +155,21 @@ describe("trailwatch check: the Opsgenie alert preview", () => {
         });
     });
 
-    it("says so, and passes, for a stack without Opsgenie", async () => {
+    it("says so, and passes, for a stack without an alert destination", async () => {
         const result = await alertPreviewSection.run({
             projectDir,
             stack: "dev",
             run: { ...dev, resources: dev.resources.filter((r) => !r.type.includes("opsgenie")) },
         });
         assert.deepStrictEqual(
-            [result.lines, result.failed],
-            [["Opsgenie is off for this stack (trailwatch:opsgenieEnabled): alarms reach the SNS topic only."], false],
+            [result.title, result.lines, result.failed],
+            [
+                "Alert preview",
+                [
+                    "No alert destination is on for this stack (trailwatch:opsgenieEnabled, trailwatch:jsmEnabled): alarms reach the SNS topic only.",
+                ],
+                false,
+            ],
         );
     });
 
