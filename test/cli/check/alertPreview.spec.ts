@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { readSnsNotification } from "@trailwatch/components";
 import { alertPreviewSection } from "../../../cli/check/alertPreview";
-import { offlineOpsgenieIntegrationKey } from "../../../src/offline/offlineMocks";
+import { offlineJsmIntegrationKey, offlineOpsgenieIntegrationKey } from "../../../src/offline/offlineMocks";
 import { ProgramRun, runProgram } from "../../../src/offline/runProgram";
 import { previewStackAlert } from "../../../src/offline/stackAlertPreview";
 import { projectDir } from "../../support/repositoryPaths";
@@ -173,7 +173,9 @@ describe("trailwatch check: the Opsgenie alert preview", () => {
         );
     });
 
-    it("never prints an Opsgenie key: the subscription endpoint and the provider key are placeholders in the whole report", async () => {
+    it("never prints an Opsgenie key: the subscription endpoint and the provider key are placeholders in the whole report", async function () {
+        // Four whole checks: minutes on a loaded machine.
+        this.timeout(240_000);
         const integrationKey = offlineOpsgenieIntegrationKey("opsgenie-integration");
         for (const stack of ["dev", "prod"]) {
             for (const json of [false, true]) {
@@ -199,6 +201,36 @@ describe("trailwatch check: the Opsgenie alert preview", () => {
                     assert.strictEqual(byType("pulumi:providers:opsgenie").apiKey, "[secret]");
                     assert.strictEqual(byType("trailwatch:index:OpsgenieSnsIntegration").apiKey, "[secret]");
                 }
+            }
+        }
+    });
+    it("never prints the JSM integration key or token, and names the unset token in a notice (staging, JSM only)", async function () {
+        this.timeout(240_000);
+        const integrationKey = offlineJsmIntegrationKey("jsm-integration");
+        for (const json of [false, true]) {
+            const result = await runCli(["check", "--stack", "staging", ...(json ? ["--json"] : [])]);
+            assert.strictEqual(result.code, 0, result.stdout + result.stderr);
+            const output = result.stdout + result.stderr;
+            assert.ok(!output.includes(integrationKey), `${json ? "--json" : "report"}: the integration key`);
+            assert.ok(!/apiKey=/.test(output), "no endpoint URL");
+            const notice =
+                "trailwatch:jsmApiToken is not set in stacks/Pulumi.staging.yaml: checked with a stand-in; before `pulumi up`, run `pulumi config set --secret trailwatch:jsmApiToken <value> --stack staging`";
+            if (!json) {
+                assert.ok(result.stdout.includes(`\nNotice: ${notice}\n`), "the notice");
+                assert.match(result.stdout, /\nJSM alert preview\n/);
+                assert.match(
+                    result.stdout,
+                    /─ aws:sns\/topicSubscription:TopicSubscription {2}jsm-subscription {2}protocol=https endpoint=\[secret\]\n/,
+                );
+            } else {
+                const doc = JSON.parse(result.stdout);
+                assert.deepStrictEqual(doc.notices, [notice]);
+                const byType = (type: string) => doc.resources.find((r: { type: string }) => r.type === type).inputs;
+                assert.strictEqual(byType("aws:sns/topicSubscription:TopicSubscription").endpoint, "[secret]");
+                assert.strictEqual(byType("pulumi:providers:atlassian-operations").token, "[secret]");
+                assert.strictEqual(byType("trailwatch:index:JsmSnsIntegration").apiToken, "[secret]");
+                assert.deepStrictEqual([doc.alertPreview.enabled, doc.jsmAlertPreview.enabled], [false, true]);
+                assert.deepStrictEqual(doc.jsmAlertPreview.problems, []);
             }
         }
     });
