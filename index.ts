@@ -1,4 +1,10 @@
-import { AlertTopic, AuditTrail, OpsgenieSnsIntegration, SecurityAlarms } from "@trailwatch/components";
+import {
+    AlertTopic,
+    AuditTrail,
+    JsmSnsIntegration,
+    OpsgenieSnsIntegration,
+    SecurityAlarms,
+} from "@trailwatch/components";
 import { loadStackConfig } from "./src/config/loadStackConfig";
 import { stackAlarmNamePrefix } from "./src/config/stackResourceNames";
 
@@ -14,16 +20,20 @@ const alerts = new AlertTopic("alerts", {
     tags,
 });
 
-// Alarms reach people through Opsgenie (and from there Slack) when the stack enables it.
+// Alarms reach people through Opsgenie and/or its successor, Jira Service Management Operations (and from there
+// Slack), as the stack enables them; with both on, the topic notifies both (how a team moves from one to the other).
 if (config.opsgenie !== undefined) {
     new OpsgenieSnsIntegration("opsgenie", { ...config.opsgenie, topicArn: alerts.topicArn });
+}
+if (config.jsm !== undefined) {
+    new JsmSnsIntegration("jsm", { ...config.jsm, topicArn: alerts.topicArn });
 }
 
 const alarms = new SecurityAlarms("alarms", {
     logGroupName: audit.logGroupName,
     rules: config.rules.enabledRules,
     alarmTopicArn: alerts.topicArn,
-    // OK notifications go to the same topic, so that Opsgenie closes the alert when the alarm recovers.
+    // OK notifications go to the same topic, so that Opsgenie or JSM closes the alert when the alarm recovers.
     okActionArns: [alerts.topicArn],
     metricNamespace: config.rules.metricNamespace,
     namePrefix: stackAlarmNamePrefix(config.stack),

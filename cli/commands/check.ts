@@ -15,7 +15,8 @@ const usage = `Usage: trailwatch check [--stack NAME] [--json]
 
 Runs the Pulumi program for a stack offline (under Pulumi mocks, with the stack's configuration from
 stacks/Pulumi.<stack>.yaml; secure values are never decrypted or printed) and reports what \`pulumi up\`
-would create. A secret the stack requires but its file does not hold gets a notice, not a failure: \`pulumi up\`
+would create, and what each enabled alert destination (Opsgenie, JSM Operations) would make of the stack's most
+urgent alarm. A secret the stack requires but its file does not hold gets a notice, not a failure: \`pulumi up\`
 needs it, this check does not. No cloud account or Pulumi CLI is needed: this is what a pull request runs.
 
 Options:

@@ -9,13 +9,12 @@ import {
     TemplateWarning,
     parseOpsgenieTemplate,
     parseSnsNotification,
-    previewOpsgenieAlert,
     renderOpsgenieTemplate,
 } from "@trailwatch/components/catalogue";
 import { StackConfigError } from "../../src/config";
 import { runProgram } from "../../src/offline/runProgram";
 import { StackFileError, readStackFile } from "../../src/offline/stackFile";
-import { recordedIntegrationActions } from "../../src/offline/stackAlertPreview";
+import { alertDestinations, destinationPreviewer, enabledDestinations } from "../../src/offline/stackAlertPreview";
 import { Command, CommandIO, UsageError } from "../command";
 import { parseFlags } from "../flags";
 
@@ -23,7 +22,8 @@ const usage = `Usage: trailwatch render TEMPLATE [NOTIFICATION_FILE] [--json]
        trailwatch render --stack NAME [NOTIFICATION_FILE] [--json]
 
 Renders Opsgenie templates for one Amazon SNS notification, offline, as Opsgenie's "Amazon SNS"
-integration would: static text with {{field}} and the documented string methods (extract(/re/),
+integration would (Jira Service Management Operations, Opsgenie's successor, documents the same
+template language): static text with {{field}} and the documented string methods (extract(/re/),
 substring, substringAfter, substringBefore, substringBetween, toLowerCase, toUpperCase, toDate),
 chained, over the notification's Message, Subject, TopicArn, Timestamp, MessageId and Type.
 
@@ -35,14 +35,16 @@ Arguments:
                      Absent, or -, reads it from stdin.
 
 Options:
-  --stack NAME  Instead of one template: the alert the stack's Opsgenie integration would make of the
+  --stack NAME  Instead of one template: the alert each alert destination the stack enables (its
+                Opsgenie and/or Jira Service Management Operations integration) would make of the
                 notification. Runs the stack's program offline (as trailwatch check does) and applies
                 the integration actions it configures: which action runs (create, close, or none),
                 and the alert's message, description, priority, alias and tags (or the close's alias
-                and note).
+                and note). With both destinations on, each alert is headed by its destination.
   --json        Print one JSON document: {"text","warnings"} for a template; for --stack, {"stack",
-                "action","actionNames","message","description","priority","alias","tags","note",
-                "warnings"} (fields the action does not set are left out).
+                "destination","action","actionNames","message","description","priority","alias",
+                "tags","note","warnings"} (fields the action does not set are left out), or with two
+                destinations {"stack","alerts":[{"destination",...},...]}.
   --            Ends the options: what follows is TEMPLATE or NOTIFICATION_FILE even if it starts with --.
   -h, --help    Show this help.
 
@@ -54,10 +56,10 @@ Regular expressions run as Opsgenie runs them (Java-like, backtracking), but eac
 most 1 s here (Opsgenie stops one after 10 s and renders "null"): a longer one is reported as "took
 too long" at its line and column instead of hanging.
 
-Exit status: 0 rendered; 1 rendered with warnings, or (--stack) no action runs, the stack's
-configuration is invalid or a template of it cannot be rendered; 2 a malformed template or one whose
-regex takes too long (its line and column are shown), a file that is not an SNS notification, an
-unknown stack or a usage error.
+Exit status: 0 rendered; 1 rendered with warnings, or (--stack) no action runs at a destination, the
+stack's configuration is invalid or a template of it cannot be rendered; 2 a malformed template or one
+whose regex takes too long (its line and column are shown), a file that is not an SNS notification,
+an unknown stack or a usage error.
 `;
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
@@ -110,12 +112,12 @@ function warningLines(warnings: { field?: string; warning: TemplateWarning }[]):
 }
 
 /** The alert as `label  value` lines, continuation lines of multi-line values aligned. */
-function alertLines(preview: OpsgenieAlertPreview): string {
+function alertLines(preview: OpsgenieAlertPreview, destination: string): string {
     const rows: [string, string | undefined][] = [
         [
             "action",
             preview.action === "none"
-                ? "none (no action's filter matches: Opsgenie does nothing)"
+                ? `none (no action's filter matches: ${destination} does nothing)`
                 : `${preview.action}: ${preview.actionNames.map((n) => `"${n}"`).join(", ")}`,
         ],
         ["priority", preview.priority],
@@ -151,31 +153,47 @@ async function renderForStack(stack: string, file: string | undefined, json: boo
         io.stderr.write(`trailwatch render: stack ${stack}: ${detail}\n`);
         return 1;
     }
-    const actions = recordedIntegrationActions(run);
-    if (actions === undefined) {
-        throw new UsageError(`stack ${stack} has no Opsgenie integration (trailwatch:opsgenieEnabled is not true)`);
+    const destinations = enabledDestinations(run);
+    if (destinations.length === 0) {
+        throw new UsageError(
+            `stack ${stack} has no alert destination (trailwatch:opsgenieEnabled and trailwatch:jsmEnabled are not true)`,
+        );
     }
-    let preview: OpsgenieAlertPreview;
+    let alerts;
     try {
-        preview = previewOpsgenieAlert(actions, notification);
+        alerts = destinations.map((destination) => ({
+            destination,
+            ...destinationPreviewer(run, destination)!(notification),
+        }));
     } catch (err) {
         if (!(err instanceof OpsgenieTemplateError) && !(err instanceof AlertPreviewError)) throw err;
         io.stderr.write(`trailwatch render: stack ${stack}: ${err.message}\n`);
         return 1;
     }
     if (json) {
-        io.stdout.write(`${JSON.stringify({ stack, ...preview }, null, 2)}\n`);
+        const doc = alerts.length === 1 ? { stack, ...alerts[0] } : { stack, alerts };
+        io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
     } else {
-        io.stdout.write(alertLines(preview));
-        io.stderr.write(warningLines(preview.warnings));
+        for (const alert of alerts) {
+            const { title } = alertDestinations[alert.destination];
+            // One destination's alert stands alone; with two, each is headed by its name.
+            if (alerts.length > 1) io.stdout.write(`${title}:\n`);
+            io.stdout.write(alertLines(alert, title));
+            io.stderr.write(
+                warningLines(
+                    alert.warnings.map((w) => ({ ...w, field: alerts.length > 1 ? `${title} ${w.field}` : w.field })),
+                ),
+            );
+        }
     }
-    return preview.action === "none" || preview.action === "ambiguous" || preview.warnings.length > 0 ? 1 : 0;
+    const failed = alerts.some((a) => a.action === "none" || a.action === "ambiguous" || a.warnings.length > 0);
+    return failed ? 1 : 0;
 }
 
 /** `trailwatch render`: Opsgenie templates (or a stack's whole alert) for one SNS notification. */
 export const renderCommand: Command = {
     name: "render",
-    summary: "render an Opsgenie template, or a stack's alert, for one SNS notification",
+    summary: "render an Opsgenie template, or a stack's alerts (Opsgenie, JSM), for one SNS notification",
     usage,
     async run(argv, io) {
         const flags = parseFlags(argv, { string: ["stack"], boolean: ["json"] });

@@ -23,3 +23,7 @@ export * from "./opsgenie/templateError";
 export * from "./opsgenie/templateParser";
 export * from "./opsgenie/templateRegex";
 export * from "./opsgenie/templateSyntax";
+export * from "./jsm/jsmAlertPreview";
+export * from "./jsm/jsmEndpoint";
+export * from "./jsm/jsmIntegrationActions";
+export * from "./jsm/jsmSnsIntegrationArgs";

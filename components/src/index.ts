@@ -4,3 +4,4 @@ export * from "./rules";
 export * from "./alarms";
 export * from "./notifications";
 export * from "./opsgenie";
+export * from "./jsm";

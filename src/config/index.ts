@@ -4,3 +4,4 @@ export * from "./trailConfig";
 export * from "./configReference";
 export * from "./opsgenieConfig";
 export * from "./stackResourceNames";
+export * from "./jsmConfig";

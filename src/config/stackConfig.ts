@@ -1,5 +1,6 @@
 import { AuditTrailArgs } from "@trailwatch/components/catalogue";
 import { ConfigKeyDoc, MissingSecret, StackConfigReader, StackConfigReaderOptions } from "./stackConfigReader";
+import { JsmConfig, jsmConfigKeys, readJsmConfig } from "./jsmConfig";
 import { OpsgenieConfig, opsgenieConfigKeys, readOpsgenieConfig } from "./opsgenieConfig";
 import { RulesConfig, readRulesConfig, rulesConfigKeys } from "./rulesConfig";
 import { readTrailConfig, trailConfigKeys } from "./trailConfig";
@@ -17,10 +18,17 @@ export interface StackConfig {
     rules: RulesConfig;
     /** Arguments of the `OpsgenieSnsIntegration` component (all but the topic); undefined when Opsgenie is off. */
     opsgenie?: OpsgenieConfig;
+    /** Arguments of the `JsmSnsIntegration` component (all but the topic); undefined when JSM is off. */
+    jsm?: JsmConfig;
 }
 
 /** Every key of the `trailwatch:` namespace, in the order the README's configuration reference lists them. */
-export const stackConfigKeys: ConfigKeyDoc[] = [...trailConfigKeys, ...rulesConfigKeys, ...opsgenieConfigKeys];
+export const stackConfigKeys: ConfigKeyDoc[] = [
+    ...trailConfigKeys,
+    ...rulesConfigKeys,
+    ...opsgenieConfigKeys,
+    ...jsmConfigKeys,
+];
 
 /**
  * Validates a stack's configuration, given as the flat map Pulumi hands a program. Throws a
@@ -58,5 +66,6 @@ function readWith(reader: StackConfigReader, stack: string): StackConfig {
         trail: readTrailConfig(reader, stack),
         rules: readRulesConfig(reader),
         opsgenie: readOpsgenieConfig(reader, stack),
+        jsm: readJsmConfig(reader, stack),
     };
 }

@@ -99,6 +99,15 @@ export function offlineMocks(region: string): pulumi.runtime.Mocks {
                 }
                 case "opsgenie:index/integrationAction:IntegrationAction":
                     return { id: String(inputs.integrationId), state };
+                case "pulumi:providers:atlassian-operations":
+                    return { id: stableUuid(args.name), state };
+                case "atlassian-operations:index/apiIntegration:ApiIntegration": {
+                    // JSM computes the integration's key, as Opsgenie does; the stand-in lets tests prove it never leaks.
+                    Object.assign(state, { apiKey: offlineJsmIntegrationKey(args.name) });
+                    return { id: stableUuid(args.name), state };
+                }
+                case "atlassian-operations:index/integrationAction:IntegrationAction":
+                    return { id: stableUuid(args.name), state };
                 default: {
                     const name = (inputs.name as string | undefined) ?? autoName(args.name);
                     if (state.name === undefined && args.custom) state.name = name;
@@ -155,6 +164,11 @@ export function offlineMocks(region: string): pulumi.runtime.Mocks {
  */
 export function offlineOpsgenieIntegrationKey(resourceName: string): string {
     return stableUuid(`opsgenie-integration-key:${resourceName}`);
+}
+
+/** The API key the offline check's JSM stands in for an integration's computed key (see the Opsgenie one). */
+export function offlineJsmIntegrationKey(resourceName: string): string {
+    return stableUuid(`jsm-integration-key:${resourceName}`);
 }
 
 /** A UUID-shaped identifier derived from a name, so repeated runs print the same values. */

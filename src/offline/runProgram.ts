@@ -42,6 +42,21 @@ export interface RecordedResource {
     /** Provider plugin version and download URL requested by the resource's SDK, if any. */
     version?: string;
     pluginDownloadURL?: string;
+    /** The package reference of a parameterized package (`registerPackage`'s answer), if the SDK passed one. */
+    packageRef?: string;
+}
+
+/** A parameterized package the program registered (`pulumi.runtime.registerPackage`), as the engine receives it. */
+export interface RegisteredPackage {
+    /** The base plugin, e.g. `terraform-provider`, and its version and download URL. */
+    baseProviderName: string;
+    baseProviderVersion: string;
+    baseProviderDownloadUrl: string;
+    /** The parameterized package's name and version, e.g. `atlassian-operations` 1.1.9. */
+    packageName: string;
+    packageVersion: string;
+    /** The parameter value, decoded as UTF-8 text. */
+    parameter: string;
 }
 
 /** What running the program produced: the resources, the stack outputs, or the error that stopped it. */
@@ -52,6 +67,8 @@ export interface ProgramRun {
     outputs: Record<string, unknown>;
     /** The error that stopped the program (for example a `StackConfigError`), if any. */
     error?: Error;
+    /** Parameterized packages the program registered. */
+    packages?: RegisteredPackage[];
 }
 
 /** Options of {@link runProgram}. */
@@ -109,6 +126,14 @@ interface RegisterResourceRequestLike {
     getImportid(): string;
     getVersion(): string;
     getPlugindownloadurl(): string;
+    getPackageref(): string;
+}
+
+interface RegisterPackageRequestLike {
+    getName(): string;
+    getVersion(): string;
+    getDownloadUrl(): string;
+    getParameterization(): { getName(): string; getVersion(): string; getValue_asU8(): Uint8Array } | undefined;
 }
 
 /**
@@ -161,6 +186,7 @@ function record(req: RegisterResourceRequestLike, stack: string, project: string
         },
         version: req.getVersion() === "" ? undefined : req.getVersion(),
         pluginDownloadURL: req.getPlugindownloadurl() === "" ? undefined : req.getPlugindownloadurl(),
+        packageRef: req.getPackageref() === "" ? undefined : req.getPackageref(),
     };
 }
 
@@ -176,11 +202,12 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramRun
     const { projectDir, stack } = options;
     const config = options.config ?? readStackFile(projectDir, stack);
     const programPath = options.programPath ?? path.join(projectDir, "dist", "index.js");
-    return runUnderMocks({ stack, config, preview: options.preview }, async () => {
+    const run = await runUnderMocks({ stack, config, preview: options.preview }, async () => {
         delete require.cache[require.resolve(programPath)];
         // eslint-disable-next-line @typescript-eslint/no-require-imports -- the program is loaded like the CLI loads it
         return require(programPath);
     });
+    return run;
 }
 
 /** Options of {@link runUnderMocks}. */
@@ -226,6 +253,23 @@ async function runUnderMocksAlone(options: RunUnderMocksOptions, body: () => Pro
         resources.push(record(req as RegisterResourceRequestLike, stack, projectName));
         return registerResource(req, cb);
     };
+    // The mock monitor answers a package registration with a fixed reference and keeps nothing of the request.
+    const packages: RegisteredPackage[] = [];
+    const mockMonitor = monitor as unknown as { registerPackage(req: unknown, cb: unknown): unknown };
+    const registerPackage = mockMonitor.registerPackage.bind(mockMonitor);
+    mockMonitor.registerPackage = (req: unknown, cb: unknown) => {
+        const r = req as RegisterPackageRequestLike;
+        const parameterization = r.getParameterization();
+        packages.push({
+            baseProviderName: r.getName(),
+            baseProviderVersion: r.getVersion(),
+            baseProviderDownloadUrl: r.getDownloadUrl(),
+            packageName: parameterization?.getName() ?? "",
+            packageVersion: parameterization?.getVersion() ?? "",
+            parameter: Buffer.from(parameterization?.getValue_asU8() ?? []).toString("utf8"),
+        });
+        return registerPackage(req, cb);
+    };
 
     const errors: Error[] = [];
     const onRejection = (reason: unknown) => errors.push(reason instanceof Error ? reason : new Error(String(reason)));
@@ -245,7 +289,7 @@ async function runUnderMocksAlone(options: RunUnderMocksOptions, body: () => Pro
         await new Promise((resolve) => setTimeout(resolve, 0));
         process.off("unhandledRejection", onRejection);
     }
-    return { stack, resources, outputs: errors.length > 0 ? {} : outputs, error: errors[0] };
+    return { stack, resources, outputs: errors.length > 0 ? {} : outputs, error: errors[0], packages };
 }
 
 /** Stack outputs in wire format, so secrets are recognisable and can be masked. */

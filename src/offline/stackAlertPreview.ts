@@ -1,10 +1,13 @@
 import {
     IntegrationActionSet,
+    JsmActionForPreview,
+    jsmActionsAsActionSet,
     OpsgenieAlertPreview,
     SnsHttpsNotification,
     SnsNotificationFields,
     cloudWatchAlarmNotification,
     parseOpsgenieTemplate,
+    previewJsmAlert,
     previewOpsgenieAlert,
     readSnsNotification,
     renderOpsgenieTemplate,
@@ -22,20 +25,79 @@ export function recordedIntegrationActions(run: ProgramRun): IntegrationActionSe
     return { creates, closes, acknowledges, addNotes, ignores };
 }
 
-/** What `trailwatch check` shows of the Opsgenie alerts of a stack. */
+/** The JSM actions the program configures (the recorded inputs of its `IntegrationAction`s), if it has any. */
+export function recordedJsmActions(run: ProgramRun): JsmActionForPreview[] | undefined {
+    const found = run.resources.filter(
+        (r) => r.type === "atlassian-operations:index/integrationAction:IntegrationAction",
+    );
+    if (found.length === 0) return undefined;
+    const integrations = new Set(found.map((r) => r.parent));
+    if (integrations.size > 1) {
+        throw new Error(`the program configures ${integrations.size} JSM integrations; the preview handles one`);
+    }
+    return found.map((r) => r.inputs as unknown as JsmActionForPreview);
+}
+
+/** The alert destinations trailwatch configures: Opsgenie, and its successor JSM Operations. */
+export type AlertDestination = "opsgenie" | "jsm";
+
+/** Every destination, in the order reports show them, with the name people know it by and its component. */
+export const alertDestinations: Record<AlertDestination, { title: string; component: string; enabledKey: string }> = {
+    opsgenie: {
+        title: "Opsgenie",
+        component: "trailwatch:index:OpsgenieSnsIntegration",
+        enabledKey: "trailwatch:opsgenieEnabled",
+    },
+    jsm: {
+        title: "JSM",
+        component: "trailwatch:index:JsmSnsIntegration",
+        enabledKey: "trailwatch:jsmEnabled",
+    },
+};
+
+/** What a destination's actions do with one notification, or undefined when the program does not configure it. */
+export function destinationPreviewer(
+    run: ProgramRun,
+    destination: AlertDestination,
+): ((notification: SnsNotificationFields) => OpsgenieAlertPreview) | undefined {
+    if (destination === "opsgenie") {
+        const actions = recordedIntegrationActions(run);
+        return actions === undefined ? undefined : (n) => previewOpsgenieAlert(actions, n);
+    }
+    const actions = recordedJsmActions(run);
+    return actions === undefined ? undefined : (n) => previewJsmAlert(actions, n);
+}
+
+/** The destinations the program configures, in report order. */
+export function enabledDestinations(run: ProgramRun): AlertDestination[] {
+    return (Object.keys(alertDestinations) as AlertDestination[]).filter(
+        (d) => destinationPreviewer(run, d) !== undefined,
+    );
+}
+
+/** What `trailwatch check` shows of the alerts one destination of a stack makes. */
 export interface StackAlertPreview {
-    /** False when the stack has no Opsgenie integration. */
+    /** False when the stack does not configure the destination. */
     enabled: boolean;
     /** The alarm previewed (absent when the stack has no alarm). */
     alarmName?: string;
     /** The notification CloudWatch would send when the alarm fires, generated in today's format. */
     notification?: SnsHttpsNotification;
-    /** What Opsgenie does with it. */
+    /** What the destination does with it. */
     firing?: OpsgenieAlertPreview;
-    /** What Opsgenie does when the alarm is back to OK. */
+    /** What the destination does when the alarm is back to OK. */
     recovered?: OpsgenieAlertPreview;
     /** Why the alert would not reach people as intended; any problem fails the check. */
     problems: string[];
+}
+
+/** What a notification triggers, in words, when it is not what was expected. */
+function outcome(preview: OpsgenieAlertPreview): string {
+    if (preview.action === "none") return "no action";
+    if (preview.action === "ambiguous") {
+        return `several actions in no set order (${preview.actionNames.map((n) => `"${n}"`).join(", ")})`;
+    }
+    return `the ${preview.action} action`;
 }
 
 /**
@@ -101,9 +163,12 @@ function overrunningExtractions(
  * the rule's severity, a message or alias that is not the alarm's name, a description without the alarm's text,
  * an extraction that runs past its value, or a template the renderer had to guess about.
  */
-export function previewStackAlert(run: ProgramRun): StackAlertPreview {
-    const actions = recordedIntegrationActions(run);
-    if (actions === undefined) return { enabled: false, problems: [] };
+export function previewStackAlert(run: ProgramRun, destination: AlertDestination = "opsgenie"): StackAlertPreview {
+    const preview = destinationPreviewer(run, destination);
+    if (preview === undefined) return { enabled: false, problems: [] };
+    const actions =
+        destination === "opsgenie" ? recordedIntegrationActions(run)! : jsmActionsAsActionSet(recordedJsmActions(run)!);
+    const { title, component } = alertDestinations[destination];
     const alarm = alarmToPreview(run.resources.filter((r) => r.type === "aws:cloudwatch/metricAlarm:MetricAlarm"));
     if (alarm === undefined) return { enabled: true, problems: [] };
 
@@ -111,13 +176,20 @@ export function previewStackAlert(run: ProgramRun): StackAlertPreview {
     const alarmName = String(i.name);
     const alarmActions = (i.alarmActions as string[] | undefined) ?? [];
     const problems: string[] = [];
+    // The destination's own subscription (a child of its component): with two destinations, the other's must not
+    // hide a missing one.
     const subscribed = run.resources
-        .filter((r) => r.type === "aws:sns/topicSubscription:TopicSubscription" && r.inputs.protocol === "https")
+        .filter(
+            (r) =>
+                r.type === "aws:sns/topicSubscription:TopicSubscription" &&
+                r.inputs.protocol === "https" &&
+                r.parent?.split("::")[2]?.endsWith(component) === true,
+        )
         .map((r) => String(r.inputs.topic));
     const topicArn = alarmActions.find((arn) => subscribed.includes(arn));
     if (topicArn === undefined) {
         problems.push(
-            `the alarm notifies ${alarmActions.join(", ") || "no topic"}, but Opsgenie is subscribed to ${subscribed.join(", ") || "no topic"}`,
+            `the alarm notifies ${alarmActions.join(", ") || "no topic"}, but ${title} is subscribed to ${subscribed.join(", ") || "no topic"}`,
         );
     }
     const topic = topicArn ?? alarmActions[0] ?? subscribed[0] ?? "arn:aws:sns:us-east-1:111122223333:unknown";
@@ -152,13 +224,11 @@ export function previewStackAlert(run: ProgramRun): StackAlertPreview {
     const recoveredFields = readSnsNotification(
         cloudWatchAlarmNotification({ ...input, newState: "OK", oldState: "ALARM", datapointValue: 0 }),
     );
-    const firing = previewOpsgenieAlert(actions, firingFields);
-    const recovered = previewOpsgenieAlert(actions, recoveredFields);
+    const firing = preview(firingFields);
+    const recovered = preview(recoveredFields);
 
     if (firing.action !== "create") {
-        problems.push(
-            `a firing alarm triggers ${firing.action === "none" ? "no action" : `the ${firing.action} action`}, not a create`,
-        );
+        problems.push(`a firing alarm triggers ${outcome(firing)}, not a create`);
     } else {
         const severity = severityOf(alarm);
         if (severity !== undefined && firing.priority !== severity) {
@@ -177,13 +247,11 @@ export function previewStackAlert(run: ProgramRun): StackAlertPreview {
             problems.push("the alert's description does not show the alarm's description");
         }
     }
-    if (firing.alias !== alarmName)
+    if (firing.action === "create" && firing.alias !== alarmName)
         problems.push(`the alert's alias is not the alarm name: ${JSON.stringify(firing.alias)}`);
     if (recovered.action !== "close") {
-        problems.push(
-            `an alarm back to OK triggers ${recovered.action === "none" ? "no action" : `the ${recovered.action} action`}, not a close`,
-        );
-    } else if (recovered.alias !== firing.alias) {
+        problems.push(`an alarm back to OK triggers ${outcome(recovered)}, not a close`);
+    } else if (firing.action === "create" && recovered.alias !== firing.alias) {
         problems.push(
             `the close action's alias ${JSON.stringify(recovered.alias)} does not find the alert ${JSON.stringify(firing.alias)}`,
         );

@@ -11,7 +11,7 @@ import { projectDir } from "../support/repositoryPaths";
 import { runCli } from "../support/runCli";
 
 describe("trailwatch check", () => {
-    for (const stack of ["dev", "prod"]) {
+    for (const stack of ["dev", "prod", "staging"]) {
         it(`runs the ${stack} stack offline and lists the resources as a tree`, async () => {
             const { code, stdout, stderr } = await runCli(["check", "--stack", stack]);
             assert.strictEqual(stderr, "");
@@ -106,11 +106,11 @@ describe("trailwatch check", () => {
     });
 
     it("names the missing stack file and the stacks there are, exit 2", async () => {
-        const { code, stderr } = await runCli(["check", "--stack", "staging"]);
+        const { code, stderr } = await runCli(["check", "--stack", "qa"]);
         assert.strictEqual(code, 2);
         assert.strictEqual(
             stderr,
-            'trailwatch check: no stack "staging": stacks/Pulumi.staging.yaml does not exist; stacks: dev, prod\n',
+            'trailwatch check: no stack "qa": stacks/Pulumi.qa.yaml does not exist; stacks: dev, prod, staging\n',
         );
     });
 

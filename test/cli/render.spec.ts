@@ -185,12 +185,12 @@ describe("trailwatch render --stack", () => {
         });
     });
 
-    it("exits 2 for an unknown stack, and for a stack without Opsgenie", async () => {
-        const unknown = await render(["--stack", "staging", devNotification()]);
+    it("exits 2 for an unknown stack, and for a stack without an alert destination", async () => {
+        const unknown = await render(["--stack", "nonexistent", devNotification()]);
         assert.strictEqual(unknown.code, 2);
         assert.match(
             unknown.stderr,
-            /^trailwatch render: no stack "staging": stacks\/Pulumi\.staging\.yaml does not exist; stacks: /,
+            /^trailwatch render: no stack "nonexistent": stacks\/Pulumi\.nonexistent\.yaml does not exist; stacks: /,
         );
 
         const dir = projectWithStack("quiet", "config:\n  aws:region: eu-west-1\n");
@@ -198,7 +198,7 @@ describe("trailwatch render --stack", () => {
         assert.deepStrictEqual(off, {
             code: 2,
             stdout: "",
-            stderr: "trailwatch render: stack quiet has no Opsgenie integration (trailwatch:opsgenieEnabled is not true)\n",
+            stderr: "trailwatch render: stack quiet has no alert destination (trailwatch:opsgenieEnabled and trailwatch:jsmEnabled are not true)\n",
         });
     });
 });

@@ -1,21 +1,13 @@
-import { AlarmMessageField, alarmDescriptionTemplate, alarmFieldExpression } from "./alarmMessageTemplates";
+import { AlarmAlertAction, AlarmIntegrationActionOptions, alarmAlertActions, alertPriorities } from "./alarmAlert";
 import * as outputs from "./sdk/types/output";
 
+export * from "./alarmAlert";
+
 /** Opsgenie's alert priorities, most urgent first. */
-export const opsgeniePriorities = ["P1", "P2", "P3", "P4", "P5"] as const;
+export const opsgeniePriorities = alertPriorities;
 
 /** Opsgenie's priority for an alert whose action sets none. */
 export const opsgenieDefaultPriority = "P3";
-
-/** What the actions of an Amazon SNS integration for CloudWatch alarms are made from. */
-export interface AlarmIntegrationActionOptions {
-    /** Alarm message fields the alert description shows, in order. */
-    descriptionFields: readonly AlarmMessageField[];
-    /** Priority of an alert whose alarm description carries no severity token. */
-    defaultPriority: string;
-    /** Tags of every alert. */
-    alertTags: readonly string[];
-}
 
 /** The actions of one integration (the Opsgenie API replaces them all at once), as plain data. */
 export interface AlarmIntegrationActions {
@@ -23,35 +15,17 @@ export interface AlarmIntegrationActions {
     closes: outputs.IntegrationActionClose[];
 }
 
-/**
- * The `Message` text that marks a notification of an alarm that started firing. CloudWatch writes its message as
- * compact JSON (no space after the colon); every message in the reference corpus, 2014 to 2023, does.
- */
-export const firingFilterText = '"NewStateValue":"ALARM"';
-
-/** The `Message` text that marks a notification of an alarm that recovered. */
-export const recoveredFilterText = '"NewStateValue":"OK"';
-
-/**
- * The `Message` text that marks an alarm whose description starts with the severity token `[P1]` … `[P5]` (as
- * trailwatch's `formatAlarmDescription` writes it). Anchored on the key, so a token elsewhere in the message (the
- * state reason, a dimension) never sets the priority.
- */
-export function severityFilterText(priority: string): string {
-    return `"AlarmDescription":"[${priority}]`;
-}
-
-/** The alert's message (its title in Opsgenie and Slack) and alias: the alarm's name. */
-export const alarmNameTemplate = alarmFieldExpression("AlarmName");
-
-function messageContains(...texts: string[]): outputs.IntegrationActionCreateFilter[] {
+/** An action's conditions as Opsgenie's filter on the SNS notification's `Message`. */
+function opsgenieFilters(action: AlarmAlertAction): outputs.IntegrationActionCreateFilter[] {
     return [
         {
             type: "match-all-conditions",
-            conditions: texts.map((expectedValue, i) => ({
+            conditions: action.conditions.map(({ text, not }, i) => ({
                 field: "Message",
                 operation: "contains",
-                expectedValue,
+                expectedValue: text,
+                // Left out when false, as Opsgenie's default.
+                ...(not ? { not: true } : {}),
                 order: i + 1,
             })),
         },
@@ -59,47 +33,33 @@ function messageContains(...texts: string[]): outputs.IntegrationActionCreateFil
 }
 
 /**
- * The integration actions for CloudWatch alarms:
- *
- * - one create action per priority, P1 first, for a firing alarm whose description starts with that severity token
- *   (an action has one fixed priority, so the priority is chosen by which action's filter matches);
- * - a last create action, for a firing alarm without a token, with `defaultPriority`;
- * - a close action for an alarm back to OK.
- *
- * Opsgenie runs at most one action per notification: the first, in order, whose filter matches; a notification
- * that matches none (INSUFFICIENT_DATA) does nothing. The filters of creates and close exclude each other (a message
- * has one NewStateValue), so the order between action types never matters. Every create and the close use the alarm
- * name as alias: repeated notifications of one alarm add to one open alert, and the close finds it.
+ * The integration actions for CloudWatch alarms (see `alarmAlertActions`, the description shared with JSM), in the
+ * Opsgenie provider's spelling: creates and closes of one `IntegrationAction`, each with its order.
  */
 export function alarmIntegrationActions(options: AlarmIntegrationActionOptions): AlarmIntegrationActions {
-    const common = {
-        message: alarmNameTemplate,
-        description: alarmDescriptionTemplate(options.descriptionFields),
-        alias: alarmNameTemplate,
-        tags: [...options.alertTags],
-    };
-    const creates: outputs.IntegrationActionCreate[] = opsgeniePriorities.map((priority, i) => ({
-        name: `Create a ${priority} alert for a firing alarm marked [${priority}]`,
-        order: i + 1,
-        ...common,
-        priority,
-        filters: messageContains(firingFilterText, severityFilterText(priority)),
-    }));
-    creates.push({
-        name: "Create an alert for a firing alarm without a severity token",
-        order: opsgeniePriorities.length + 1,
-        ...common,
-        priority: options.defaultPriority,
-        filters: messageContains(firingFilterText),
-    });
-    const closes: outputs.IntegrationActionClose[] = [
-        {
-            name: "Close the alert when the alarm is back to OK",
-            order: 1,
-            alias: alarmNameTemplate,
-            note: `Back to OK: ${alarmFieldExpression("NewStateReason")}`,
-            filters: messageContains(recoveredFilterText),
-        },
-    ];
+    const creates: outputs.IntegrationActionCreate[] = [];
+    const closes: outputs.IntegrationActionClose[] = [];
+    for (const action of alarmAlertActions(options)) {
+        if (action.kind === "create") {
+            creates.push({
+                name: action.name,
+                order: action.order,
+                message: action.message,
+                description: action.description,
+                alias: action.alias,
+                tags: action.tags,
+                priority: action.priority,
+                filters: opsgenieFilters(action),
+            });
+        } else {
+            closes.push({
+                name: action.name,
+                order: action.order,
+                alias: action.alias,
+                note: action.note,
+                filters: opsgenieFilters(action),
+            });
+        }
+    }
     return { creates, closes };
 }

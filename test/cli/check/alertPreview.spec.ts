@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { readSnsNotification } from "@trailwatch/components";
 import { alertPreviewSection } from "../../../cli/check/alertPreview";
-import { offlineOpsgenieIntegrationKey } from "../../../src/offline/offlineMocks";
+import { offlineJsmIntegrationKey, offlineOpsgenieIntegrationKey } from "../../../src/offline/offlineMocks";
 import { ProgramRun, runProgram } from "../../../src/offline/runProgram";
 import { previewStackAlert } from "../../../src/offline/stackAlertPreview";
 import { projectDir } from "../../support/repositoryPaths";
@@ -80,12 +80,22 @@ describe("trailwatch check: the Opsgenie alert preview", () => {
     describe("fails the check when the alert would be wrong or missing", () => {
         const cases: [string, (run: ProgramRun) => ProgramRun, string[]][] = [
             [
-                "the P1 action is gone: the alert falls to the default priority",
+                "the P1 action is gone: a P1 alarm makes no alert (the untagged create excludes every token)",
                 (run) =>
                     withInputs(
                         run,
                         actionsType,
                         (i) => void (i.creates = (i.creates as { priority: string }[]).slice(1)),
+                    ),
+                ["a firing alarm triggers no action, not a create"],
+            ],
+            [
+                "the P1 action sets another priority",
+                (run) =>
+                    withInputs(
+                        run,
+                        actionsType,
+                        (i) => void ((i.creates as { priority: string }[])[0].priority = "P3"),
                     ),
                 ["the alert has priority P3, the rule's severity is P1"],
             ],
@@ -150,7 +160,7 @@ describe("trailwatch check: the Opsgenie alert preview", () => {
         }
 
         it("and shows the garbage the seed's template puts in the description, which people would see", async () => {
-            const [, mutate] = cases[3];
+            const [, mutate] = cases[4];
             const preview = (await alertPreviewSection.run({ projectDir, stack: "dev", run: mutate(dev) })).json
                 .alertPreview as ReturnType<typeof previewStackAlert>;
             assert.match(
@@ -160,21 +170,27 @@ describe("trailwatch check: the Opsgenie alert preview", () => {
         });
     });
 
-    it("says so, and passes, for a stack without Opsgenie", async () => {
+    it("says so, and passes, for a stack without an alert destination", async () => {
         const result = await alertPreviewSection.run({
             projectDir,
             stack: "dev",
             run: { ...dev, resources: dev.resources.filter((r) => !r.type.includes("opsgenie")) },
         });
         assert.deepStrictEqual(
-            [result.lines, result.failed],
-            [["Opsgenie is off for this stack (trailwatch:opsgenieEnabled): alarms reach the SNS topic only."], false],
+            [result.title, result.lines, result.failed],
+            [
+                "Alert preview",
+                [
+                    "No alert destination is on for this stack (trailwatch:opsgenieEnabled, trailwatch:jsmEnabled): alarms reach the SNS topic only.",
+                ],
+                false,
+            ],
         );
     });
 
     it("never prints an Opsgenie key: the subscription endpoint and the provider key are placeholders in the whole report", async function () {
-        // Four whole checks (two stacks, report and --json): on a busy machine more than the default 30 s.
-        this.timeout(180000);
+        // Four whole checks: minutes on a loaded machine.
+        this.timeout(240_000);
         const integrationKey = offlineOpsgenieIntegrationKey("opsgenie-integration");
         for (const stack of ["dev", "prod"]) {
             for (const json of [false, true]) {
@@ -200,6 +216,44 @@ describe("trailwatch check: the Opsgenie alert preview", () => {
                     assert.strictEqual(byType("pulumi:providers:opsgenie").apiKey, "[secret]");
                     assert.strictEqual(byType("trailwatch:index:OpsgenieSnsIntegration").apiKey, "[secret]");
                 }
+            }
+        }
+    });
+    it("never prints the JSM integration key or token, and names the unset token in a notice (staging, JSM only)", async function () {
+        this.timeout(240_000);
+        const integrationKey = offlineJsmIntegrationKey("jsm-integration");
+        for (const json of [false, true]) {
+            const result = await runCli(["check", "--stack", "staging", ...(json ? ["--json"] : [])]);
+            assert.strictEqual(result.code, 0, result.stdout + result.stderr);
+            const output = result.stdout + result.stderr;
+            assert.ok(!output.includes(integrationKey), `${json ? "--json" : "report"}: the integration key`);
+            assert.ok(!/apiKey=/.test(output), "no endpoint URL");
+            const missing = {
+                key: "trailwatch:jsmApiToken",
+                message:
+                    "is not set: `pulumi up` will require it (when trailwatch:jsmEnabled is true); set it with `pulumi config set --secret trailwatch:jsmApiToken`",
+            };
+            if (!json) {
+                assert.ok(
+                    result.stdout.includes(
+                        `\nnotice: ${missing.key} ${missing.message}. This check goes on with a placeholder.\n`,
+                    ),
+                    "the notice",
+                );
+                assert.match(result.stdout, /\nJSM alert preview\n/);
+                assert.match(
+                    result.stdout,
+                    /─ aws:sns\/topicSubscription:TopicSubscription {2}jsm-subscription {2}protocol=https endpoint=\[secret\]\n/,
+                );
+            } else {
+                const doc = JSON.parse(result.stdout);
+                assert.deepStrictEqual(doc.missingSecrets, [missing]);
+                const byType = (type: string) => doc.resources.find((r: { type: string }) => r.type === type).inputs;
+                assert.strictEqual(byType("aws:sns/topicSubscription:TopicSubscription").endpoint, "[secret]");
+                assert.strictEqual(byType("pulumi:providers:atlassian-operations").token, "[secret]");
+                assert.strictEqual(byType("trailwatch:index:JsmSnsIntegration").apiToken, "[secret]");
+                assert.deepStrictEqual([doc.alertPreview.enabled, doc.jsmAlertPreview.enabled], [false, true]);
+                assert.deepStrictEqual(doc.jsmAlertPreview.problems, []);
             }
         }
     });

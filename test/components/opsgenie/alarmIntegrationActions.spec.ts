@@ -21,14 +21,16 @@ function notify(overrides: Partial<typeof rootUsageAlarm>) {
 }
 
 describe("the integration actions for CloudWatch alarms", () => {
-    it("create P1 to P5 by the severity token at the start of the description, then a catch-all, each with the same texts", () => {
+    it("create P1 to P5 by the severity token at the start of the description, then one for no token, each with the same texts", () => {
+        // A text starting with "!" must be absent from the message.
         const filter = (...texts: string[]) => [
             {
                 type: "match-all-conditions",
-                conditions: texts.map((expectedValue, i) => ({
+                conditions: texts.map((text, i) => ({
                     field: "Message",
                     operation: "contains",
-                    expectedValue,
+                    expectedValue: text.replace(/^!/, ""),
+                    ...(text.startsWith("!") ? { not: true } : {}),
                     order: i + 1,
                 })),
             },
@@ -52,7 +54,11 @@ describe("the integration actions for CloudWatch alarms", () => {
                 order: 6,
                 ...texts,
                 priority: "P3",
-                filters: filter('"NewStateValue":"ALARM"'),
+                // Excludes every token, so that no two creates match one notification whatever their order.
+                filters: filter(
+                    '"NewStateValue":"ALARM"',
+                    ...["P1", "P2", "P3", "P4", "P5"].map((p) => `!"AlarmDescription":"[${p}]`),
+                ),
             },
         ]);
         assert.deepStrictEqual(actions.closes, [

@@ -1,0 +1,117 @@
+import { AlarmMessageField, alarmDescriptionTemplate, alarmFieldExpression } from "./alarmMessageTemplates";
+
+// The one description of the alert a CloudWatch alarm becomes, shared by every on-call destination: Opsgenie and
+// Jira Service Management (JSM) Operations, which took over Opsgenie's integration engine (its "Amazon SNS"
+// integration, actions with filters, the `{{…}}` templates and their string methods, priorities P1-P5, aliases).
+// Only the way each destination's provider spells an action differs (`alarmIntegrationActions` for Opsgenie,
+// `jsmIntegrationActions` for JSM), so the alert people see cannot drift between the two during a migration.
+
+/** The alert priorities of Opsgenie and JSM Operations, most urgent first. */
+export const alertPriorities = ["P1", "P2", "P3", "P4", "P5"] as const;
+
+/** What the actions of an Amazon SNS integration for CloudWatch alarms are made from. */
+export interface AlarmIntegrationActionOptions {
+    /** Alarm message fields the alert description shows, in order. */
+    descriptionFields: readonly AlarmMessageField[];
+    /** Priority of an alert whose alarm description carries no severity token. */
+    defaultPriority: string;
+    /** Tags of every alert. */
+    alertTags: readonly string[];
+}
+
+/**
+ * The `Message` text that marks a notification of an alarm that started firing. CloudWatch writes its message as
+ * compact JSON (no space after the colon); every message in the reference corpus, 2014 to 2023, does.
+ */
+export const firingFilterText = '"NewStateValue":"ALARM"';
+
+/** The `Message` text that marks a notification of an alarm that recovered. */
+export const recoveredFilterText = '"NewStateValue":"OK"';
+
+/**
+ * The `Message` text that marks an alarm whose description starts with the severity token `[P1]` … `[P5]` (as
+ * trailwatch's `formatAlarmDescription` writes it). Anchored on the key, so a token elsewhere in the message (the
+ * state reason, a dimension) never sets the priority.
+ */
+export function severityFilterText(priority: string): string {
+    return `"AlarmDescription":"[${priority}]`;
+}
+
+/** The alert's message (its title in Opsgenie, JSM and Slack) and alias: the alarm's name. */
+export const alarmNameTemplate = alarmFieldExpression("AlarmName");
+
+/** One test of an action's filter: the notification's `Message` contains `text` (or, with `not`, does not). */
+export interface AlarmAlertCondition {
+    text: string;
+    not: boolean;
+}
+
+/** One action of the integration, in neither destination's spelling. */
+export interface AlarmAlertAction {
+    kind: "create" | "close";
+    name: string;
+    /** Position among the actions of its kind (Opsgenie runs the first match; JSM's provider has no order). */
+    order: number;
+    /** Every condition must hold (`match-all-conditions`). */
+    conditions: AlarmAlertCondition[];
+    /** The alias: which alert is created, or closed. */
+    alias: string;
+    message?: string;
+    description?: string;
+    priority?: string;
+    tags?: string[];
+    note?: string;
+}
+
+const contains = (text: string): AlarmAlertCondition => ({ text, not: false });
+const lacks = (text: string): AlarmAlertCondition => ({ text, not: true });
+
+/**
+ * The actions for CloudWatch alarms:
+ *
+ * - one create per priority, P1 first, for a firing alarm whose description starts with that severity token (an
+ *   action has one fixed priority, so the priority is chosen by which action's filter matches);
+ * - a create for a firing alarm with none of the tokens, with `defaultPriority`;
+ * - a close for an alarm back to OK.
+ *
+ * The filters exclude each other (a message has one NewStateValue and its description starts with at most one
+ * token), so the outcome never depends on the order in which the destination tries its actions: Opsgenie runs the
+ * first match in order, and JSM's Terraform provider has no order attribute at all. A notification that matches
+ * none (INSUFFICIENT_DATA, a subscription confirmation) does nothing. Every create and the close use the alarm name
+ * as alias: repeated notifications of one alarm add to one open alert, and the close finds it.
+ */
+export function alarmAlertActions(options: AlarmIntegrationActionOptions): AlarmAlertAction[] {
+    const common = {
+        message: alarmNameTemplate,
+        description: alarmDescriptionTemplate(options.descriptionFields),
+        alias: alarmNameTemplate,
+        tags: [...options.alertTags],
+    };
+    const creates: AlarmAlertAction[] = alertPriorities.map((priority, i) => ({
+        kind: "create",
+        name: `Create a ${priority} alert for a firing alarm marked [${priority}]`,
+        order: i + 1,
+        conditions: [contains(firingFilterText), contains(severityFilterText(priority))],
+        ...common,
+        priority,
+    }));
+    creates.push({
+        kind: "create",
+        name: "Create an alert for a firing alarm without a severity token",
+        order: alertPriorities.length + 1,
+        conditions: [contains(firingFilterText), ...alertPriorities.map((p) => lacks(severityFilterText(p)))],
+        ...common,
+        priority: options.defaultPriority,
+    });
+    return [
+        ...creates,
+        {
+            kind: "close",
+            name: "Close the alert when the alarm is back to OK",
+            order: 1,
+            conditions: [contains(recoveredFilterText)],
+            alias: alarmNameTemplate,
+            note: `Back to OK: ${alarmFieldExpression("NewStateReason")}`,
+        },
+    ];
+}

@@ -1,0 +1,144 @@
+import {
+    JsmSnsIntegrationArgs,
+    defaultDescriptionFields,
+    validateJsmSnsIntegrationArgs,
+} from "@trailwatch/components/catalogue";
+import { ConfigKeyDoc, StackConfigReader } from "./stackConfigReader";
+
+/**
+ * The stack configuration keys of the Jira Service Management Operations integration (the `JsmSnsIntegration`
+ * component's arguments), beside the Opsgenie ones: a stack may enable both while it moves from Opsgenie to JSM.
+ */
+export const jsmConfigKeys: ConfigKeyDoc[] = [
+    {
+        key: "jsmEnabled",
+        type: "boolean",
+        default: "false",
+        description:
+            'Create a Jira Service Management Operations "Amazon SNS" integration with its alert actions and subscribe the alert topic to it (with `opsgenieEnabled` too, the topic notifies both). When true, `jsmCloudId`, `jsmSiteDomain`, `jsmUserEmail` and `jsmApiToken` are required; when false, the other `jsm*` keys must not be set.',
+    },
+    {
+        key: "jsmCloudId",
+        type: "string",
+        default: "none",
+        description:
+            "The Atlassian site's cloud ID (a UUID; `https://<site>.atlassian.net/_edge/tenant_info` shows it).",
+    },
+    {
+        key: "jsmSiteDomain",
+        type: "string",
+        default: "none",
+        description: "The Atlassian site's domain, e.g. `example.atlassian.net` (no `https://`, no path).",
+    },
+    {
+        key: "jsmUserEmail",
+        type: "string",
+        default: "none",
+        description: "E-mail address of the Atlassian account (an Operations admin) the API token belongs to.",
+    },
+    {
+        key: "jsmApiToken",
+        type: "string",
+        default: "none",
+        description:
+            "API token of that account, which the `atlassian-operations` provider manages the integration with. Set it with `pulumi config set --secret`: a plain value is an error. `trailwatch check` runs without it (with a notice); `pulumi up` does not.",
+        secret: true,
+    },
+    {
+        key: "jsmIntegrationName",
+        type: "string",
+        default: "trailwatch-<stack>",
+        description: "Name of the JSM integration (1-250 characters).",
+    },
+    {
+        key: "jsmTeamId",
+        type: "string",
+        default: "none",
+        description:
+            "ID (a UUID) of the JSM team that owns the integration and receives its alerts. It cannot be changed after the integration is created.",
+    },
+    {
+        key: "jsmDescriptionFields",
+        type: "string[]",
+        default: defaultDescriptionFields.join(", "),
+        description:
+            "Fields of the alarm message the alert description lists, in order (the same choices as `opsgenieDescriptionFields`).",
+    },
+    {
+        key: "jsmDefaultPriority",
+        type: "string",
+        default: "P3",
+        description: "Priority (`P1`-`P5`) of an alert whose alarm description has no severity token.",
+    },
+    {
+        key: "jsmAlertTags",
+        type: "string[]",
+        default: "trailwatch, <stack>",
+        description: "Tags of every alert the integration creates.",
+    },
+];
+
+/** The JSM integration of a stack: the component's arguments except the topic, which the program supplies. */
+export type JsmConfig = Omit<JsmSnsIntegrationArgs, "topicArn">;
+
+/** The config key of each component argument. */
+const configKeyOfArg: Record<string, string> = {
+    cloudId: "jsmCloudId",
+    siteDomain: "jsmSiteDomain",
+    userEmail: "jsmUserEmail",
+    integrationName: "jsmIntegrationName",
+    teamId: "jsmTeamId",
+    descriptionFields: "jsmDescriptionFields",
+    defaultPriority: "jsmDefaultPriority",
+    alertTags: "jsmAlertTags",
+};
+
+/**
+ * Reads the JSM keys, reporting every problem against its config key. Undefined when the stack does not use JSM.
+ * The API token is never quoted in a message.
+ */
+export function readJsmConfig(reader: StackConfigReader, stack: string): JsmConfig | undefined {
+    const enabled = reader.boolean("jsmEnabled", false);
+    const others = jsmConfigKeys.map((k) => k.key).filter((k) => k !== "jsmEnabled");
+    if (!enabled) {
+        for (const key of others.filter((k) => reader.has(k))) {
+            reader.fail(
+                key,
+                "is set but trailwatch:jsmEnabled is not true, so no JSM integration is created; set trailwatch:jsmEnabled: true, or remove the key",
+            );
+        }
+        return undefined;
+    }
+
+    const apiToken = reader.requiredSecret(
+        "jsmApiToken",
+        "when trailwatch:jsmEnabled is true",
+        "revoke the token at id.atlassian.com",
+    );
+    const required = (key: string): string => {
+        const value = reader.string(key);
+        if (value === undefined) reader.fail(key, "is required when trailwatch:jsmEnabled is true");
+        return value ?? "";
+    };
+
+    const config: JsmConfig = {
+        cloudId: required("jsmCloudId"),
+        siteDomain: required("jsmSiteDomain"),
+        userEmail: required("jsmUserEmail"),
+        apiToken: apiToken ?? "",
+        integrationName: reader.string("jsmIntegrationName", `trailwatch-${stack}`),
+        teamId: reader.string("jsmTeamId"),
+        descriptionFields: reader.stringList("jsmDescriptionFields") ?? [...defaultDescriptionFields],
+        defaultPriority: reader.string("jsmDefaultPriority", "P3"),
+        alertTags: reader.stringList("jsmAlertTags") ?? ["trailwatch", stack],
+    };
+    const missing = new Set(["jsmCloudId", "jsmSiteDomain", "jsmUserEmail"].filter((k) => !reader.has(k)));
+    for (const problem of validateJsmSnsIntegrationArgs(config)) {
+        const [arg, index] = problem.arg.split("[");
+        const key = configKeyOfArg[arg] ?? arg;
+        // A missing required key is reported once, as missing.
+        if (missing.has(key)) continue;
+        reader.fail(`${key}${index === undefined ? "" : `[${index}`}`, problem.reason);
+    }
+    return config;
+}
