@@ -13,7 +13,7 @@ const site = {
 };
 const enabled = { "trailwatch:jsmEnabled": "true", ...site, "trailwatch:jsmApiToken": token };
 const secret = ["trailwatch:jsmApiToken"];
-const hint = "`pulumi config set --secret trailwatch:jsmApiToken <token>`";
+const hint = "`pulumi config set --secret trailwatch:jsmApiToken`";
 
 describe("stack configuration: the JSM keys", () => {
     it("leaves JSM off unless the stack enables it", () => {

@@ -147,5 +147,11 @@ describe("the pull-request workflow", function () {
         });
         // The GitHub secret is the stack's own: OPSGENIE_API_KEY_DEV, OPSGENIE_API_KEY_PROD, ...
         assert.strictEqual(step.env?.OPSGENIE_API_KEY, "${{ secrets[format('OPSGENIE_API_KEY_{0}', matrix.stack)] }}");
+        assert.strictEqual(step.env?.JSM_API_TOKEN, "${{ secrets[format('JSM_API_TOKEN_{0}', matrix.stack)] }}");
+        const both = runStep(step, projectDir, { OPSGENIE_API_KEY: "o", JSM_API_TOKEN: "j" });
+        assert.deepStrictEqual(JSON.parse(both.configmap), {
+            "trailwatch:opsgenieApiKey": { value: "o", secret: true },
+            "trailwatch:jsmApiToken": { value: "j", secret: true },
+        });
     });
 });
