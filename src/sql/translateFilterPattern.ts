@@ -261,8 +261,9 @@ class Translator {
                     : negate
                       ? "TRUE"
                       : "FALSE";
+                // A missing value (NULL text) must not reach the ELSE branch, which is for numbers.
                 return (
-                    `COALESCE(CASE substr(${text}, 1, 1)` +
+                    `COALESCE(CASE COALESCE(substr(${text}, 1, 1), '') WHEN '' THEN FALSE` +
                     ` WHEN '"' THEN ${test(this.f.jsonStringValue(v.sql))}` +
                     ` WHEN 't' THEN ${constant("true")} WHEN 'f' THEN ${constant("false")}` +
                     ` WHEN 'n' THEN FALSE WHEN '{' THEN FALSE WHEN '[' THEN FALSE` +
@@ -298,7 +299,7 @@ class Translator {
             case "json": {
                 const text = this.f.jsonText(v.sql);
                 const numeric =
-                    `(CASE substr(${text}, 1, 1) WHEN '"' THEN ${fromText(this.f.jsonStringValue(v.sql))}` +
+                    `(CASE COALESCE(substr(${text}, 1, 1), '') WHEN '' THEN NULL WHEN '"' THEN ${fromText(this.f.jsonStringValue(v.sql))}` +
                     ` WHEN 't' THEN NULL WHEN 'f' THEN NULL WHEN 'n' THEN NULL WHEN '{' THEN NULL WHEN '[' THEN NULL` +
                     ` ELSE CAST(${v.sql} AS DOUBLE) END)`;
                 return `COALESCE(${numeric} ${sqlOp} ${literal}, FALSE)`;
