@@ -8,6 +8,7 @@ const commands: Record<string, () => Promise<Command>> = {
     "test-pattern": async () => (await import("./commands/testPattern")).testPatternCommand,
     render: async () => (await import("./commands/render")).renderCommand,
     backtest: async () => (await import("./commands/backtest")).backtestCommand,
+    sql: async () => (await import("./commands/sql")).sqlCommand,
 };
 
 async function help(): Promise<string> {
