@@ -10,7 +10,7 @@ import {
 } from "../../src/backtest";
 
 const usage = `Usage: trailwatch backtest PATH... [--stack NAME] [--rule ID]... [--since TIME] [--until TIME]
-                           [--threads N] [--json]
+                           [--threads N] [--engine local|duckdb] [--json]
 
 Replays CloudTrail log files, as S3 delivers them, through the alert rules and reports how often
 each alarm would have fired: matching events, alarm periods that reached the rule's threshold,
@@ -32,6 +32,9 @@ Options:
                    UTC when no zone is given). Files delivered before it are not read.
   --until TIME     Only events before TIME (same format).
   --threads N      Threads reading files. 1 reads on the main thread. Default: one per core (${defaultThreads()} here).
+  --engine E       local (default): the project's own evaluator on worker threads. duckdb: the rules
+                   translated to SQL (as trailwatch sql prints them) and run by an embedded DuckDB;
+                   the same report. Rules it cannot translate faithfully are a usage error.
   --json           Print one JSON document (same content as the table, plus full sample records).
   -h, --help       Show this help.
 
@@ -63,11 +66,12 @@ interface BacktestArgs {
     since?: number;
     until?: number;
     threads?: number;
+    engine: "local" | "duckdb";
     json: boolean;
 }
 
 function parseArgs(argv: string[]): BacktestArgs {
-    const args: BacktestArgs = { paths: [], ruleIds: [], json: false };
+    const args: BacktestArgs = { paths: [], ruleIds: [], engine: "local", json: false };
     for (let i = 0; i < argv.length; i++) {
         let arg = argv[i];
         let inlineValue: string | undefined;
@@ -104,6 +108,13 @@ function parseArgs(argv: string[]): BacktestArgs {
                 args.threads = Number(v);
                 break;
             }
+            case "--engine": {
+                const v = value();
+                if (v !== "local" && v !== "duckdb")
+                    throw new UsageError(`--engine: expected local or duckdb, got "${v}"`);
+                args.engine = v;
+                break;
+            }
             default:
                 if (arg.startsWith("-") && arg !== "-") throw new UsageError(`unknown option ${arg}`);
                 args.paths.push(arg);
@@ -114,6 +125,21 @@ function parseArgs(argv: string[]): BacktestArgs {
         throw new UsageError("--since must be before --until");
     }
     return args;
+}
+
+/** The DuckDB engine, loaded only when asked for; a rule it cannot translate is a usage error. */
+async function duckdbEngine(): Promise<typeof runBacktest> {
+    const { runDuckdbBacktest } = await import("../../src/sqlBacktest/duckdbBacktest");
+    const { RuleTranslationError } = await import("../../src/sql");
+    return async (options) => {
+        try {
+            return await runDuckdbBacktest(options);
+        } catch (err) {
+            if (err instanceof RuleTranslationError)
+                throw new UsageError(`--engine duckdb: cannot translate ${err.message}`);
+            throw err;
+        }
+    };
 }
 
 export const backtestCommand: Command = {
@@ -130,7 +156,7 @@ export const backtestCommand: Command = {
         process.once("SIGINT", onSigint);
         let run;
         try {
-            run = await runBacktest({
+            run = await (args.engine === "duckdb" ? await duckdbEngine() : runBacktest)({
                 paths: args.paths.map((p) => path.resolve(io.cwd, p)),
                 rules,
                 window,
