@@ -32,6 +32,10 @@ export interface SqlFunctions {
     regexpContains(text: string, regex: string): string;
     /** An expression that stops the query with `message` when it is evaluated. */
     fail(message: string): string;
+    /** Seconds since the epoch of CloudTrail's `YYYY-MM-DDTHH:MM:SSZ` text; NULL for other text. */
+    epochSeconds(text: string): string;
+    /** The elements of an array of VARCHAR joined by `separator` (a VARCHAR expression). */
+    joinArray(list: string, separator: string): string;
 }
 
 /** A SQL string literal: single quotes, a quote doubled. */
@@ -67,6 +71,8 @@ export const duckdbFunctions: SqlFunctions = {
     parseJson: (text) => `json(${text})`,
     regexpContains: (text, regex) => `regexp_matches(${text}, ${regex})`,
     fail: (message) => `error(${sqlString(message)})`,
+    epochSeconds: (text) => `epoch(try_strptime(${text}, '%Y-%m-%dT%H:%M:%SZ'))`,
+    joinArray: (list, separator) => `array_to_string(${list}, ${separator})`,
 };
 
 /**
@@ -88,4 +94,7 @@ export const athenaFunctions: SqlFunctions = {
     parseJson: (text) => `json_parse(${text})`,
     regexpContains: (text, regex) => `regexp_like(${text}, ${regex})`,
     fail: (message) => `fail(${sqlString(message)})`,
+    // "Date and time functions": parse_datetime takes a Joda-Time pattern; try() gives NULL for other text.
+    epochSeconds: (text) => `to_unixtime(try(parse_datetime(${text}, 'yyyy-MM-dd''T''HH:mm:ss''Z''')))`,
+    joinArray: (list, separator) => `array_join(${list}, ${separator})`,
 };
