@@ -11,6 +11,7 @@ import {
 
 const usage = `Usage: trailwatch backtest PATH... [--stack NAME] [--rule ID]... [--since TIME] [--until TIME]
                            [--threads N] [--engine local|duckdb] [--json]
+       trailwatch backtest --engine athena --stack NAME --since TIME --until TIME [--rule ID]... [--json]
 
 Replays CloudTrail log files, as S3 delivers them, through the alert rules and reports how often
 each alarm would have fired: matching events, alarm periods that reached the rule's threshold,
@@ -34,7 +35,10 @@ Options:
   --threads N      Threads reading files. 1 reads on the main thread. Default: one per core (${defaultThreads()} here).
   --engine E       local (default): the project's own evaluator on worker threads. duckdb: the rules
                    translated to SQL (as trailwatch sql prints them) and run by an embedded DuckDB;
-                   the same report. Rules it cannot translate faithfully are a usage error.
+                   the same report. athena: the same translation run by Amazon Athena over the
+                   stack's CloudTrail table (trailwatch:athenaWorkgroup, athenaDatabase, athenaTable,
+                   athenaOutputLocation), no PATH; shows the query's state, data scanned and its cost
+                   ($5 per TB scanned). Rules it cannot translate faithfully are a usage error.
   --json           Print one JSON document (same content as the table, plus full sample records).
   -h, --help       Show this help.
 
@@ -66,7 +70,7 @@ interface BacktestArgs {
     since?: number;
     until?: number;
     threads?: number;
-    engine: "local" | "duckdb";
+    engine: "local" | "duckdb" | "athena";
     json: boolean;
 }
 
@@ -110,8 +114,9 @@ function parseArgs(argv: string[]): BacktestArgs {
             }
             case "--engine": {
                 const v = value();
-                if (v !== "local" && v !== "duckdb")
-                    throw new UsageError(`--engine: expected local or duckdb, got "${v}"`);
+                if (v !== "local" && v !== "duckdb" && v !== "athena") {
+                    throw new UsageError(`--engine: expected local, duckdb or athena, got "${v}"`);
+                }
                 args.engine = v;
                 break;
             }
@@ -120,7 +125,17 @@ function parseArgs(argv: string[]): BacktestArgs {
                 args.paths.push(arg);
         }
     }
-    if (args.paths.length === 0) throw new UsageError("give at least one PATH (a log file or a directory)");
+    if (args.engine === "athena") {
+        if (args.paths.length > 0) throw new UsageError("--engine athena reads the stack's Athena table: give no PATH");
+        if (args.stack === undefined || args.since === undefined || args.until === undefined) {
+            throw new UsageError(
+                "--engine athena needs --stack, --since and --until (Athena bills every byte it scans)",
+            );
+        }
+        if (args.threads !== undefined) throw new UsageError("--threads is for the local engine");
+    } else if (args.paths.length === 0) {
+        throw new UsageError("give at least one PATH (a log file or a directory)");
+    }
     if (args.since !== undefined && args.until !== undefined && args.since >= args.until) {
         throw new UsageError("--since must be before --until");
     }
@@ -150,6 +165,10 @@ export const backtestCommand: Command = {
         const args = parseArgs(argv);
         const rules = selectBacktestRules({ cwd: io.cwd, stack: args.stack, ruleIds: args.ruleIds });
         const window = { since: args.since, until: args.until };
+        if (args.engine === "athena") {
+            const { runAthenaEngine } = await import("../../src/sqlBacktest/athenaEngine");
+            return runAthenaEngine({ ...args, stack: args.stack!, rules, window }, io);
+        }
         const progress = io.stderr.isTTY ? new ProgressLine(io.stderr) : undefined;
         const abort = new AbortController();
         const onSigint = (): void => abort.abort();

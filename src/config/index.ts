@@ -3,3 +3,4 @@ export * from "./stackConfigReader";
 export * from "./trailConfig";
 export * from "./configReference";
 export * from "./opsgenieConfig";
+export * from "./athenaConfig";

@@ -1,5 +1,6 @@
 import { AuditTrailArgs } from "@trailwatch/components/catalogue";
 import { ConfigKeyDoc, StackConfigReader } from "./stackConfigReader";
+import { AthenaConfig, athenaConfigKeys, readAthenaConfig } from "./athenaConfig";
 import { OpsgenieConfig, opsgenieConfigKeys, readOpsgenieConfig } from "./opsgenieConfig";
 import { RulesConfig, readRulesConfig, rulesConfigKeys } from "./rulesConfig";
 import { readTrailConfig, trailConfigKeys } from "./trailConfig";
@@ -17,10 +18,17 @@ export interface StackConfig {
     rules: RulesConfig;
     /** Arguments of the `OpsgenieSnsIntegration` component (all but the topic); undefined when Opsgenie is off. */
     opsgenie?: OpsgenieConfig;
+    /** Where `backtest --engine athena` runs; undefined when `athenaWorkgroup` is not set. */
+    athena?: AthenaConfig;
 }
 
 /** Every key of the `trailwatch:` namespace, in the order the README's configuration reference lists them. */
-export const stackConfigKeys: ConfigKeyDoc[] = [...trailConfigKeys, ...rulesConfigKeys, ...opsgenieConfigKeys];
+export const stackConfigKeys: ConfigKeyDoc[] = [
+    ...trailConfigKeys,
+    ...rulesConfigKeys,
+    ...opsgenieConfigKeys,
+    ...athenaConfigKeys,
+];
 
 /**
  * Validates a stack's configuration, given as the flat map Pulumi hands a program. Throws a
@@ -37,6 +45,7 @@ export function readStackConfig(
         trail: readTrailConfig(reader, stack),
         rules: readRulesConfig(reader),
         opsgenie: readOpsgenieConfig(reader, stack),
+        athena: readAthenaConfig(reader),
     };
     reader.finish();
     return config;

@@ -73,7 +73,7 @@ describe("trailwatch backtest --engine duckdb", function () {
         assert.deepStrictEqual(result, {
             code: 2,
             stdout: "",
-            stderr: 'trailwatch backtest: --engine: expected local or duckdb, got "spark"\n',
+            stderr: 'trailwatch backtest: --engine: expected local, duckdb or athena, got "spark"\n',
         });
     });
 });
