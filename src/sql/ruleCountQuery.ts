@@ -76,12 +76,16 @@ export function recordsCte(options: RuleCountQueryOptions): string {
         const files =
             typeof source.files === "string" ? sqlString(source.files) : `[${source.files.map(sqlString).join(", ")}]`;
         // Each file is one object {"Records":[...]}; an object without Records (a digest file) gives no rows.
+        // unnest in the select list: DuckDB 1.5 runs a lateral `FROM files, unnest(...)` over JSON lists
+        // in quadratic time and memory (16 files of 600 records: 40 s and 11 GB, against 0.5 s here).
         return (
-            `files AS (SELECT filename, json FROM read_json_objects(${files}, format = 'auto', filename = true, maximum_object_size = ${MAX_OBJECT_BYTES})),\n` +
-            `records AS (\n  SELECT filename, r.ordinal - 1 AS record_index, r.record,\n` +
-            `    CASE WHEN json_type(r.record, '$.eventTime') = 'VARCHAR' THEN json_extract_string(r.record, '$.eventTime') END AS event_time,\n` +
-            `    CASE WHEN json_type(r.record, '$.eventID') = 'VARCHAR' THEN json_extract_string(r.record, '$.eventID') END AS event_id\n` +
-            `  FROM files, unnest(json_extract(json, '$.Records[*]')) WITH ORDINALITY AS r(record, ordinal)\n)`
+            `files AS (\n  SELECT filename, json_extract(json, '$.Records[*]') AS records\n` +
+            `  FROM read_json_objects(${files}, format = 'auto', filename = true, maximum_object_size = ${MAX_OBJECT_BYTES})\n),\n` +
+            `unnested AS (SELECT filename, unnest(records) AS record, unnest(range(len(records))) AS record_index FROM files),\n` +
+            `records AS (\n  SELECT filename, record_index, record,\n` +
+            `    CASE WHEN json_type(record, '$.eventTime') = 'VARCHAR' THEN json_extract_string(record, '$.eventTime') END AS event_time,\n` +
+            `    CASE WHEN json_type(record, '$.eventID') = 'VARCHAR' THEN json_extract_string(record, '$.eventID') END AS event_id\n` +
+            `  FROM unnested\n)`
         );
     }
     // Partition projection reads only the days' prefixes named here. A file is filed under the day it

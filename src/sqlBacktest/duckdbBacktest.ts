@@ -158,26 +158,15 @@ export async function runDuckdbBacktest(options: BacktestOptions): Promise<Backt
     const evaluate = async (files: { path: string; size: number; bytes: number }[]): Promise<void> => {
         if (files.length === 0) return;
         await session.query(
+            // unnest in the select list, not a lateral join: see recordsCte in src/sql/ruleCountQuery.ts.
             `CREATE OR REPLACE TEMP TABLE batch AS
-             SELECT filename, r.ordinal - 1 AS idx, r.record,
-               CASE WHEN json_type(r.record, '$.eventTime') = 'VARCHAR' THEN json_extract_string(r.record, '$.eventTime') END AS event_time
-             FROM read_json_objects(${fileList(files.map((f) => f.path))}, format = 'auto', filename = true, maximum_object_size = 268435456),
-               unnest(json_extract(json, '$.Records[*]')) WITH ORDINALITY AS r(record, ordinal)`,
+             SELECT filename, idx, record,
+               CASE WHEN json_type(record, '$.eventTime') = 'VARCHAR' THEN json_extract_string(record, '$.eventTime') END AS event_time
+             FROM (SELECT filename, unnest(records) AS record, unnest(range(len(records))) AS idx
+                   FROM (SELECT filename, json_extract(json, '$.Records[*]') AS records
+                         FROM read_json_objects(${fileList(files.map((f) => f.path))}, format = 'auto', filename = true, maximum_object_size = 268435456)))`,
         );
-        // Every record's time, grouped: the archive's totals with the local engine's Date.parse.
-        const allowed = new Map<string | null, number>();
-        for (const row of await session.query("SELECT event_time, count(*) AS n FROM batch GROUP BY event_time")) {
-            const n = Number(row.n);
-            const text = row.event_time as string | null;
-            const t = text === null ? NaN : Date.parse(text);
-            tally.events += n;
-            progress.events += n;
-            if (windowed && (Number.isNaN(t) || !inWindow(t))) continue;
-            allowed.set(text, t);
-            tally.eventsInRange += n;
-            if (Number.isNaN(t)) tally.untimedEvents += n;
-            else firstLast(tally, t);
-        }
+        const times = await session.query("SELECT event_time, count(*) AS n FROM batch GROUP BY event_time");
         const flags = predicates.map((p, i) => `CASE WHEN ${p} THEN ${i} END`).join(",\n");
         await session.query(
             `CREATE OR REPLACE TEMP TABLE hits AS
@@ -191,6 +180,31 @@ export async function runDuckdbBacktest(options: BacktestOptions): Promise<Backt
         const groups = await session.query(
             "SELECT rule_index, event_time, principal, source_ip, count(*) AS n FROM hits GROUP BY ALL",
         );
+        const since = window.since === undefined ? "" : ` AND time_ms >= ${window.since}`;
+        const until = window.until === undefined ? "" : ` AND time_ms < ${window.until}`;
+        const samples = await session.query(
+            `SELECT h.rule_index, h.filename, h.idx, h.event_id, h.event_time, CAST(b.record AS VARCHAR) AS record
+             FROM (SELECT *, row_number() OVER (PARTITION BY rule_index ORDER BY time_ms ASC NULLS LAST, event_id, filename, idx) AS n
+                   FROM hits WHERE TRUE${windowed ? ` AND time_ms IS NOT NULL${since}${until}` : ""}) h
+             JOIN batch b ON b.filename = h.filename AND b.idx = h.idx
+             WHERE h.n <= ${SAMPLES}`,
+        );
+        // Only now, with every query of the batch answered, is the batch counted: an interrupted batch counts
+        // not at all rather than in part.
+        // Every record's time, grouped: the archive's totals with the local engine's Date.parse.
+        const allowed = new Map<string | null, number>();
+        for (const row of times) {
+            const n = Number(row.n);
+            const text = row.event_time as string | null;
+            const t = text === null ? NaN : Date.parse(text);
+            tally.events += n;
+            progress.events += n;
+            if (windowed && (Number.isNaN(t) || !inWindow(t))) continue;
+            allowed.set(text, t);
+            tally.eventsInRange += n;
+            if (Number.isNaN(t)) tally.untimedEvents += n;
+            else firstLast(tally, t);
+        }
         for (const g of groups) {
             const text = g.event_time as string | null;
             if (!allowed.has(text)) continue;
@@ -209,15 +223,6 @@ export async function runDuckdbBacktest(options: BacktestOptions): Promise<Backt
             const ip = g.source_ip as string;
             rt.sourceIPs.set(ip, (rt.sourceIPs.get(ip) ?? 0) + n);
         }
-        const since = window.since === undefined ? "" : ` AND time_ms >= ${window.since}`;
-        const until = window.until === undefined ? "" : ` AND time_ms < ${window.until}`;
-        const samples = await session.query(
-            `SELECT h.rule_index, h.filename, h.idx, h.event_id, h.event_time, CAST(b.record AS VARCHAR) AS record
-             FROM (SELECT *, row_number() OVER (PARTITION BY rule_index ORDER BY time_ms ASC NULLS LAST, event_id, filename, idx) AS n
-                   FROM hits WHERE TRUE${windowed ? ` AND time_ms IS NOT NULL${since}${until}` : ""}) h
-             JOIN batch b ON b.filename = h.filename AND b.idx = h.idx
-             WHERE h.n <= ${SAMPLES}`,
-        );
         for (const s of samples) {
             const text = s.event_time as string | null;
             offerSample(tally.rules[Number(s.rule_index)].samples, {
