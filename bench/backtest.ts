@@ -56,7 +56,9 @@ export interface BacktestBenchResult {
     floor: Measurement & { megabytesPerSecond: number };
     backtest: Measurement & { megabytesPerSecond: number; engineSeconds: number; rules: number; countsMatch: boolean };
     jq?: Measurement & { megabytesPerSecond: number; countMatches: boolean };
-    ratios: { backtestOverFloor: number; backtestOverJq?: number };
+    /** (d) `trailwatch backtest --engine duckdb`: the same rules as SQL, run by the embedded DuckDB. */
+    duckdb: Measurement & { megabytesPerSecond: number; engineSeconds: number; countsMatch: boolean };
+    ratios: { backtestOverFloor: number; backtestOverJq?: number; duckdbOverFloor: number };
 }
 
 function cacheKey(): string {
@@ -154,6 +156,8 @@ export async function benchBacktest(
 
     const floorRuns: Measurement[] = [];
     const backtestRuns: (Measurement & { engineSeconds: number })[] = [];
+    const duckdbRuns: (Measurement & { engineSeconds: number })[] = [];
+    let duckdbReport: { rules: { id: string; matchedEvents: number }[]; events: { read: number } } | undefined;
     let report: { rules: { id: string; matchedEvents: number }[]; events: { read: number } } | undefined;
     for (let round = 1; round <= rounds; round++) {
         const floor = await measureNode([path.join(__dirname, "floorWorkload.js"), archiveDir], projectDir);
@@ -167,9 +171,27 @@ export async function benchBacktest(
         );
         report = JSON.parse(run.stdout);
         backtestRuns.push({ ...run, engineSeconds: (report as unknown as { elapsedSeconds: number }).elapsedSeconds });
+        const duck = await measureNode(
+            [
+                path.join(projectDir, "bin", "trailwatch.js"),
+                "backtest",
+                archiveDir,
+                "--stack",
+                "bench",
+                "--json",
+                "--engine",
+                "duckdb",
+            ],
+            stackProject,
+        );
+        duckdbReport = JSON.parse(duck.stdout);
+        duckdbRuns.push({
+            ...duck,
+            engineSeconds: (duckdbReport as unknown as { elapsedSeconds: number }).elapsedSeconds,
+        });
         log(
             `round ${round}/${rounds}: (a) floor ${(floor.elapsedMs / 1000).toFixed(2)} s, ` +
-                `(b) backtest ${(run.elapsedMs / 1000).toFixed(2)} s`,
+                `(b) backtest ${(run.elapsedMs / 1000).toFixed(2)} s, (d) duckdb ${(duck.elapsedMs / 1000).toFixed(2)} s`,
         );
     }
     const countsMatch =
@@ -180,6 +202,7 @@ export async function benchBacktest(
     const bytes = manifest.uncompressedBytes;
     const floorMs = median(floorRuns.map((r) => r.elapsedMs));
     const backtestMs = median(backtestRuns.map((r) => r.elapsedMs));
+    const duckdbMs = median(duckdbRuns.map((r) => r.elapsedMs));
     const result: BacktestBenchResult = {
         machine: {
             cpus: os.cpus().length,
@@ -209,7 +232,21 @@ export async function benchBacktest(
             rules: report?.rules.length ?? 0,
             countsMatch,
         },
-        ratios: { backtestOverFloor: Math.round((floorMs / backtestMs) * 100) / 100 },
+        duckdb: {
+            elapsedMs: duckdbMs,
+            peakRssBytes: Math.max(...duckdbRuns.map((r) => r.peakRssBytes ?? 0)),
+            cpuSeconds: median(duckdbRuns.map((r) => r.cpuSeconds ?? 0)),
+            megabytesPerSecond: mbps(bytes, duckdbMs),
+            engineSeconds: median(duckdbRuns.map((r) => r.engineSeconds)),
+            countsMatch:
+                duckdbReport !== undefined &&
+                duckdbReport.events.read === manifest.events &&
+                duckdbReport.rules.every((r) => r.matchedEvents === (manifest.perRule[r.id]?.events ?? 0)),
+        },
+        ratios: {
+            backtestOverFloor: Math.round((floorMs / backtestMs) * 100) / 100,
+            duckdbOverFloor: Math.round((floorMs / duckdbMs) * 100) / 100,
+        },
     };
     const jq = await measureJq();
     if (jq === undefined) {
@@ -249,6 +286,11 @@ export function printBacktestBench(r: BacktestBenchResult, log: (line: string) =
         ],
     ];
     if (r.jq) rows.push([`(c) gzip -dc | jq, rule ${JQ_RULE}`, r.jq, "jq and gzip processes"]);
+    rows.push([
+        `(d) trailwatch backtest --engine duckdb`,
+        r.duckdb,
+        `engine alone ${r.duckdb.engineSeconds.toFixed(2)} s; d/a = ${r.ratios.duckdbOverFloor.toFixed(2)}x`,
+    ]);
     for (const [name, m, note] of rows) {
         log(
             `  ${name.padEnd(48)} ${m.megabytesPerSecond.toFixed(1).padStart(7)} MB/s ${(m.elapsedMs / 1000).toFixed(2).padStart(7)} s` +
@@ -268,7 +310,7 @@ export function printBacktestBench(r: BacktestBenchResult, log: (line: string) =
         `  peak memory of (b) = ${mb(r.backtest.peakRssBytes)}   (goal < 300 MB: ${verdict((r.backtest.peakRssBytes ?? 0) < 300e6)})`,
     );
     log(
-        `  per-rule counts equal the generator's: ${r.backtest.countsMatch ? "yes" : "NO"}` +
+        `  per-rule counts equal the generator's: ${r.backtest.countsMatch ? "yes" : "NO"}, DuckDB's: ${r.duckdb.countsMatch ? "yes" : "NO"}` +
             (r.jq ? `; jq's count equals it: ${r.jq.countMatches ? "yes" : "NO"}` : ""),
     );
     log(`  (figures saved in .bench/backtest-results.json)`);

@@ -11,6 +11,7 @@ const commands: Record<string, () => Promise<Command>> = {
     render: async () => (await import("./commands/render")).renderCommand,
     backtest: async () => (await import("./commands/backtest")).backtestCommand,
     drill: async () => (await import("./commands/drill")).drillCommand,
+    sql: async () => (await import("./commands/sql")).sqlCommand,
 };
 
 /** The version of the trailwatch CLI: the project's own package version (bin/package.json). */

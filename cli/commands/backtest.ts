@@ -13,7 +13,8 @@ import {
 } from "../../src/backtest";
 
 const usage = `Usage: trailwatch backtest PATH... [--stack NAME] [--rule ID]... [--since TIME] [--until TIME]
-                           [--threads N] [--max-file-mb N] [--max-records N] [--json]
+                           [--threads N] [--max-file-mb N] [--max-records N] [--engine local|duckdb] [--json]
+       trailwatch backtest --engine athena --stack NAME --since TIME --until TIME [--rule ID]... [--json]
 
 Replays CloudTrail log files, as S3 delivers them, through the alert rules and reports how often
 each alarm would have fired: matching events, alarm periods that reached the rule's threshold,
@@ -39,6 +40,12 @@ Options:
                    and skipped without being inflated further. Default: ${DEFAULT_LOG_FILE_LIMITS.maxUncompressedBytes / 1e6}.
   --max-records N  Most records one file may hold; a file with more is reported and skipped before it
                    is parsed. Default: ${DEFAULT_LOG_FILE_LIMITS.maxRecords}.
+  --engine E       local (default): the project's own evaluator on worker threads. duckdb: the rules
+                   translated to SQL (as trailwatch sql prints them) and run by an embedded DuckDB;
+                   the same report. athena: the same translation run by Amazon Athena over the
+                   stack's CloudTrail table (trailwatch:athenaWorkgroup, athenaDatabase, athenaTable,
+                   athenaOutputLocation), no PATH; shows the query's state, data scanned and its cost
+                   ($5 per TB scanned). Rules it cannot translate faithfully are a usage error.
   --json           Print one JSON document (same content as the table, plus full sample records).
   -h, --help       Show this help.
 
@@ -91,6 +98,7 @@ interface BacktestArgs {
     until?: number;
     threads?: number;
     limits: LogFileLimits;
+    engine: "local" | "duckdb" | "athena";
     json: boolean;
 }
 
@@ -103,7 +111,13 @@ function positiveInteger(flag: string, v: string, max: number): number {
 }
 
 function parseArgs(argv: string[]): BacktestArgs {
-    const args: BacktestArgs = { paths: [], ruleIds: [], json: false, limits: { ...DEFAULT_LOG_FILE_LIMITS } };
+    const args: BacktestArgs = {
+        paths: [],
+        ruleIds: [],
+        engine: "local",
+        json: false,
+        limits: { ...DEFAULT_LOG_FILE_LIMITS },
+    };
     for (let i = 0; i < argv.length; i++) {
         let arg = argv[i];
         let inlineValue: string | undefined;
@@ -148,16 +162,49 @@ function parseArgs(argv: string[]): BacktestArgs {
             case "--max-records":
                 args.limits.maxRecords = positiveInteger(arg, value(), 100_000_000);
                 break;
+            case "--engine": {
+                const v = value();
+                if (v !== "local" && v !== "duckdb" && v !== "athena") {
+                    throw new UsageError(`--engine: expected local, duckdb or athena, got "${v}"`);
+                }
+                args.engine = v;
+                break;
+            }
             default:
                 if (arg.startsWith("-") && arg !== "-") throw new UsageError(`unknown option ${arg}`);
                 args.paths.push(arg);
         }
     }
-    if (args.paths.length === 0) throw new UsageError("give at least one PATH (a log file or a directory)");
+    if (args.engine === "athena") {
+        if (args.paths.length > 0) throw new UsageError("--engine athena reads the stack's Athena table: give no PATH");
+        if (args.stack === undefined || args.since === undefined || args.until === undefined) {
+            throw new UsageError(
+                "--engine athena needs --stack, --since and --until (Athena bills every byte it scans)",
+            );
+        }
+        if (args.threads !== undefined) throw new UsageError("--threads is for the local engine");
+    } else if (args.paths.length === 0) {
+        throw new UsageError("give at least one PATH (a log file or a directory)");
+    }
     if (args.since !== undefined && args.until !== undefined && args.since >= args.until) {
         throw new UsageError("--since must be before --until");
     }
     return args;
+}
+
+/** The DuckDB engine, loaded only when asked for; a rule it cannot translate is a usage error. */
+async function duckdbEngine(): Promise<typeof runBacktest> {
+    const { runDuckdbBacktest } = await import("../../src/sqlBacktest/duckdbBacktest");
+    const { RuleTranslationError } = await import("../../src/sql");
+    return async (options) => {
+        try {
+            return await runDuckdbBacktest(options);
+        } catch (err) {
+            if (err instanceof RuleTranslationError)
+                throw new UsageError(`--engine duckdb: cannot translate ${err.message}`);
+            throw err;
+        }
+    };
 }
 
 export const backtestCommand: Command = {
@@ -168,13 +215,17 @@ export const backtestCommand: Command = {
         const args = parseArgs(argv);
         const rules = selectBacktestRules({ cwd: io.cwd, stack: args.stack, ruleIds: args.ruleIds });
         const window = { since: args.since, until: args.until };
+        if (args.engine === "athena") {
+            const { runAthenaEngine } = await import("../../src/sqlBacktest/athenaEngine");
+            return runAthenaEngine({ ...args, stack: args.stack!, rules, window }, io);
+        }
         const progress = io.stderr.isTTY ? new ProgressLine(io.stderr) : undefined;
         const abort = new AbortController();
         const onSigint = (): void => abort.abort();
         process.once("SIGINT", onSigint);
         let run;
         try {
-            run = await runBacktest({
+            run = await (args.engine === "duckdb" ? await duckdbEngine() : runBacktest)({
                 paths: args.paths.map((p) => path.resolve(io.cwd, p)),
                 rules,
                 window,

@@ -5,3 +5,4 @@ export * from "./configReference";
 export * from "./opsgenieConfig";
 export * from "./stackResourceNames";
 export * from "./jsmConfig";
+export * from "./athenaConfig";

@@ -1,6 +1,7 @@
 import { AuditTrailArgs } from "@trailwatch/components/catalogue";
 import { ConfigKeyDoc, MissingSecret, StackConfigReader, StackConfigReaderOptions } from "./stackConfigReader";
 import { JsmConfig, jsmConfigKeys, readJsmConfig } from "./jsmConfig";
+import { AthenaConfig, athenaConfigKeys, readAthenaConfig } from "./athenaConfig";
 import { OpsgenieConfig, opsgenieConfigKeys, readOpsgenieConfig } from "./opsgenieConfig";
 import { RulesConfig, readRulesConfig, rulesConfigKeys } from "./rulesConfig";
 import { readTrailConfig, trailConfigKeys } from "./trailConfig";
@@ -20,6 +21,8 @@ export interface StackConfig {
     opsgenie?: OpsgenieConfig;
     /** Arguments of the `JsmSnsIntegration` component (all but the topic); undefined when JSM is off. */
     jsm?: JsmConfig;
+    /** Where `backtest --engine athena` runs; undefined when `athenaWorkgroup` is not set. */
+    athena?: AthenaConfig;
 }
 
 /** Every key of the `trailwatch:` namespace, in the order the README's configuration reference lists them. */
@@ -28,6 +31,7 @@ export const stackConfigKeys: ConfigKeyDoc[] = [
     ...rulesConfigKeys,
     ...opsgenieConfigKeys,
     ...jsmConfigKeys,
+    ...athenaConfigKeys,
 ];
 
 /**
@@ -67,5 +71,6 @@ function readWith(reader: StackConfigReader, stack: string): StackConfig {
         rules: readRulesConfig(reader),
         opsgenie: readOpsgenieConfig(reader, stack),
         jsm: readJsmConfig(reader, stack),
+        athena: readAthenaConfig(reader),
     };
 }

@@ -1,0 +1,4 @@
+export * from "./cloudTrailTable";
+export * from "./ruleCountQuery";
+export * from "./sqlFunctions";
+export * from "./translateFilterPattern";
