@@ -1,5 +1,7 @@
 import * as path from "path";
 import { Command, CommandIO, UsageError } from "../command";
+import { singleValue } from "../flags";
+import { assertReadable } from "../inputFile";
 import {
     buildReport,
     defaultThreads,
@@ -68,6 +70,7 @@ interface BacktestArgs {
 
 function parseArgs(argv: string[]): BacktestArgs {
     const args: BacktestArgs = { paths: [], ruleIds: [], json: false };
+    const given: Record<string, string> = {}; // single-valued flags seen: a second one is a usage error
     for (let i = 0; i < argv.length; i++) {
         let arg = argv[i];
         let inlineValue: string | undefined;
@@ -77,9 +80,12 @@ function parseArgs(argv: string[]): BacktestArgs {
             arg = arg.slice(0, eq);
         }
         const value = (): string => {
-            if (inlineValue !== undefined) return inlineValue;
-            const v = argv[++i];
-            if (v === undefined || v.startsWith("--")) throw new UsageError(`${arg} needs a value`);
+            let v = inlineValue;
+            if (v === undefined) {
+                v = argv[++i];
+                if (v === undefined || v.startsWith("--")) throw new UsageError(`${arg} needs a value`);
+            }
+            if (arg !== "--rule") given[arg] = singleValue(given[arg], arg, v);
             return v;
         };
         switch (arg) {
@@ -122,6 +128,7 @@ export const backtestCommand: Command = {
     usage,
     async run(argv: string[], io: CommandIO): Promise<number> {
         const args = parseArgs(argv);
+        for (const p of args.paths) await assertReadable(path.resolve(io.cwd, p), p, true);
         const rules = selectBacktestRules({ cwd: io.cwd, stack: args.stack, ruleIds: args.ruleIds });
         const window = { since: args.since, until: args.until };
         const progress = io.stderr.isTTY ? new ProgressLine(io.stderr) : undefined;

@@ -1,11 +1,12 @@
 import { StackConfigError } from "../../src/config";
+import { findPulumiProject } from "../../src/offline/pulumiProject";
 import { StackFileError, readStackFile } from "../../src/offline/stackFile";
 import { alertPreviewSection } from "../check/alertPreview";
 import { CheckSection, CheckSectionResult } from "../check/checkSection";
 import { policiesSection } from "../check/policies";
 import { resourceTreeSection } from "../check/resourceTree";
 import { rulesSection } from "../check/rules";
-import { Command, UsageError } from "../command";
+import { Command, UsageError, exitCode, reportError } from "../command";
 import { parseFlags } from "../flags";
 
 /** The parts of the report, in order. */
@@ -15,14 +16,17 @@ const usage = `Usage: trailwatch check [--stack NAME] [--json]
 
 Runs the Pulumi program for a stack offline (under Pulumi mocks, with the stack's configuration from
 stacks/Pulumi.<stack>.yaml; secure values are never decrypted or printed) and reports what \`pulumi up\`
-would create. No cloud account or Pulumi CLI is needed: this is what a pull request runs.
+would create. No cloud account or Pulumi CLI is needed: this is what a pull request runs. Works from
+any folder inside the project (the one holding Pulumi.yaml is found upwards, as the Pulumi CLI finds it).
 
 Options:
   --stack NAME   the stack to check (default: dev)
   --json         print one JSON document instead of the human report
   -h, --help     show this help
 
-Exit status: 0 the stack is sound; 1 a configuration error or a failed check; 2 a usage error.
+Exit status: 0 the stack is sound; 1 a failed check (a policy violation, a rule not deployed as
+configured, a wrong alert); 2 a usage or input error (unknown flag or stack, an invalid stack file or
+configuration; with --json, {"error":{"code":2,"message":...,"problems":[...]}} on stdout).
 `;
 
 /** Releases what the sections prepared when the program did not run to the end. */
@@ -43,13 +47,15 @@ export const checkCommand: Command = {
 
         let run;
         let prepared: Promise<unknown>[] = [];
+        let projectDir: string;
         try {
-            readStackFile(io.cwd, stack); // an unknown stack is a usage error, before anything starts
-            prepared = sections.map((s) => s.prepare?.(io.cwd, stack) ?? Promise.resolve(undefined));
+            readStackFile(io.cwd, stack); // no project or stack is a usage error, before anything starts
+            projectDir = findPulumiProject(io.cwd).dir;
+            prepared = sections.map((s) => s.prepare?.(projectDir, stack) ?? Promise.resolve(undefined));
             // Loaded after the sections have started their work (the policy pack's process), so that loading the
             // Pulumi and AWS SDKs here overlaps it.
             const { runProgram } = await import("../../src/offline/runProgram");
-            run = await runProgram({ projectDir: io.cwd, stack });
+            run = await runProgram({ projectDir, stack });
         } catch (err) {
             await discardPrepared(prepared);
             if (err instanceof StackFileError) throw new UsageError(err.message);
@@ -57,20 +63,14 @@ export const checkCommand: Command = {
         }
         if (run.error !== undefined) {
             await discardPrepared(prepared);
-            const problems = run.error instanceof StackConfigError ? run.error.problems : undefined;
-            if (json) {
-                io.stdout.write(
-                    `${JSON.stringify({ stack, ok: false, error: { message: run.error.message, problems } }, null, 2)}\n`,
-                );
-            } else {
-                io.stderr.write(`trailwatch check: stack ${stack}: ${run.error.message}\n`);
-            }
-            return 1;
+            // The program stops on its input (the configuration, or arguments a component rejects): exit 2.
+            const problems = run.error instanceof StackConfigError ? { problems: run.error.problems } : {};
+            return reportError(io, "check", `stack ${stack}: ${run.error.message}`, json, problems);
         }
 
         const results: CheckSectionResult[] = [];
         for (const [i, section] of sections.entries()) {
-            results.push(await section.run({ projectDir: io.cwd, stack, run }, await prepared[i]));
+            results.push(await section.run({ projectDir, stack, run }, await prepared[i]));
         }
         const failed = results.filter((r) => r.failed);
 
@@ -90,6 +90,6 @@ export const checkCommand: Command = {
                     : `\nFAILED: stack ${stack}: ${failed.map((r) => r.title).join(", ")}.\n`,
             );
         }
-        return failed.length === 0 ? 0 : 1;
+        return failed.length === 0 ? exitCode.ok : exitCode.findings;
     },
 };

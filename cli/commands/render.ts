@@ -1,4 +1,3 @@
-import * as fs from "fs";
 import * as path from "path";
 import {
     OpsgenieAlertPreview,
@@ -12,11 +11,13 @@ import {
     renderOpsgenieTemplate,
 } from "@trailwatch/components/catalogue";
 import { StackConfigError } from "../../src/config";
+import { findPulumiProject } from "../../src/offline/pulumiProject";
 import { runProgram } from "../../src/offline/runProgram";
 import { StackFileError, readStackFile } from "../../src/offline/stackFile";
 import { recordedIntegrationActions } from "../../src/offline/stackAlertPreview";
-import { Command, CommandIO, UsageError } from "../command";
+import { Command, CommandIO, UsageError, exitCode, reportError } from "../command";
 import { parseFlags } from "../flags";
+import { readInputFile } from "../inputFile";
 
 const usage = `Usage: trailwatch render TEMPLATE [NOTIFICATION_FILE] [--json]
        trailwatch render --stack NAME [NOTIFICATION_FILE] [--json]
@@ -49,9 +50,10 @@ Where Opsgenie documents nothing the renderer makes a stated choice and warns (o
 extract() that matches nothing renders as empty text; substring() indices beyond the text are
 clamped; a toDate() of text that is not a timestamp renders as empty text.
 
-Exit status: 0 rendered; 1 rendered with warnings, or (--stack) no action runs or the stack's
-configuration is invalid; 2 a malformed template (its line and column are shown), a file that is
-not an SNS notification, an unknown stack or a usage error.
+Exit status: 0 rendered; 1 rendered with warnings (an extract that matched nothing), or (--stack)
+no action runs; 2 a malformed template (its line and column are shown), an unreadable file or one
+that is not an SNS notification, an unknown stack or an invalid stack configuration, or a usage
+error. With --json, errors are {"error":{"code":2,"message":...}} on stdout.
 `;
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
@@ -72,13 +74,7 @@ async function readNotification(file: string | undefined, io: CommandIO): Promis
         source = "stdin";
     } else {
         source = file;
-        try {
-            text = fs.readFileSync(path.resolve(io.cwd, file), "utf8");
-        } catch (err) {
-            throw new UsageError(
-                `cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
-            );
-        }
+        text = readInputFile(path.resolve(io.cwd, file), file);
     }
     try {
         return parseSnsNotification(text);
@@ -139,11 +135,11 @@ async function renderForStack(stack: string, file: string | undefined, json: boo
         throw err;
     }
     const notification = await readNotification(file, io);
-    const run = await runProgram({ projectDir: io.cwd, stack });
+    const run = await runProgram({ projectDir: findPulumiProject(io.cwd).dir, stack });
     if (run.error !== undefined) {
-        const detail = run.error instanceof StackConfigError ? run.error.message : String(run.error.message);
-        io.stderr.write(`trailwatch render: stack ${stack}: ${detail}\n`);
-        return 1;
+        // The program stops on its input (the configuration, or arguments a component rejects): exit 2.
+        const problems = run.error instanceof StackConfigError ? { problems: run.error.problems } : {};
+        return reportError(io, "render", `stack ${stack}: ${run.error.message}`, json, problems);
     }
     const actions = recordedIntegrationActions(run);
     if (actions === undefined) {
@@ -156,7 +152,9 @@ async function renderForStack(stack: string, file: string | undefined, json: boo
         io.stdout.write(alertLines(preview));
         io.stderr.write(warningLines(preview.warnings));
     }
-    return preview.action === "none" || preview.action === "ambiguous" || preview.warnings.length > 0 ? 1 : 0;
+    return preview.action === "none" || preview.action === "ambiguous" || preview.warnings.length > 0
+        ? exitCode.findings
+        : exitCode.ok;
 }
 
 /** `trailwatch render`: Opsgenie templates (or a stack's whole alert) for one SNS notification. */
@@ -180,8 +178,9 @@ export const renderCommand: Command = {
             parsed = parseOpsgenieTemplate(template);
         } catch (err) {
             if (!(err instanceof OpsgenieTemplateError)) throw err;
+            if (json) return reportError(io, "render", `template error at ${err.message}`, json);
             io.stderr.write(templateErrorText(template, err));
-            return 2;
+            return exitCode.usage;
         }
         const notification = await readNotification(file, io);
         const rendered = renderOpsgenieTemplate(parsed, notification);
@@ -191,6 +190,6 @@ export const renderCommand: Command = {
             io.stdout.write(rendered.text.endsWith("\n") ? rendered.text : `${rendered.text}\n`);
             io.stderr.write(warningLines(rendered.warnings.map((warning) => ({ warning }))));
         }
-        return rendered.warnings.length > 0 ? 1 : 0;
+        return rendered.warnings.length > 0 ? exitCode.findings : exitCode.ok;
     },
 };

@@ -63,7 +63,7 @@ describe("trailwatch check", () => {
         assert.strictEqual(doc.outputs.trailArn, "arn:aws:cloudtrail:eu-west-1:111122223333:trail/trailwatch-dev");
     });
 
-    it("exits 1 with every configuration problem named, and registers nothing", async () => {
+    it("exits 2 with every configuration problem named, and registers nothing", async () => {
         const dir = projectWithStack(
             "broken",
             [
@@ -75,7 +75,7 @@ describe("trailwatch check", () => {
             ].join("\n"),
         );
         const { code, stdout, stderr } = await runCli(["check", "--stack", "broken"], { cwd: dir });
-        assert.strictEqual(code, 1);
+        assert.strictEqual(code, 2);
         assert.strictEqual(stdout, "");
         // The heading and one line per problem, nothing else (no stack trace).
         const [heading, retention, unknownKey, ...rest] = stderr.split("\n");
@@ -95,9 +95,11 @@ describe("trailwatch check", () => {
         );
 
         const json = await runCli(["check", "--stack", "broken", "--json"], { cwd: dir });
-        assert.strictEqual(json.code, 1);
+        assert.strictEqual(json.code, 2);
+        assert.strictEqual(json.stderr, "");
         const doc = JSON.parse(json.stdout);
-        assert.strictEqual(doc.ok, false);
+        assert.strictEqual(doc.error.code, 2);
+        assert.match(doc.error.message, /^stack broken: invalid stack configuration:\n/);
         assert.deepStrictEqual(
             doc.error.problems.map((p: { key: string }) => p.key),
             ["trailwatch:logRetentionDays", "trailwatch:retainOnDelte"],
@@ -137,10 +139,10 @@ describe("trailwatch check", () => {
         const failure = await promisify(execFile)(process.execPath, [bin, "check", "--stack", "bad"], {
             cwd: dir,
         }).then(
-            () => assert.fail("check should exit 1"),
+            () => assert.fail("check should exit 2"),
             (err: { code: number; stdout: string; stderr: string }) => err,
         );
-        assert.strictEqual(failure.code, 1);
+        assert.strictEqual(failure.code, 2);
         assert.strictEqual(failure.stdout, "");
         assert.strictEqual(
             failure.stderr,

@@ -107,7 +107,7 @@ describe("trailwatch render TEMPLATE", () => {
         assert.deepStrictEqual(missing, {
             code: 2,
             stdout: "",
-            stderr: "trailwatch render: cannot read no-such-file.json: ENOENT\n",
+            stderr: "trailwatch render: cannot read no-such-file.json: no such file or directory (ENOENT)\n",
         });
     });
 
