@@ -15,7 +15,8 @@ export interface Command {
 
 /** Where a command writes; tests pass buffers, the binary passes the process streams. */
 export interface CommandIO {
-    stdout: NodeJS.WritableStream & { isTTY?: boolean };
+    /** `columns`: the terminal's width, when it is one (human output wraps at it). */
+    stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
     stderr: NodeJS.WritableStream & { isTTY?: boolean };
     stdin: NodeJS.ReadableStream & { isTTY?: boolean };
     /** Directory that relative paths (and `stacks/`) are resolved against. */

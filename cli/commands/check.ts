@@ -3,6 +3,7 @@ import { findPulumiProject } from "../../src/offline/pulumiProject";
 import { StackFileError, readStackFile } from "../../src/offline/stackFile";
 import { alertPreviewSection } from "../check/alertPreview";
 import { CheckSection, CheckSectionResult } from "../check/checkSection";
+import { reportWidth, wrapLine } from "../check/lineWrap";
 import { policiesSection } from "../check/policies";
 import { resourceTreeSection } from "../check/resourceTree";
 import { rulesSection } from "../check/rules";
@@ -79,15 +80,24 @@ export const checkCommand: Command = {
             for (const r of results) Object.assign(doc, r.json);
             io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
         } else {
-            io.stdout.write(`trailwatch check — stack ${stack} (offline: Pulumi mocks, no cloud account)\n`);
+            // Long lines (a key ARN, an alert description) wrap at the terminal's width; --json keeps them whole.
+            const width = reportWidth(io.stdout);
+            const write = (line: string) => {
+                for (const piece of wrapLine(line, width)) io.stdout.write(`${piece}\n`);
+            };
+            write(`trailwatch check — stack ${stack} (offline: Pulumi mocks, no cloud account)`);
             for (const r of results) {
-                io.stdout.write(`\n${r.title}\n${"-".repeat(r.title.length)}\n`);
-                for (const line of r.lines) io.stdout.write(`${line}\n`);
+                const title = wrapLine(r.title, width);
+                io.stdout.write(`\n${title.join("\n")}\n${"-".repeat(Math.max(...title.map((t) => t.length)))}\n`);
+                for (const line of r.lines) write(line);
             }
-            io.stdout.write(
+            // The total the resource tree and the policy pack report too.
+            const counted = `${run.resources.length} resources`;
+            io.stdout.write("\n");
+            write(
                 failed.length === 0
-                    ? `\nOK: stack ${stack} passes the offline check.\n`
-                    : `\nFAILED: stack ${stack}: ${failed.map((r) => r.title).join(", ")}.\n`,
+                    ? `OK: stack ${stack} passes the offline check (${counted}).`
+                    : `FAILED: stack ${stack}: ${failed.map((r) => r.title).join(", ")}.`,
             );
         }
         return failed.length === 0 ? exitCode.ok : exitCode.findings;

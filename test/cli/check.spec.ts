@@ -12,7 +12,8 @@ import { runCli } from "../support/runCli";
 describe("trailwatch check", () => {
     for (const stack of ["dev", "prod"]) {
         it(`runs the ${stack} stack offline and lists the resources as a tree`, async () => {
-            const { code, stdout, stderr } = await runCli(["check", "--stack", stack]);
+            // A terminal wide enough for the longest line: the tree's lines whole.
+            const { code, stdout, stderr } = await runCli(["check", "--stack", stack], { stdoutColumns: 1000 });
             assert.strictEqual(stderr, "");
             assert.strictEqual(code, 0, stdout);
             assert.match(stdout, new RegExp(`^trailwatch check — stack ${stack} \\(offline`));
@@ -22,7 +23,10 @@ describe("trailwatch check", () => {
                 stdout,
                 /^(?: {3}|│ {2})[├└]─ aws:cloudtrail\/trail:Trail {2}audit-trail {2}name=trailwatch-\w+ isMultiRegionTrail=true includeGlobalServiceEvents=true enableLogFileValidation=true .*insights=ApiCallRateInsight, ApiErrorRateInsight/m,
             );
-            assert.match(stdout, new RegExp(`\\nOK: stack ${stack} passes the offline check\\.\\n$`));
+            assert.match(
+                stdout,
+                new RegExp(`\\nOK: stack ${stack} passes the offline check \\(\\d+ resources\\)\\.\\n$`),
+            );
         });
     }
 
@@ -130,7 +134,7 @@ describe("trailwatch check", () => {
             },
         );
         assert.match(stdout, /^trailwatch check — stack dev /);
-        assert.match(stdout, /OK: stack dev passes the offline check\.\n$/);
+        assert.match(stdout, /OK: stack dev passes the offline check \(\d+ resources\)\.\n$/);
     });
 
     it("reports a configuration error through the real binary with the problems only, no stack trace", async () => {
