@@ -9,23 +9,54 @@ export interface Command {
     summary: string;
     /** Full usage text printed by `trailwatch <name> --help`: synopsis, arguments, every flag. */
     usage: string;
-    /**
-     * Runs the command with the arguments after its name. Resolves to the process exit code:
-     * 0 success, 1 a finding (violation, skipped input), 2 a usage or input error.
-     */
+    /** Runs the command with the arguments after its name. Resolves to the process exit code ({@link exitCode}). */
     run(argv: string[], io: CommandIO): Promise<number>;
 }
 
 /** Where a command writes; tests pass buffers, the binary passes the process streams. */
 export interface CommandIO {
-    stdout: NodeJS.WritableStream & { isTTY?: boolean };
+    /** `columns`: the terminal's width, when it is one (human output wraps at it). */
+    stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
     stderr: NodeJS.WritableStream & { isTTY?: boolean };
     stdin: NodeJS.ReadableStream & { isTTY?: boolean };
     /** Directory that relative paths (and `stacks/`) are resolved against. */
     cwd: string;
 }
 
-/** A usage error: printed without a stack trace, exit code 2. */
+/**
+ * The one exit-code scheme of every command (the README's CLI section has the table). A reader that stops the
+ * process (Ctrl-C) gets 130 from the command that handles it, as a shell reports a SIGINT.
+ */
+export const exitCode = {
+    /** The command did what was asked and found nothing to report. */
+    ok: 0,
+    /** Done, with findings: a failed check or policy violation, skipped input files, a template that matched nothing. */
+    findings: 1,
+    /** A usage or input error: unknown flag, missing or unreadable file, invalid pattern, template or stack. */
+    usage: 2,
+} as const;
+
+/**
+ * Reports an error that ends the command (exit 2): `trailwatch <command>: <message>` on stderr, or with `--json`
+ * the document `{"error":{"code":2,"message":...}}` on stdout, where a program reading the JSON looks. `details`
+ * adds keys to the `error` object (e.g. `problems`).
+ */
+export function reportError(
+    io: CommandIO,
+    command: string,
+    message: string,
+    json: boolean,
+    details: Record<string, unknown> = {},
+): number {
+    if (json) {
+        io.stdout.write(`${JSON.stringify({ error: { code: exitCode.usage, message, ...details } }, null, 2)}\n`);
+    } else {
+        io.stderr.write(`trailwatch ${command}: ${message}\n`);
+    }
+    return exitCode.usage;
+}
+
+/** A usage or input error: printed without a stack trace (as JSON under `--json`), exit code 2. */
 export class UsageError extends Error {
     constructor(message: string) {
         super(message);

@@ -10,7 +10,7 @@ export interface ParsedFlags {
 
 /** Which flags a command takes; anything else is a usage error naming the flag. */
 export interface FlagSpec {
-    /** Flags that take one value (the last one given wins). */
+    /** Flags that take one value; given twice, a usage error (which one was meant cannot be guessed). */
     string?: string[];
     /** Flags that take a value and may be repeated. */
     list?: string[];
@@ -47,7 +47,17 @@ export function parseFlags(argv: string[], spec: FlagSpec): ParsedFlags {
         else if (i + 1 < argv.length && !argv[i + 1].startsWith("--")) value = argv[++i];
         if (value === undefined || value === "") throw new UsageError(`--${name} needs a value`);
         if ((spec.list ?? []).includes(name)) result.lists[name].push(value);
-        else result.strings[name] = value;
+        else result.strings[name] = singleValue(result.strings[name], `--${name}`, value);
     }
     return result;
+}
+
+/**
+ * The value of a flag that takes one value, given now as `value` after `previous` (undefined the first time): a flag
+ * given twice (`--stack dev --stack prod`) is a usage error, since which one was meant cannot be guessed.
+ */
+export function singleValue(previous: string | undefined, flag: string, value: string): string {
+    if (previous !== undefined)
+        throw new UsageError(`${flag} given twice ("${previous}" and "${value}"); give it once`);
+    return value;
 }

@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { Command, CommandIO, UsageError } from "./command";
+import { Command, CommandIO, UsageError, exitCode, reportError } from "./command";
 /**
  * Every sub-command, each in `cli/commands/<name>.ts`, loaded only when it runs: a command pays for the libraries
  * it uses (the Pulumi SDK, the AWS provider, worker threads) and no other's.
@@ -39,13 +39,19 @@ async function help(): Promise<string> {
     ].join("\n");
 }
 
+/** True when `--json` is among the options (before a `--` that ends them): then errors are JSON too. */
+function wantsJson(argv: string[]): boolean {
+    const end = argv.indexOf("--");
+    return (end < 0 ? argv : argv.slice(0, end)).includes("--json");
+}
+
 /** Runs `trailwatch` with the given arguments and resolves to the exit code. */
 export async function main(argv: string[], io: CommandIO): Promise<number> {
     const [name, ...rest] = argv;
     // Asked for, help goes to stdout (exit 0); without a command it is a usage error: stderr, exit 2.
     if (name === undefined) {
         io.stderr.write(await help());
-        return 2;
+        return exitCode.usage;
     }
     if (name === "--help" || name === "-h" || name === "help") {
         io.stdout.write(await help());
@@ -58,7 +64,7 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
     const load = Object.hasOwn(commands, name) ? commands[name] : undefined;
     if (load === undefined) {
         io.stderr.write(`trailwatch: unknown command "${name}"\n\n${await help()}`);
-        return 2;
+        return exitCode.usage;
     }
     const command = await load();
     if (rest.includes("--help") || rest.includes("-h")) {
@@ -68,10 +74,7 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
     try {
         return await command.run(rest, io);
     } catch (err) {
-        if (err instanceof UsageError) {
-            io.stderr.write(`trailwatch ${name}: ${err.message}\n`);
-            return 2;
-        }
+        if (err instanceof UsageError) return reportError(io, name, err.message, wantsJson(rest));
         throw err;
     }
 }

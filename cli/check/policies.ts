@@ -99,7 +99,7 @@ export const policiesSection: CheckSection = {
             const mandatory = info.policies.filter((p) => p.enforcementLevel === "mandatory").length;
             summary =
                 `Pack ${info.name} ${info.version}: ${info.policies.length} policies (${mandatory} mandatory) ` +
-                `over ${resources.length} resources, through the pack's Analyzer protocol.`;
+                `over all ${resources.length} resources, through the pack's Analyzer protocol.`;
         } finally {
             await pack.stop();
         }

@@ -103,14 +103,29 @@ export function formatResourceTree(resources: RecordedResource[]): string[] {
     return lines;
 }
 
+/**
+ * The resources a program registers, counted once for every section of the report: the stack itself, the
+ * components, the provider resources and the cloud resources. The policy pack analyzes all of them (the engine
+ * sends it every registration), so the tree's total and the pack's are the same number.
+ */
+export function describeResourceCount(resources: RecordedResource[]): string {
+    const stack = resources.filter((r) => r.type === "pulumi:pulumi:Stack").length;
+    const components = resources.filter((r) => !r.custom).length - stack;
+    const providers = resources.filter((r) => r.custom && r.type.startsWith("pulumi:providers:")).length;
+    const cloud = resources.filter((r) => r.custom).length - providers;
+    const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+    const parts = [plural(cloud, "cloud resource"), plural(providers, "provider"), plural(components, "component")];
+    if (stack > 0) parts.push("the stack");
+    return `${plural(resources.length, "resource")}: ${parts.join(", ")}`;
+}
+
 /** The resources `pulumi up` would create for the stack, as a tree and as the JSON `resources` array. */
 export const resourceTreeSection: CheckSection = {
     name: "resources",
     async run(ctx) {
         const { resources } = ctx.run;
-        const custom = resources.filter((r) => r.custom).length;
         return {
-            title: `Resources (${custom} resources in ${resources.length - custom} components)`,
+            title: `Resources (${describeResourceCount(resources)})`,
             lines: formatResourceTree(resources),
             json: {
                 resources: resources.map((r) => ({

@@ -1,5 +1,7 @@
 import * as path from "path";
 import { Command, CommandIO, UsageError } from "../command";
+import { singleValue } from "../flags";
+import { assertReadable } from "../inputFile";
 import {
     buildReport,
     DEFAULT_LOG_FILE_LIMITS,
@@ -102,6 +104,9 @@ interface BacktestArgs {
     json: boolean;
 }
 
+/** The most `--threads` a run may ask for. */
+const MAX_THREADS = 64;
+
 /** A positive whole number flag, at most `max` (beyond which it stops being a limit). */
 function positiveInteger(flag: string, v: string, max: number): number {
     if (!/^[1-9]\d*$/.test(v) || Number(v) > max) {
@@ -118,6 +123,7 @@ function parseArgs(argv: string[]): BacktestArgs {
         json: false,
         limits: { ...DEFAULT_LOG_FILE_LIMITS },
     };
+    const given: Record<string, string> = {}; // single-valued flags seen: a second one is a usage error
     for (let i = 0; i < argv.length; i++) {
         let arg = argv[i];
         let inlineValue: string | undefined;
@@ -127,9 +133,12 @@ function parseArgs(argv: string[]): BacktestArgs {
             arg = arg.slice(0, eq);
         }
         const value = (): string => {
-            if (inlineValue !== undefined) return inlineValue;
-            const v = argv[++i];
-            if (v === undefined || v.startsWith("--")) throw new UsageError(`${arg} needs a value`);
+            let v = inlineValue;
+            if (v === undefined) {
+                v = argv[++i];
+                if (v === undefined || v.startsWith("--")) throw new UsageError(`${arg} needs a value`);
+            }
+            if (arg !== "--rule") given[arg] = singleValue(given[arg], arg, v);
             return v;
         };
         switch (arg) {
@@ -148,12 +157,11 @@ function parseArgs(argv: string[]): BacktestArgs {
             case "--until":
                 args.until = parseTimeFlag(arg, value());
                 break;
-            case "--threads": {
-                const v = value();
-                if (!/^[1-9]\d*$/.test(v)) throw new UsageError(`--threads: expected a positive integer, got "${v}"`);
-                args.threads = Number(v);
+            case "--threads":
+                // Each thread is a worker with its own V8 heap: thousands exhaust memory long before they could
+                // help on any machine this runs on.
+                args.threads = positiveInteger(arg, value(), MAX_THREADS);
                 break;
-            }
             case "--max-file-mb":
                 // A file is parsed as one string, and V8 caps a string at 2^29 - 24 characters
                 // (buffer.constants.MAX_STRING_LENGTH, about 536 MB): 512 stays below it.
@@ -213,6 +221,7 @@ export const backtestCommand: Command = {
     usage,
     async run(argv: string[], io: CommandIO): Promise<number> {
         const args = parseArgs(argv);
+        for (const p of args.paths) await assertReadable(path.resolve(io.cwd, p), p, true);
         const rules = selectBacktestRules({ cwd: io.cwd, stack: args.stack, ruleIds: args.ruleIds });
         const window = { since: args.since, until: args.until };
         if (args.engine === "athena") {

@@ -1,11 +1,13 @@
 import { MissingSecret, StackConfigError } from "../../src/config";
+import { findPulumiProject } from "../../src/offline/pulumiProject";
 import { StackFileError, readStackFile } from "../../src/offline/stackFile";
 import { alertPreviewSection } from "../check/alertPreview";
 import { CheckSection, CheckSectionResult } from "../check/checkSection";
+import { reportWidth, wrapLine } from "../check/lineWrap";
 import { policiesSection } from "../check/policies";
 import { resourceTreeSection } from "../check/resourceTree";
 import { rulesSection } from "../check/rules";
-import { Command, UsageError } from "../command";
+import { Command, UsageError, exitCode, reportError } from "../command";
 import { parseFlags } from "../flags";
 
 /** The parts of the report, in order. */
@@ -18,13 +20,17 @@ stacks/Pulumi.<stack>.yaml; secure values are never decrypted or printed) and re
 would create, and what each enabled alert destination (Opsgenie, JSM Operations) would make of the stack's most
 urgent alarm. A secret the stack requires but its file does not hold gets a notice, not a failure: \`pulumi up\`
 needs it, this check does not. No cloud account or Pulumi CLI is needed: this is what a pull request runs.
+Works from any folder inside the project (the one holding Pulumi.yaml is found upwards, as the Pulumi
+CLI finds it).
 
 Options:
   --stack NAME   the stack to check (default: dev)
   --json         print one JSON document instead of the human report
   -h, --help     show this help
 
-Exit status: 0 the stack is sound; 1 a configuration error or a failed check; 2 a usage error.
+Exit status: 0 the stack is sound; 1 a failed check (a policy violation, a rule not deployed as
+configured, a wrong alert); 2 a usage or input error (unknown flag or stack, an invalid stack file or
+configuration; with --json, {"error":{"code":2,"message":...,"problems":[...]}} on stdout).
 `;
 
 /** Releases what the sections prepared when the program did not run to the end. */
@@ -46,29 +52,24 @@ export const checkCommand: Command = {
         let run;
         let missingSecrets: MissingSecret[] = [];
         let prepared: Promise<unknown>[] = [];
+        let projectDir: string;
         try {
-            // An unknown stack is a usage error, before anything starts.
+            // No project, an unknown stack or an unusable stack file is a usage error, before anything starts.
             const file = readStackFile(io.cwd, stack);
+            projectDir = findPulumiProject(io.cwd).dir;
             missingSecrets = file.missingSecrets ?? [];
             // A ciphertext no secrets manager could decrypt stops `pulumi preview` ("failed to decrypt config"):
             // say so here, where a pull request without cloud credentials still sees it.
             const undecryptable = file.secretProblems ?? [];
             if (undecryptable.length > 0) {
-                const message = `secure values no Pulumi secrets provider could decrypt:\n${undecryptable.map((p) => `  ${p.key}: ${p.message}`).join("\n")}`;
-                if (json) {
-                    io.stdout.write(
-                        `${JSON.stringify({ stack, ok: false, error: { message, problems: undecryptable } }, null, 2)}\n`,
-                    );
-                } else {
-                    io.stderr.write(`trailwatch check: stack ${stack}: ${message}\n`);
-                }
-                return 1;
+                const message = `stack ${stack}: secure values no Pulumi secrets provider could decrypt:\n${undecryptable.map((p) => `  ${p.key}: ${p.message}`).join("\n")}`;
+                return reportError(io, "check", message, json, { problems: undecryptable });
             }
-            prepared = sections.map((s) => s.prepare?.(io.cwd, stack) ?? Promise.resolve(undefined));
+            prepared = sections.map((s) => s.prepare?.(projectDir, stack) ?? Promise.resolve(undefined));
             // Loaded after the sections have started their work (the policy pack's process), so that loading the
             // Pulumi and AWS SDKs here overlaps it.
             const { runProgram } = await import("../../src/offline/runProgram");
-            run = await runProgram({ projectDir: io.cwd, stack });
+            run = await runProgram({ projectDir, stack });
         } catch (err) {
             await discardPrepared(prepared);
             if (err instanceof StackFileError) throw new UsageError(err.message);
@@ -76,20 +77,14 @@ export const checkCommand: Command = {
         }
         if (run.error !== undefined) {
             await discardPrepared(prepared);
-            const problems = run.error instanceof StackConfigError ? run.error.problems : undefined;
-            if (json) {
-                io.stdout.write(
-                    `${JSON.stringify({ stack, ok: false, error: { message: run.error.message, problems } }, null, 2)}\n`,
-                );
-            } else {
-                io.stderr.write(`trailwatch check: stack ${stack}: ${run.error.message}\n`);
-            }
-            return 1;
+            // The program stops on its input (the configuration, or arguments a component rejects): exit 2.
+            const problems = run.error instanceof StackConfigError ? { problems: run.error.problems } : {};
+            return reportError(io, "check", `stack ${stack}: ${run.error.message}`, json, problems);
         }
 
         const results: CheckSectionResult[] = [];
         for (const [i, section] of sections.entries()) {
-            results.push(await section.run({ projectDir: io.cwd, stack, run }, await prepared[i]));
+            results.push(await section.run({ projectDir, stack, run }, await prepared[i]));
         }
         const failed = results.filter((r) => r.failed);
 
@@ -103,21 +98,30 @@ export const checkCommand: Command = {
             for (const r of results) Object.assign(doc, r.json);
             io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
         } else {
-            io.stdout.write(`trailwatch check — stack ${stack} (offline: Pulumi mocks, no cloud account)\n`);
+            // Long lines (a key ARN, an alert description) wrap at the terminal's width; --json keeps them whole.
+            const width = reportWidth(io.stdout);
+            const write = (line: string) => {
+                for (const piece of wrapLine(line, width)) io.stdout.write(`${piece}\n`);
+            };
+            write(`trailwatch check — stack ${stack} (offline: Pulumi mocks, no cloud account)`);
             // Not a failure: the check never reads secret values, and CI or each user sets them (README: Stack secrets).
             for (const m of missingSecrets) {
-                io.stdout.write(`notice: ${m.key} ${m.message}. This check goes on with a placeholder.\n`);
+                write(`notice: ${m.key} ${m.message}. This check goes on with a placeholder.`);
             }
             for (const r of results) {
-                io.stdout.write(`\n${r.title}\n${"-".repeat(r.title.length)}\n`);
-                for (const line of r.lines) io.stdout.write(`${line}\n`);
+                const title = wrapLine(r.title, width);
+                io.stdout.write(`\n${title.join("\n")}\n${"-".repeat(Math.max(...title.map((t) => t.length)))}\n`);
+                for (const line of r.lines) write(line);
             }
-            io.stdout.write(
+            // The total the resource tree and the policy pack report too.
+            const counted = `${run.resources.length} resources`;
+            io.stdout.write("\n");
+            write(
                 failed.length === 0
-                    ? `\nOK: stack ${stack} passes the offline check.\n`
-                    : `\nFAILED: stack ${stack}: ${failed.map((r) => r.title).join(", ")}.\n`,
+                    ? `OK: stack ${stack} passes the offline check (${counted}).`
+                    : `FAILED: stack ${stack}: ${failed.map((r) => r.title).join(", ")}.`,
             );
         }
-        return failed.length === 0 ? 0 : 1;
+        return failed.length === 0 ? exitCode.ok : exitCode.findings;
     },
 };

@@ -1,4 +1,3 @@
-import * as fs from "fs";
 import * as path from "path";
 import {
     AlertPreviewError,
@@ -12,11 +11,13 @@ import {
     renderOpsgenieTemplate,
 } from "@trailwatch/components/catalogue";
 import { StackConfigError } from "../../src/config";
+import { findPulumiProject } from "../../src/offline/pulumiProject";
 import { runProgram } from "../../src/offline/runProgram";
 import { StackFileError, readStackFile } from "../../src/offline/stackFile";
 import { alertDestinations, destinationPreviewer, enabledDestinations } from "../../src/offline/stackAlertPreview";
-import { Command, CommandIO, UsageError } from "../command";
+import { Command, CommandIO, UsageError, exitCode, reportError } from "../command";
 import { parseFlags } from "../flags";
+import { readInputFile } from "../inputFile";
 
 const usage = `Usage: trailwatch render TEMPLATE [NOTIFICATION_FILE] [--json]
        trailwatch render --stack NAME [NOTIFICATION_FILE] [--json]
@@ -56,10 +57,11 @@ Regular expressions run as Opsgenie runs them (Java-like, backtracking), but eac
 most 1 s here (Opsgenie stops one after 10 s and renders "null"): a longer one is reported as "took
 too long" at its line and column instead of hanging.
 
-Exit status: 0 rendered; 1 rendered with warnings, or (--stack) no action runs at a destination, the
-stack's configuration is invalid or a template of it cannot be rendered; 2 a malformed template or one
-whose regex takes too long (its line and column are shown), a file that is not an SNS notification,
-an unknown stack or a usage error.
+Exit status: 0 rendered; 1 rendered with warnings (an extract that matched nothing), or (--stack) no
+action runs at a destination or a template of the stack cannot be rendered; 2 a malformed template or
+one whose regex takes too long (its line and column are shown), an unreadable file or one that is not
+an SNS notification, an unknown stack or an invalid stack configuration, or a usage error. With
+--json, errors are {"error":{"code":2,"message":...}} on stdout.
 `;
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
@@ -80,13 +82,7 @@ async function readNotification(file: string | undefined, io: CommandIO): Promis
         source = "stdin";
     } else {
         source = file;
-        try {
-            text = fs.readFileSync(path.resolve(io.cwd, file), "utf8");
-        } catch (err) {
-            throw new UsageError(
-                `cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
-            );
-        }
+        text = readInputFile(path.resolve(io.cwd, file), file);
     }
     try {
         return parseSnsNotification(text);
@@ -147,11 +143,11 @@ async function renderForStack(stack: string, file: string | undefined, json: boo
         throw err;
     }
     const notification = await readNotification(file, io);
-    const run = await runProgram({ projectDir: io.cwd, stack });
+    const run = await runProgram({ projectDir: findPulumiProject(io.cwd).dir, stack });
     if (run.error !== undefined) {
-        const detail = run.error instanceof StackConfigError ? run.error.message : String(run.error.message);
-        io.stderr.write(`trailwatch render: stack ${stack}: ${detail}\n`);
-        return 1;
+        // The program stops on its input (the configuration, or arguments a component rejects): exit 2.
+        const problems = run.error instanceof StackConfigError ? { problems: run.error.problems } : {};
+        return reportError(io, "render", `stack ${stack}: ${run.error.message}`, json, problems);
     }
     const destinations = enabledDestinations(run);
     if (destinations.length === 0) {
@@ -187,7 +183,7 @@ async function renderForStack(stack: string, file: string | undefined, json: boo
         }
     }
     const failed = alerts.some((a) => a.action === "none" || a.action === "ambiguous" || a.warnings.length > 0);
-    return failed ? 1 : 0;
+    return failed ? exitCode.findings : exitCode.ok;
 }
 
 /** `trailwatch render`: Opsgenie templates (or a stack's whole alert) for one SNS notification. */
@@ -211,8 +207,9 @@ export const renderCommand: Command = {
             parsed = parseOpsgenieTemplate(template);
         } catch (err) {
             if (!(err instanceof OpsgenieTemplateError)) throw err;
+            if (json) return reportError(io, "render", `template error at ${err.message}`, json);
             io.stderr.write(templateErrorText(template, err));
-            return 2;
+            return exitCode.usage;
         }
         const notification = await readNotification(file, io);
         let rendered;
@@ -221,8 +218,9 @@ export const renderCommand: Command = {
         } catch (err) {
             // A regex that runs past its time budget ("took too long"), at the expression's position.
             if (!(err instanceof OpsgenieTemplateError)) throw err;
+            if (json) return reportError(io, "render", `template error at ${err.message}`, json);
             io.stderr.write(templateErrorText(template, err));
-            return 2;
+            return exitCode.usage;
         }
         if (json) {
             io.stdout.write(`${JSON.stringify(rendered, null, 2)}\n`);
@@ -230,6 +228,6 @@ export const renderCommand: Command = {
             io.stdout.write(rendered.text.endsWith("\n") ? rendered.text : `${rendered.text}\n`);
             io.stderr.write(warningLines(rendered.warnings.map((warning) => ({ warning }))));
         }
-        return rendered.warnings.length > 0 ? 1 : 0;
+        return rendered.warnings.length > 0 ? exitCode.findings : exitCode.ok;
     },
 };

@@ -5,8 +5,9 @@ import {
     parseFilterPattern,
 } from "@trailwatch/components/catalogue";
 import * as path from "path";
-import { Command, CommandIO, UsageError } from "../command";
-import { checkReadable, LogEvent, LogEventsError, readLogEvents, readLogEventsFromFile } from "../logEvents";
+import { Command, CommandIO, UsageError, reportError } from "../command";
+import { assertReadable } from "../inputFile";
+import { LogEvent, LogEventsError, readLogEvents, readLogEventsFromFile } from "../logEvents";
 
 const usage = `Usage: trailwatch test-pattern PATTERN [FILE...] [--json] [--aws [--region REGION]]
 
@@ -198,10 +199,7 @@ export const testPatternCommand: Command = {
     usage,
     async run(argv: string[], io: CommandIO): Promise<number> {
         const args = parseArguments(argv);
-        const fail = (message: string): number => {
-            io.stderr.write(`trailwatch test-pattern: ${message}\n`);
-            return 2;
-        };
+        const fail = (message: string): number => reportError(io, "test-pattern", message, args.json);
 
         let pattern: FilterPattern;
         try {
@@ -214,13 +212,8 @@ export const testPatternCommand: Command = {
         }
         for (const warning of pattern.warnings) io.stderr.write(`trailwatch test-pattern: warning: ${warning}\n`);
 
-        try {
-            for (const file of args.files) {
-                if (file !== "-") await checkReadable(path.resolve(io.cwd, file), file);
-            }
-        } catch (err) {
-            if (err instanceof LogEventsError) return fail(err.message);
-            throw err;
+        for (const file of args.files) {
+            if (file !== "-") await assertReadable(path.resolve(io.cwd, file), file);
         }
 
         const matches: { index: number; event: unknown }[] = [];

@@ -4,6 +4,7 @@ import { parse as parseYaml } from "yaml";
 import { MissingSecret, findMissingSecrets } from "../config";
 import { StackSecretProblem, stackSecretProblems } from "./stackSecrets";
 import { describeYamlError } from "./yamlErrorExcerpt";
+import { PulumiProject, PulumiProjectError, findPulumiProject } from "./pulumiProject";
 
 /** The project name, as `Pulumi.yaml` declares it. */
 export const projectName = "trailwatch";
@@ -53,28 +54,47 @@ export class StackFileError extends Error {
     }
 }
 
-/** The stacks that have a `stacks/Pulumi.<stack>.yaml` file in the project. */
-export function listStacks(projectDir: string): string[] {
-    const dir = path.join(projectDir, "stacks");
-    if (!fs.existsSync(dir)) return [];
+/** The project at or above `dir` (see {@link findPulumiProject}); outside a project a {@link StackFileError}. */
+function projectOf(dir: string): PulumiProject {
+    try {
+        return findPulumiProject(dir);
+    } catch (err) {
+        if (err instanceof PulumiProjectError) throw new StackFileError(err.message);
+        throw err;
+    }
+}
+
+/** The stacks that have a `Pulumi.<stack>.yaml` file in the stack folder of the project at or above `dir`. */
+export function listStacks(dir: string): string[] {
+    const project = projectOf(dir);
+    if (!fs.existsSync(project.stackConfigDir)) return [];
     return fs
-        .readdirSync(dir)
+        .readdirSync(project.stackConfigDir)
         .map((f) => /^Pulumi\.(.+)\.ya?ml$/.exec(f)?.[1])
         .filter((s): s is string => s !== undefined)
         .sort();
 }
 
-/** Path of a stack's configuration file (the project's `Pulumi.yaml` sets `stackConfigDir: stacks`). */
-export function stackFilePath(projectDir: string, stack: string): string {
-    return path.join(projectDir, "stacks", `Pulumi.${stack}.yaml`);
+/**
+ * Path of a stack's configuration file in the project at or above `dir`: `Pulumi.<stack>.yaml` in the folder the
+ * project's `Pulumi.yaml` names as `stackConfigDir` (this project: `stacks/`), else beside `Pulumi.yaml`.
+ */
+export function stackFilePath(dir: string, stack: string): string {
+    const project = projectOf(dir);
+    return path.join(project.stackConfigDir, `Pulumi.${stack}${project.extension}`);
 }
 
-/** Reads `stacks/Pulumi.<stack>.yaml` the way the Pulumi CLI would pass it to the program. */
-export function readStackFile(projectDir: string, stack: string): StackFileConfig {
+/**
+ * Reads a stack's `Pulumi.<stack>.yaml` the way the Pulumi CLI would pass it to the program. `dir` is any folder
+ * inside the project (the project is found upwards from it, as the Pulumi CLI finds it).
+ */
+export function readStackFile(dir: string, stack: string): StackFileConfig {
     if (!/^[A-Za-z0-9_.-]+$/.test(stack) || stack.startsWith(".")) {
         throw new StackFileError(`"${stack}" is not a stack name (letters, digits, '_', '.', '-')`);
     }
+    const projectDir = projectOf(dir).dir;
     const file = stackFilePath(projectDir, stack);
+    const shown = path.relative(projectDir, file);
     let text: string;
     try {
         const size = fs.statSync(file).size;
@@ -88,8 +108,7 @@ export function readStackFile(projectDir: string, stack: string): StackFileConfi
         if (err instanceof StackFileError) throw err;
         const known = listStacks(projectDir);
         throw new StackFileError(
-            `no stack "${stack}": ${path.relative(projectDir, file)} does not exist` +
-                (known.length > 0 ? `; stacks: ${known.join(", ")}` : ""),
+            `no stack "${stack}": ${shown} does not exist` + (known.length > 0 ? `; stacks: ${known.join(", ")}` : ""),
         );
     }
     let doc: unknown;
@@ -97,12 +116,9 @@ export function readStackFile(projectDir: string, stack: string): StackFileConfi
         doc = parseYaml(text);
     } catch (err) {
         // Never the library's own excerpt: it would print a secret on the offending line.
-        throw new StackFileError(`${path.relative(projectDir, file)}: ${describeYamlError(text, err as Error)}`);
+        throw new StackFileError(`${shown}: ${describeYamlError(text, err as Error)}`);
     }
-    const config = (doc as { config?: unknown } | null)?.config ?? {};
-    if (typeof config !== "object" || config === null || Array.isArray(config)) {
-        throw new StackFileError(`${path.relative(projectDir, file)}: "config" must be a map`);
-    }
+    const config = stackFileConfigMap(shown, doc);
     const values: Record<string, string> = {};
     const secretKeys = new Set<string>();
     for (const [key, value] of Object.entries(config)) {
@@ -132,6 +148,39 @@ export function readStackFile(projectDir: string, stack: string): StackFileConfi
         secretKeys.add(missing.key);
     }
     return { values, secretKeys, missingSecrets, secretProblems: stackSecretProblems(doc) };
+}
+
+/**
+ * The `config` map of a parsed stack file, or a {@link StackFileError} naming the file and what is wrong with it.
+ * A stack file is a map whose `config` is a map of `namespace:key` to value (Pulumi docs, "Pulumi.<stack>.yaml stack
+ * settings file reference"); the program deploys to the region `aws:region` names, which it cannot guess.
+ */
+function stackFileConfigMap(shown: string, doc: unknown): Record<string, unknown> {
+    const example = "config:\n  aws:region: eu-west-1";
+    if (doc === null || doc === undefined) {
+        throw new StackFileError(`${shown}: the file is empty; a stack file is a map such as\n${example}`);
+    }
+    if (typeof doc !== "object" || Array.isArray(doc)) {
+        const found = Array.isArray(doc) ? "a list" : `the ${typeof doc} ${JSON.stringify(doc)}`;
+        throw new StackFileError(`${shown}: the file holds ${found}, not a map such as\n${example}`);
+    }
+    const config = (doc as { config?: unknown }).config;
+    if (config === undefined || config === null) {
+        throw new StackFileError(`${shown}: there is no "config" map; a stack file is a map such as\n${example}`);
+    }
+    if (typeof config !== "object" || Array.isArray(config)) {
+        throw new StackFileError(
+            `${shown}: "config" must be a map of key: value, not ${Array.isArray(config) ? "a list" : `the ${typeof config} ${JSON.stringify(config)}`}`,
+        );
+    }
+    const region = (config as Record<string, unknown>)["aws:region"];
+    if (typeof region !== "string" || region.trim() === "") {
+        throw new StackFileError(
+            `${shown}: config has no aws:region (the AWS region to deploy to); add it, e.g. \`aws:region: eu-west-1\`, ` +
+                "or run `pulumi config set aws:region eu-west-1`",
+        );
+    }
+    return config as Record<string, unknown>;
 }
 
 function isSecure(value: unknown): boolean {

@@ -13,7 +13,8 @@ import { runCli } from "../support/runCli";
 describe("trailwatch check", () => {
     for (const stack of ["dev", "prod", "staging"]) {
         it(`runs the ${stack} stack offline and lists the resources as a tree`, async () => {
-            const { code, stdout, stderr } = await runCli(["check", "--stack", stack]);
+            // A terminal wide enough for the longest line: the tree's lines whole.
+            const { code, stdout, stderr } = await runCli(["check", "--stack", stack], { stdoutColumns: 1000 });
             assert.strictEqual(stderr, "");
             assert.strictEqual(code, 0, stdout);
             assert.match(stdout, new RegExp(`^trailwatch check — stack ${stack} \\(offline`));
@@ -23,7 +24,10 @@ describe("trailwatch check", () => {
                 stdout,
                 /^(?: {3}|│ {2})[├└]─ aws:cloudtrail\/trail:Trail {2}audit-trail {2}name=trailwatch-\w+ isMultiRegionTrail=true includeGlobalServiceEvents=true enableLogFileValidation=true .*insights=ApiCallRateInsight, ApiErrorRateInsight/m,
             );
-            assert.match(stdout, new RegExp(`\\nOK: stack ${stack} passes the offline check\\.\\n$`));
+            assert.match(
+                stdout,
+                new RegExp(`\\nOK: stack ${stack} passes the offline check \\(\\d+ resources\\)\\.\\n$`),
+            );
         });
     }
 
@@ -64,7 +68,7 @@ describe("trailwatch check", () => {
         assert.strictEqual(doc.outputs.trailArn, "arn:aws:cloudtrail:eu-west-1:111122223333:trail/trailwatch-dev");
     });
 
-    it("exits 1 with every configuration problem named, and registers nothing", async () => {
+    it("exits 2 with every configuration problem named, and registers nothing", async () => {
         const dir = projectWithStack(
             "broken",
             [
@@ -76,7 +80,7 @@ describe("trailwatch check", () => {
             ].join("\n"),
         );
         const { code, stdout, stderr } = await runCli(["check", "--stack", "broken"], { cwd: dir });
-        assert.strictEqual(code, 1);
+        assert.strictEqual(code, 2);
         assert.strictEqual(stdout, "");
         // The heading and one line per problem, nothing else (no stack trace).
         const [heading, retention, unknownKey, ...rest] = stderr.split("\n");
@@ -96,9 +100,11 @@ describe("trailwatch check", () => {
         );
 
         const json = await runCli(["check", "--stack", "broken", "--json"], { cwd: dir });
-        assert.strictEqual(json.code, 1);
+        assert.strictEqual(json.code, 2);
+        assert.strictEqual(json.stderr, "");
         const doc = JSON.parse(json.stdout);
-        assert.strictEqual(doc.ok, false);
+        assert.strictEqual(doc.error.code, 2);
+        assert.match(doc.error.message, /^stack broken: invalid stack configuration:\n/);
         assert.deepStrictEqual(
             doc.error.problems.map((p: { key: string }) => p.key),
             ["trailwatch:logRetentionDays", "trailwatch:retainOnDelte"],
@@ -129,7 +135,7 @@ describe("trailwatch check", () => {
             },
         );
         assert.match(stdout, /^trailwatch check — stack dev /);
-        assert.match(stdout, /OK: stack dev passes the offline check\.\n$/);
+        assert.match(stdout, /OK: stack dev passes the offline check \(\d+ resources\)\.\n$/);
     });
 
     it("reports a configuration error through the real binary with the problems only, no stack trace", async () => {
@@ -138,10 +144,10 @@ describe("trailwatch check", () => {
         const failure = await promisify(execFile)(process.execPath, [bin, "check", "--stack", "bad"], {
             cwd: dir,
         }).then(
-            () => assert.fail("check should exit 1"),
+            () => assert.fail("check should exit 2"),
             (err: { code: number; stdout: string; stderr: string }) => err,
         );
-        assert.strictEqual(failure.code, 1);
+        assert.strictEqual(failure.code, 2);
         assert.strictEqual(failure.stdout, "");
         assert.strictEqual(
             failure.stderr,
@@ -199,7 +205,7 @@ describe("trailwatch check", () => {
         assert.deepStrictEqual(readStackFile(dir, "withkey").missingSecrets, []);
     });
 
-    it("stops on a secure value no secrets provider could decrypt, as pulumi preview would", async () => {
+    it("stops on a secure value no secrets provider could decrypt, as pulumi preview would (an input error, exit 2)", async () => {
         // The value stacks/Pulumi.dev.yaml carried before: the passphrase format, but no encryptionsalt.
         const dir = projectWithStack(
             "fake",
@@ -207,7 +213,7 @@ describe("trailwatch check", () => {
                 "    secure: v1:Zq3kF0b9XyQm2LwR:8pJ2vN7cT4yH1mQe0uK5sB3xW9aD6fG2hL8rZ1cV4nM7tY0qE3uI6oP9sA2dF5gH8jK1lZ4xC7vB==\n",
         );
         const { code, stdout, stderr } = await runCli(["check", "--stack", "fake"], { cwd: dir });
-        assert.strictEqual(code, 1);
+        assert.strictEqual(code, 2);
         assert.strictEqual(stdout, "");
         assert.strictEqual(
             stderr,

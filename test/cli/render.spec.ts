@@ -108,7 +108,7 @@ describe("trailwatch render TEMPLATE", () => {
         assert.deepStrictEqual(missing, {
             code: 2,
             stdout: "",
-            stderr: "trailwatch render: cannot read no-such-file.json: ENOENT\n",
+            stderr: "trailwatch render: cannot read no-such-file.json: no such file or directory (ENOENT)\n",
         });
     });
 

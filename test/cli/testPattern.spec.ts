@@ -207,16 +207,16 @@ describe("trailwatch test-pattern", function () {
             });
         });
 
-        it("an unreadable file exits 2 naming it, before any output", async () => {
-            assert.deepStrictEqual(await run(["ERROR", "good.log", "missing.log"], "", dir), {
+        it("an unreadable file exits 2 naming it, before any output (the wording every command uses)", async () => {
+            assert.deepStrictEqual(await run(["ERROR", "good.log", "missing.log"], "", dir, true), {
                 code: 2,
                 stdout: "",
-                stderr: "trailwatch test-pattern: missing.log: cannot read: no such file or directory (ENOENT)\n",
+                stderr: "trailwatch test-pattern: cannot read missing.log: no such file or directory (ENOENT)\n",
             });
-            assert.deepStrictEqual(await run(["ERROR", "adir"], "", dir), {
+            assert.deepStrictEqual(await run(["ERROR", "adir"], "", dir, true), {
                 code: 2,
                 stdout: "",
-                stderr: "trailwatch test-pattern: adir: cannot read: is a directory\n",
+                stderr: "trailwatch test-pattern: cannot read adir: is a directory (EISDIR)\n",
             });
         });
 

@@ -27,6 +27,11 @@ export interface CliRunOptions {
      * @default false
      */
     stderrIsTTY?: boolean;
+    /**
+     * Makes stdout claim to be a terminal this many columns wide (human output wraps at a terminal's width).
+     * @default not a terminal
+     */
+    stdoutColumns?: number;
 }
 
 /** Runs `trailwatch <argv>` in-process through the CLI's `main`, exactly as the binary dispatches it. */
@@ -45,9 +50,12 @@ export function runCommand(command: Command, argv: string[], options: CliRunOpti
 /** Runs any function of the CLI with buffered streams, as {@link runCli} does. */
 export async function runWithBuffers(
     run: (io: CommandIO) => Promise<number>,
-    { cwd = projectDir, stdin = "", stderrIsTTY = false }: CliRunOptions,
+    { cwd = projectDir, stdin = "", stderrIsTTY = false, stdoutColumns }: CliRunOptions,
 ): Promise<CliResult> {
-    const stdout = new PassThrough();
+    const stdout = Object.assign(
+        new PassThrough(),
+        stdoutColumns === undefined ? {} : { isTTY: true, columns: stdoutColumns },
+    );
     const stderr = Object.assign(new PassThrough(), { isTTY: stderrIsTTY });
     const out: Buffer[] = [];
     const err: Buffer[] = [];

@@ -194,7 +194,10 @@ describe("trailwatch check: the Opsgenie alert preview", () => {
         const integrationKey = offlineOpsgenieIntegrationKey("opsgenie-integration");
         for (const stack of ["dev", "prod"]) {
             for (const json of [false, true]) {
-                const result = await runCli(["check", "--stack", stack, ...(json ? ["--json"] : [])]);
+                // A terminal wide enough for the tree's lines whole.
+                const result = await runCli(["check", "--stack", stack, ...(json ? ["--json"] : [])], {
+                    stdoutColumns: 1000,
+                });
                 assert.strictEqual(result.code, 0, result.stdout + result.stderr);
                 const output = result.stdout + result.stderr;
                 assert.ok(

@@ -1,0 +1,90 @@
+import * as assert from "assert";
+import { execFile } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { projectDir } from "../support/repositoryPaths";
+
+/** What a run of the binary left. */
+interface Exit {
+    code: number;
+    stdout: string;
+    stderr: string;
+}
+
+function run(bin: string, args: string[]): Promise<Exit> {
+    return new Promise((resolve) => {
+        execFile(process.execPath, [bin, ...args], { cwd: path.dirname(bin) }, (err, stdout, stderr) => {
+            resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
+        });
+    });
+}
+
+/**
+ * A throwaway copy of the project as far as the binary sees it: `bin/`, the root sources (`index.ts`, `cli/`,
+ * `src/`), then their compiled code (`dist/`, copied after the sources so it is newer, as after `npm run build`),
+ * and the real `node_modules` linked. The real worktree's `dist/` is never touched.
+ */
+function throwawayProject(): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "trailwatch-build-"));
+    for (const source of ["bin", "cli", "src", "index.ts"]) {
+        fs.cpSync(path.join(projectDir, source), path.join(dir, source), { recursive: true });
+    }
+    for (const compiled of ["cli", "src", "index.js"]) {
+        fs.cpSync(path.join(projectDir, "dist", compiled), path.join(dir, "dist", compiled), { recursive: true });
+    }
+    fs.symlinkSync(path.join(projectDir, "node_modules"), path.join(dir, "node_modules"));
+    return dir;
+}
+
+describe("bin/trailwatch.js and a stale or missing build", () => {
+    let dir: string;
+    let bin: string;
+    beforeEach(() => {
+        dir = throwawayProject();
+        bin = path.join(dir, "bin", "trailwatch.js");
+    });
+    afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    it("runs the compiled CLI when dist/ is newer than every source", async () => {
+        assert.deepStrictEqual(await run(bin, ["--version"]), { code: 0, stdout: "trailwatch 0.1.0\n", stderr: "" });
+    });
+
+    it("after a source changes, says which command rebuilds instead of running the old code (exit 2)", async () => {
+        const source = path.join(dir, "cli", "commands", "check.ts");
+        // A minute ahead, as an edit after the build leaves it (whatever the file system's time granularity).
+        const later = new Date(Date.now() + 60_000);
+        fs.appendFileSync(source, "// edited after the build\n");
+        fs.utimesSync(source, later, later);
+        assert.deepStrictEqual(await run(bin, ["check"]), {
+            code: 2,
+            stdout: "",
+            stderr: `trailwatch: the compiled code is older than its source cli/commands/check.ts: run \`npm run build\` in ${dir}, then try again.\n`,
+        });
+    });
+
+    it("a new source file without compiled code counts as stale too", async () => {
+        fs.writeFileSync(path.join(dir, "src", "newModule.ts"), "export const x = 1;\n");
+        const { code, stderr } = await run(bin, ["--version"]);
+        assert.strictEqual(code, 2);
+        assert.match(stderr, /older than its source src\/newModule\.ts: run `npm run build`/);
+    });
+
+    it("without dist/ it says the CLI is not built, not a stack trace", async () => {
+        fs.rmSync(path.join(dir, "dist"), { recursive: true });
+        assert.deepStrictEqual(await run(bin, ["--help"]), {
+            code: 2,
+            stdout: "",
+            stderr: `trailwatch: the CLI is not built (dist/cli/main.js is missing): run \`npm run build\` in ${dir}, then try again.\n`,
+        });
+    });
+
+    it("an installed package (compiled code, no sources) skips the check and runs", async () => {
+        fs.rmSync(path.join(dir, "cli"), { recursive: true });
+        fs.rmSync(path.join(dir, "src"), { recursive: true });
+        fs.rmSync(path.join(dir, "index.ts"));
+        const older = new Date(Date.now() - 3_600_000);
+        fs.utimesSync(path.join(dir, "dist", "cli", "main.js"), older, older);
+        assert.deepStrictEqual(await run(bin, ["--version"]), { code: 0, stdout: "trailwatch 0.1.0\n", stderr: "" });
+    });
+});
