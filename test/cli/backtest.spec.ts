@@ -270,7 +270,8 @@ describe("trailwatch backtest", function () {
             '--since: expected an ISO 8601 date or time such as 2024-05-01 or 2024-05-01T12:00:00Z, got "yesterday"',
         ],
         [["archive", "--since", "2024-03-05", "--until", "2024-03-04"], "--since must be before --until"],
-        [["archive", "--threads", "0"], '--threads: expected a positive integer, got "0"'],
+        [["archive", "--threads", "0"], '--threads: expected a whole number from 1 to 64, got "0"'],
+        [["archive", "--threads", "10000"], '--threads: expected a whole number from 1 to 64, got "10000"'],
         [["archive", "--rule"], "--rule needs a value"],
         [["archive", "--verbose"], "unknown option --verbose"],
     ];
@@ -319,6 +320,11 @@ describe("trailwatch backtest", function () {
         assert.strictEqual(await exited, 130);
         const report = JSON.parse(stdout);
         assert.strictEqual(report.interrupted, true);
-        assert.strictEqual(report.events.read, manifest.events + 1);
+        // The file being read when Ctrl-C came (the pipe) is finished; files still queued behind it on the other
+        // thread are left unread, so how many of the archive's events were read depends on timing.
+        assert.ok(
+            report.events.read >= 1 && report.events.read <= manifest.events + 1,
+            `${report.events.read} of ${manifest.events + 1} events`,
+        );
     });
 });

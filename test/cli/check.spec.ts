@@ -159,7 +159,7 @@ describe("trailwatch check", () => {
     it("goes on without a required secret the stack file does not hold, saying `pulumi up` needs it", async () => {
         const notice =
             "notice: trailwatch:opsgenieApiKey is not set: `pulumi up` will require it (when trailwatch:opsgenieEnabled is true); set it with `pulumi config set --secret trailwatch:opsgenieApiKey`. This check goes on with a placeholder.";
-        const { code, stdout, stderr } = await runCli(["check", "--stack", "dev"]);
+        const { code, stdout, stderr } = await runCli(["check", "--stack", "dev"], { stdoutColumns: 1000 });
         assert.strictEqual(code, 0, stdout);
         assert.strictEqual(stderr, "");
         assert.strictEqual(stdout.split("\n")[1], notice);

@@ -12,7 +12,7 @@ import { CliResult, runCli } from "../support/runCli";
 /** A fresh folder with one CloudTrail log file (`logs/events.json`) made of the project's own sample events. */
 function folderWithLogFile(): string {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "trailwatch-exit-"));
-    const samples = path.join(projectDir, "test/fixtures/sample-events");
+    const samples = path.join(projectDir, "sample-events");
     const records = fs
         .readdirSync(samples)
         .filter((f) => f.endsWith(".json"))
@@ -56,8 +56,11 @@ describe("one exit-code scheme for every command", () => {
     });
 
     it("check --json: an unknown stack and an invalid configuration are JSON errors (the problems listed)", async () => {
-        const unknown = jsonError(await runCli(["check", "--stack", "staging", "--json"]));
-        assert.match(unknown.message, /^no stack "staging": stacks\/Pulumi\.staging\.yaml does not exist; stacks: /);
+        const unknown = jsonError(await runCli(["check", "--stack", "nonexistent", "--json"]));
+        assert.match(
+            unknown.message,
+            /^no stack "nonexistent": stacks\/Pulumi\.nonexistent\.yaml does not exist; stacks: /,
+        );
 
         const dir = projectWithStack("bad", "config:\n  aws:region: eu-west-1\n  trailwatch:logRetentionDays: 42\n");
         const invalid = jsonError(await runCli(["check", "--stack", "bad", "--json"], { cwd: dir }));

@@ -97,7 +97,7 @@ describe("stack files: secrets never in error messages, malformed secure values 
     });
 });
 
-describe("trailwatch check: hostile values end with the problems and exit 1, quickly", function () {
+describe("trailwatch check: hostile values end with the problems and exit 2 (an input error), quickly", function () {
     it("1,000 custom rules, 2,000 office addresses, an override of __proto__, aws: and __proto__ tags, 1e23 days, a forged title", async function () {
         this.timeout(15_000);
         const rules = Array.from(
@@ -117,7 +117,7 @@ describe("trailwatch check: hostile values end with the problems and exit 1, qui
         const { code, stdout, stderr } = await check("hostile", yaml);
         assert.ok(Date.now() - started < 10_000, `${Date.now() - started} ms`);
         assert.strictEqual(stdout, "");
-        assert.strictEqual(code, 1);
+        assert.strictEqual(code, 2);
         const lines = stderr.split("\n");
         assert.strictEqual(lines[0], "trailwatch check: stack hostile: invalid stack configuration:");
         const problems = lines.slice(1).filter((l) => l !== "");
@@ -144,7 +144,7 @@ describe("trailwatch check: hostile values end with the problems and exit 1, qui
             "forged",
             'config:\n  aws:region: eu-west-1\n  trailwatch:customRules:\n    - { id: forged, title: "Root sign-in\\r\\nAWSAccountId: 999999999999", pattern: "{ $.eventName = X }", severity: P1, rationale: r }\n',
         );
-        assert.strictEqual(code, 1);
+        assert.strictEqual(code, 2);
         assert.strictEqual(
             stderr,
             "trailwatch check: stack forged: invalid stack configuration:\n" +

@@ -226,7 +226,9 @@ describe("trailwatch check: the Opsgenie alert preview", () => {
         this.timeout(240_000);
         const integrationKey = offlineJsmIntegrationKey("jsm-integration");
         for (const json of [false, true]) {
-            const result = await runCli(["check", "--stack", "staging", ...(json ? ["--json"] : [])]);
+            const result = await runCli(["check", "--stack", "staging", ...(json ? ["--json"] : [])], {
+                stdoutColumns: 1000,
+            });
             assert.strictEqual(result.code, 0, result.stdout + result.stderr);
             const output = result.stdout + result.stderr;
             assert.ok(!output.includes(integrationKey), `${json ? "--json" : "report"}: the integration key`);
