@@ -1,4 +1,5 @@
 import * as os from "os";
+import { emptyBacktestProgress, emptyBacktestRun } from "./emptyBacktestRun";
 import { performance } from "perf_hooks";
 import { FileOutcome, TimeWindow } from "./archiveEvaluator";
 import { SkipReason, walkArchive } from "./archiveWalker";
@@ -87,29 +88,12 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRun
     const window = options.window ?? {};
     const limits = options.limits ?? DEFAULT_LOG_FILE_LIMITS;
     const threads = Math.max(1, Math.floor(options.threads ?? defaultThreads()));
-    const run: BacktestRun = {
-        rules: options.rules,
-        tally: { rules: [], events: 0, eventsInRange: 0, untimedEvents: 0 },
-        files: {
-            read: 0,
-            insight: 0,
-            failed: 0,
-            skipped: { digest: 0, "other-aws-log": 0, "not-json": 0, "before-since": 0 },
-        },
-        problems: [],
-        compressedBytes: 0,
-        uncompressedBytes: 0,
-        elapsedMs: 0,
+    const run: BacktestRun = emptyBacktestRun(
+        options.rules,
+        { rules: [], events: 0, eventsInRange: 0, untimedEvents: 0 },
         threads,
-        interrupted: false,
-    };
-    const progress: BacktestProgress = {
-        filesDone: 0,
-        events: 0,
-        compressedBytes: 0,
-        uncompressedBytes: 0,
-        elapsedMs: 0,
-    };
+    );
+    const progress: BacktestProgress = emptyBacktestProgress();
 
     const onOutcome = (outcome: FileOutcome): void => {
         if (outcome.interrupted) return;

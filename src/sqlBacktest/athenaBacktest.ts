@@ -8,6 +8,7 @@ import {
 } from "@aws-sdk/client-athena";
 import { performance } from "perf_hooks";
 import type { BacktestRun } from "../backtest/backtestEngine";
+import { emptyBacktestRun } from "../backtest/emptyBacktestRun";
 import type { BacktestRule } from "../backtest/ruleTally";
 import { ATHENA_DIALECT } from "../sql";
 import { buildAthenaReportQuery, REPORT_COLUMNS } from "./athenaReportQuery";
@@ -171,20 +172,5 @@ export async function runAthenaBacktest(options: AthenaBacktestOptions): Promise
 }
 
 function emptyRun(rules: BacktestRule[], started: number): BacktestRun {
-    return {
-        rules,
-        tally: tallyFromReportRows([], rules),
-        files: {
-            read: 0,
-            insight: 0,
-            failed: 0,
-            skipped: { digest: 0, "other-aws-log": 0, "not-json": 0, "before-since": 0 },
-        },
-        problems: [],
-        compressedBytes: 0,
-        uncompressedBytes: 0,
-        elapsedMs: performance.now() - started,
-        threads: 0,
-        interrupted: false,
-    };
+    return { ...emptyBacktestRun(rules, tallyFromReportRows([], rules), 0), elapsedMs: performance.now() - started };
 }

@@ -1,5 +1,6 @@
 import { performance } from "perf_hooks";
 import { walkArchive } from "../backtest/archiveWalker";
+import { emptyBacktestProgress, emptyBacktestRun } from "../backtest/emptyBacktestRun";
 import type { BacktestOptions, BacktestProgress, BacktestRun } from "../backtest/backtestEngine";
 import { newArchiveTally, offerSample, type ArchiveTally } from "../backtest/ruleTally";
 import { rulePredicates, sqlString } from "../sql";
@@ -52,29 +53,8 @@ export async function runDuckdbBacktest(options: BacktestOptions): Promise<Backt
     if (options.threads !== undefined) await session.query(`SET threads = ${Math.max(1, Math.floor(options.threads))}`);
     const threads = Number((await session.query("SELECT current_setting('threads') AS t"))[0].t);
     const tally: ArchiveTally = newArchiveTally(rules.length);
-    const run: BacktestRun = {
-        rules,
-        tally,
-        files: {
-            read: 0,
-            insight: 0,
-            failed: 0,
-            skipped: { digest: 0, "other-aws-log": 0, "not-json": 0, "before-since": 0 },
-        },
-        problems: [],
-        compressedBytes: 0,
-        uncompressedBytes: 0,
-        elapsedMs: 0,
-        threads,
-        interrupted: false,
-    };
-    const progress: BacktestProgress = {
-        filesDone: 0,
-        events: 0,
-        compressedBytes: 0,
-        uncompressedBytes: 0,
-        elapsedMs: 0,
-    };
+    const run: BacktestRun = emptyBacktestRun(rules, tally, threads);
+    const progress: BacktestProgress = emptyBacktestProgress();
     const report = (): void => {
         progress.elapsedMs = performance.now() - started;
         options.onProgress?.({ ...progress });
