@@ -103,17 +103,24 @@ function eventAsJson(event: LogEvent["event"]): unknown {
  */
 async function* untilAborted<T>(source: AsyncIterable<T>, signal: AbortSignal): AsyncGenerator<T> {
     const iterator = source[Symbol.asyncIterator]();
-    const aborted = new Promise<undefined>((resolve) => {
-        if (signal.aborted) resolve(undefined);
-        else signal.addEventListener("abort", () => resolve(undefined), { once: true });
-    });
+    // Not Promise.race with one long-lived "aborted" promise: every race leaves a reaction on it, so a
+    // million events would keep a million reactions alive. One waiter at a time, woken by the abort.
+    let wake: (() => void) | undefined;
+    const onAbort = (): void => wake?.();
+    signal.addEventListener("abort", onAbort, { once: true });
     try {
         for (;;) {
-            const next = await Promise.race([iterator.next(), aborted]);
+            if (signal.aborted) return;
+            const next = await new Promise<IteratorResult<T> | undefined>((resolve, reject) => {
+                wake = () => resolve(undefined);
+                iterator.next().then(resolve, reject);
+            });
+            wake = undefined;
             if (next === undefined || next.done === true) return;
             yield next.value;
         }
     } finally {
+        signal.removeEventListener("abort", onAbort);
         // Not awaited: a source still waiting for input would keep us waiting too.
         if (signal.aborted) void iterator.return?.(undefined)?.catch(() => undefined);
         else await iterator.return?.(undefined);
