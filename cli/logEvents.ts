@@ -2,7 +2,7 @@ import * as fs from "fs";
 import { Readable } from "stream";
 import { StringDecoder } from "string_decoder";
 import * as zlib from "zlib";
-import { DEFAULT_LOG_FILE_LIMITS, MAX_RECORD_DEPTH } from "../src/backtest/logFileReader";
+import { DEFAULT_LOG_FILE_LIMITS, isNamedGzip, MAX_RECORD_DEPTH, notGzipReason } from "../src/backtest/logFileReader";
 
 /*
  * Reading log events from files or stdin, in the forms people have them:
@@ -40,8 +40,14 @@ export function isGzip(head: Uint8Array): boolean {
     return head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
 }
 
-/** Passes chunks through unchanged, or through gunzip when the data starts with the gzip magic bytes. */
-export async function* gunzipIfCompressed(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<Buffer> {
+/**
+ * Passes chunks through unchanged, or through gunzip when the data starts with the gzip magic bytes.
+ * `namedGzip`: the input's name says gzip (`.json.gz`), so content that is not gzip is an error naming it.
+ */
+export async function* gunzipIfCompressed(
+    chunks: AsyncIterable<Buffer | string>,
+    namedGzip?: { source: string },
+): AsyncGenerator<Buffer> {
     const iterator = chunks[Symbol.asyncIterator]();
     const head: Buffer[] = [];
     let headLength = 0;
@@ -65,7 +71,9 @@ export async function* gunzipIfCompressed(chunks: AsyncIterable<Buffer | string>
             yield typeof next.value === "string" ? Buffer.from(next.value) : next.value;
         }
     }
-    if (!isGzip(Buffer.concat(head))) {
+    const start = Buffer.concat(head);
+    if (!isGzip(start)) {
+        if (namedGzip !== undefined) throw new LogEventsError(namedGzip.source, notGzipReason(start));
         yield* all();
         return;
     }
@@ -230,15 +238,25 @@ const JSON_DOCUMENT_START = /^(?:[[{]\s*$|\{\s*"|\[\s*[[{"\d-])/;
  * a line holding a whole CloudTrail log file (`{"Records":[...]}`, as S3 delivers them) yields its
  * records.
  *
- * @throws {@link LogEventsError} for corrupt gzip or a document that is not valid JSON.
+ * `options.namedGzip`: the input is a file named `.gz`; content that is not gzip is refused.
+ *
+ * @throws {@link LogEventsError} for corrupt gzip, a file named `.gz` that is not gzip, or a document that is
+ * not valid JSON.
  */
-export async function* readLogEvents(chunks: AsyncIterable<Buffer | string>, source: string): AsyncGenerator<LogEvent> {
+export async function* readLogEvents(
+    chunks: AsyncIterable<Buffer | string>,
+    source: string,
+    options: { namedGzip?: boolean } = {},
+): AsyncGenerator<LogEvent> {
     let mode: "undecided" | "lines" | "document" = "undecided";
     const documentLines: string[] = [];
     let documentLine = 0;
     try {
         let documentChars = 0;
-        for await (const { text, line } of splitLines(gunzipIfCompressed(chunks), source)) {
+        for await (const { text, line } of splitLines(
+            gunzipIfCompressed(chunks, options.namedGzip === true ? { source } : undefined),
+            source,
+        )) {
             if (mode === "document") {
                 documentLines.push(text);
                 documentChars += text.length + 1;
@@ -330,5 +348,5 @@ export async function checkReadable(file: string, name = file): Promise<void> {
 
 /** {@link readLogEvents} of a file; `name` (default: the path) is what events and errors are attributed to. */
 export function readLogEventsFromFile(file: string, name = file): AsyncGenerator<LogEvent> {
-    return readLogEvents(fs.createReadStream(file), name);
+    return readLogEvents(fs.createReadStream(file), name, { namedGzip: isNamedGzip(file) });
 }

@@ -22,7 +22,7 @@ Arguments:
               a CloudTrail log file as delivered to S3 ({"Records":[...]}, .json or gzipped .json.gz),
               JSON Lines (one event per line), plain text (one event per line),
               or one pretty-printed JSON document (a record, or an array of records).
-            Gzip is recognised by content, whatever the file name.
+            Gzip is recognised by content; a file named .gz must be gzip.
 
 Options:
   --json    Print {"matches":[{"index":I,"event":E}],"matched":N,"total":M} instead of text.
@@ -40,8 +40,8 @@ Ctrl-C stops reading at once and prints the count so far, "N of M events matched
 Regular expressions (%...%) run in time linear in the event (RE2), whatever the pattern.
 Exit codes: 0 the pattern was tested (whether or not anything matched); 1 with --aws, AWS and
 trailwatch disagree on an event, or AWS could not be asked (a refused call names the IAM action);
-2 an invalid pattern (the position and reason are shown), an unreadable file (named), or a usage
-error; 130 interrupted.
+2 an invalid pattern (the position and reason are shown), an unreadable or corrupt file, or one
+named .gz that is not gzip (named), or a usage error; 130 interrupted.
 `;
 
 interface Arguments {

@@ -190,6 +190,9 @@ describe("trailwatch test-pattern", function () {
                 Buffer.concat([zlib.gzipSync("ERROR here\n").subarray(0, 12), Buffer.from("garbage")]),
             );
             fs.writeFileSync(path.join(dir, "broken.json"), '{\n  "Records": [\n');
+            // Saved already decompressed under the name S3 gave it.
+            fs.writeFileSync(path.join(dir, "plain.json.gz"), '{"Records":[{"eventName":"ConsoleLogin"}]}\n');
+            fs.writeFileSync(path.join(dir, "empty.json.gz"), "");
             fs.mkdirSync(path.join(dir, "adir"));
         });
         after(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -224,6 +227,26 @@ describe("trailwatch test-pattern", function () {
             const r = await run(["ERROR", "corrupt.json.gz"], "", dir);
             assert.strictEqual(r.code, 2);
             assert.match(r.stderr, /^trailwatch test-pattern: corrupt\.json\.gz: corrupt gzip data: .+\n$/);
+        });
+
+        it("a file named .json.gz that is not gzip exits 2 naming it, not read as text", async () => {
+            assert.deepStrictEqual(await run(["ConsoleLogin", "plain.json.gz"], "", dir, true), {
+                code: 2,
+                stdout: "",
+                stderr: "trailwatch test-pattern: plain.json.gz: named .gz but not gzip: it starts with 7b 22, not the gzip magic bytes 1f 8b\n",
+            });
+            assert.deepStrictEqual(await run(["ConsoleLogin", "empty.json.gz"], "", dir, true), {
+                code: 2,
+                stdout: "",
+                stderr: "trailwatch test-pattern: empty.json.gz: named .gz but not gzip: the file is empty\n",
+            });
+            // The same text from stdin has no name to contradict it: read as it is.
+            const r = await run(["ConsoleLogin"], fs.readFileSync(path.join(dir, "plain.json.gz"), "utf8"), dir, true);
+            assert.deepStrictEqual(r, {
+                code: 0,
+                stdout: '{"eventName":"ConsoleLogin"}\n1 of 1 events matched\n',
+                stderr: "",
+            });
         });
 
         it("a file that starts a JSON document but is not one exits 2 naming it", async () => {
