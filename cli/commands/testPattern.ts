@@ -5,7 +5,7 @@ import {
     parseFilterPattern,
 } from "@trailwatch/components/catalogue";
 import * as path from "path";
-import { Command, CommandIO, UsageError, reportError } from "../command";
+import { Command, CommandIO, UsageError, exitCode, reportError } from "../command";
 import { assertReadable } from "../inputFile";
 import { LogEvent, LogEventsError, readLogEvents, readLogEventsFromFile } from "../logEvents";
 
@@ -22,12 +22,14 @@ Arguments:
               a CloudTrail log file as delivered to S3 ({"Records":[...]}, .json or gzipped .json.gz),
               JSON Lines (one event per line), plain text (one event per line),
               or one pretty-printed JSON document (a record, or an array of records).
-            Gzip is recognised by content, whatever the file name.
+            Gzip is recognised by content; a file named .gz must be gzip.
 
 Options:
   --json    Print {"matches":[{"index":I,"event":E}],"matched":N,"total":M} instead of text.
             I is the 0-based position of the event among all events read, in input order; E is the
-            event as JSON (a record, a parsed JSON line, or the text of a plain-text line).
+            event as JSON (a record, a parsed JSON line, or the text of a plain-text line). The document
+            is streamed, one match at a time; a file that fails after matches were printed ends it with
+            "error":{"code":2,"message":...} after the counts so far.
   --aws     Also send the events to CloudWatch Logs' TestMetricFilter (AWS SDK default credentials;
             IAM action logs:TestMetricFilter; one call per 50 events) and compare its verdicts.
   --region REGION  The region of --aws (default: the AWS SDK's, e.g. AWS_REGION).
@@ -40,8 +42,8 @@ Ctrl-C stops reading at once and prints the count so far, "N of M events matched
 Regular expressions (%...%) run in time linear in the event (RE2), whatever the pattern.
 Exit codes: 0 the pattern was tested (whether or not anything matched); 1 with --aws, AWS and
 trailwatch disagree on an event, or AWS could not be asked (a refused call names the IAM action);
-2 an invalid pattern (the position and reason are shown), an unreadable file (named), or a usage
-error; 130 interrupted.
+2 an invalid pattern (the position and reason are shown), an unreadable or corrupt file, or one
+named .gz that is not gzip (named), or a usage error; 130 interrupted.
 `;
 
 interface Arguments {
@@ -103,17 +105,24 @@ function eventAsJson(event: LogEvent["event"]): unknown {
  */
 async function* untilAborted<T>(source: AsyncIterable<T>, signal: AbortSignal): AsyncGenerator<T> {
     const iterator = source[Symbol.asyncIterator]();
-    const aborted = new Promise<undefined>((resolve) => {
-        if (signal.aborted) resolve(undefined);
-        else signal.addEventListener("abort", () => resolve(undefined), { once: true });
-    });
+    // Not Promise.race with one long-lived "aborted" promise: every race leaves a reaction on it, so a
+    // million events would keep a million reactions alive. One waiter at a time, woken by the abort.
+    let wake: (() => void) | undefined;
+    const onAbort = (): void => wake?.();
+    signal.addEventListener("abort", onAbort, { once: true });
     try {
         for (;;) {
-            const next = await Promise.race([iterator.next(), aborted]);
+            if (signal.aborted) return;
+            const next = await new Promise<IteratorResult<T> | undefined>((resolve, reject) => {
+                wake = () => resolve(undefined);
+                iterator.next().then(resolve, reject);
+            });
+            wake = undefined;
             if (next === undefined || next.done === true) return;
             yield next.value;
         }
     } finally {
+        signal.removeEventListener("abort", onAbort);
         // Not awaited: a source still waiting for input would keep us waiting too.
         if (signal.aborted) void iterator.return?.(undefined)?.catch(() => undefined);
         else await iterator.return?.(undefined);
@@ -216,7 +225,18 @@ export const testPatternCommand: Command = {
             if (file !== "-") await assertReadable(path.resolve(io.cwd, file), file);
         }
 
-        const matches: { index: number; event: unknown }[] = [];
+        // --json is streamed: `{"matches":[` with the first match, each match as it is found, then the totals,
+        // so a million matches never sit in memory. The document is the one JSON.stringify would give.
+        let jsonOpened = false;
+        const openJson = async (): Promise<void> => {
+            if (!jsonOpened) await write(io.stdout, '{"matches":[');
+            jsonOpened = true;
+        };
+        const closeJson = async (rest: Record<string, unknown>): Promise<void> => {
+            await openJson();
+            const tail = JSON.stringify(rest).slice(1); // `"matched":N,...}`
+            await write(io.stdout, `],${tail}\n`);
+        };
         let matched = 0;
         let total = 0;
         // With --aws: every event as CloudWatch Logs holds it (a record as its JSON, a line as it is), and our verdict.
@@ -235,12 +255,22 @@ export const testPatternCommand: Command = {
                     verdicts.push(verdict);
                 }
                 if (!verdict) continue;
+                if (args.json) {
+                    const item = JSON.stringify({ index, event: eventAsJson(event) });
+                    await write(io.stdout, jsonOpened ? `,${item}` : `{"matches":[${item}`);
+                    jsonOpened = true;
+                } else {
+                    await write(io.stdout, `${typeof event === "string" ? event : JSON.stringify(event)}\n`);
+                }
                 matched++;
-                if (args.json) matches.push({ index, event: eventAsJson(event) });
-                else await write(io.stdout, `${typeof event === "string" ? event : JSON.stringify(event)}\n`);
             }
         } catch (err) {
-            if (err instanceof LogEventsError) return fail(err.message);
+            if (err instanceof LogEventsError) {
+                if (!jsonOpened) return fail(err.message);
+                // Matches are out already: the document ends with them, the counts so far and the error.
+                await closeJson({ matched, total, error: { code: exitCode.usage, message: err.message } });
+                return exitCode.usage;
+            }
             throw err;
         } finally {
             process.removeListener("SIGINT", onSigint);
@@ -251,7 +281,7 @@ export const testPatternCommand: Command = {
             // Stdin may still be open (a pipe that sends more): stop reading it so the process can end.
             (io.stdin as { destroy?: () => void }).destroy?.();
             if (args.json) {
-                await write(io.stdout, `${JSON.stringify({ matches, matched, total, interrupted })}\n`);
+                await closeJson({ matched, total, interrupted });
             } else {
                 await write(io.stdout, `${matched} of ${total} events matched (interrupted)\n`);
             }
@@ -259,7 +289,7 @@ export const testPatternCommand: Command = {
         }
         const aws = args.aws ? await judgeWithAws(args, messages, verdicts, io) : undefined;
         if (args.json) {
-            await write(io.stdout, `${JSON.stringify({ matches, matched, total, ...(aws && { aws: aws.json }) })}\n`);
+            await closeJson({ matched, total, ...(aws && { aws: aws.json }) });
         } else {
             await write(io.stdout, `${matched} of ${total} events matched\n`);
             for (const line of aws?.lines ?? []) await write(io.stdout, `${line}\n`);

@@ -80,6 +80,22 @@ function isGzip(data: Buffer): boolean {
     return data.length >= 2 && data[0] === 0x1f && data[1] === 0x8b;
 }
 
+/** A name that says gzip: `.json.gz` as CloudTrail delivers its files, or any other `.gz`. */
+export function isNamedGzip(file: string): boolean {
+    return /\.gz$/i.test(file);
+}
+
+/**
+ * Why a file named `.gz` is refused when its content is not gzip (RFC 1952: every gzip stream starts
+ * with the bytes 1f 8b): a file renamed by hand, or saved already decompressed, is named rather than
+ * read as text under a name that says otherwise. The same words for `backtest` and `test-pattern`.
+ */
+export function notGzipReason(head: Uint8Array): string {
+    if (head.length === 0) return "named .gz but not gzip: the file is empty";
+    const bytes = Array.from(head.subarray(0, 2), (b) => b.toString(16).padStart(2, "0")).join(" ");
+    return `named .gz but not gzip: it starts with ${bytes}, not the gzip magic bytes 1f 8b`;
+}
+
 const megabytes = (bytes: number): string => `${Math.round((bytes / 1e6) * 10) / 10} MB`;
 
 /**
@@ -121,7 +137,7 @@ function readBounded(file: string, limit: number): Buffer {
 /**
  * Reads one CloudTrail log file as S3 delivers it: `{"Records":[{...},...]}`, gzipped or not
  * (decided by the gzip magic bytes, not the name, since `aws s3 sync` keeps whatever name the
- * object had). Synchronous on purpose: it runs on a worker thread whose only job is this, where
+ * object had; but a file named `.gz` that is not gzip is refused, see {@link notGzipReason}). Synchronous on purpose: it runs on a worker thread whose only job is this, where
  * the sync calls are the fastest path. Never reads, inflates or parses more than `limits` allow.
  * Throws {@link LogFileError} naming what is wrong.
  */
@@ -129,6 +145,7 @@ export function readLogFile(file: string, limits: LogFileLimits = DEFAULT_LOG_FI
     const max = limits.maxUncompressedBytes;
     let data = readBounded(file, max);
     const compressedBytes = data.length;
+    if (isNamedGzip(file) && !isGzip(data)) throw new LogFileError(file, notGzipReason(data));
     if (isGzip(data)) {
         try {
             // Inflation stops at the limit: a gzip bomb never takes more memory than that.

@@ -45,6 +45,13 @@ describe("trailwatch backtest", function () {
                 /^corrupt gzip: /,
             );
             put("truncated.json.gz", good.subarray(0, good.length - 12), "corrupt gzip: unexpected end of file");
+            // Saved already decompressed under the name S3 gave it: named, not read as text.
+            put(
+                "plain-text.json.gz",
+                JSON.stringify({ Records: [{ eventName: "ConsoleLogin" }] }),
+                "named .gz but not gzip: it starts with 7b 22, not the gzip magic bytes 1f 8b",
+            );
+            put("empty.json.gz", "", "named .gz but not gzip: the file is empty");
             put("truncated.json", '{"Records":[{"eventVersion":"1.08","eventName":"Console', /^invalid JSON: /);
             put(
                 "config-snapshot.json",

@@ -37,10 +37,10 @@ describe("one Ctrl-C (SIGINT) stops a long command promptly", function () {
     });
 
     it("test-pattern --json: the document so far, marked interrupted, exit 130", async () => {
-        // Nothing is printed before the end with --json: interrupt once the process has had time to read the input.
+        // --json is streamed: the first match is out at once; interrupt once the process has had time to read the rest.
         const run = await interruptCli(["test-pattern", "--json", "ERROR"], {
             stdin: "ERROR 1\nok\n",
-            ready: () => true,
+            ready: (stdout) => stdout.startsWith('{"matches":[{"index":0,"event":"ERROR 1"}'),
             notBeforeMs: 1500,
         });
         assert.strictEqual(run.code, 130);

@@ -3,6 +3,7 @@ import { execFile } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { PassThrough } from "stream";
 import * as zlib from "zlib";
 import { testPatternCommand } from "../../cli/commands/testPattern";
 import { corpusDir, projectDir, skipWithoutShared } from "../support/repositoryPaths";
@@ -180,6 +181,76 @@ describe("trailwatch test-pattern", function () {
         });
     });
 
+    describe("--json with many matches", function () {
+        this.timeout(60_000);
+
+        it("streams the document: matches are written while input still comes; 200,000 matches parse, counts right", async () => {
+            const stdin = new PassThrough();
+            const stdout = new PassThrough();
+            const stderr = new PassThrough();
+            const out: Buffer[] = [];
+            const err: Buffer[] = [];
+            stdout.on("data", (d: Buffer) => out.push(d));
+            stderr.on("data", (d: Buffer) => err.push(d));
+            const done = testPatternCommand.run(["--json", "{ $.eventName = ConsoleLogin }"], {
+                stdin,
+                stdout,
+                stderr,
+                cwd: projectDir,
+            });
+            // 250,000 JSON lines, four in five matching, fed in batches as a pipe would.
+            const total = 250_000;
+            const line = (i: number): string =>
+                `{"eventName":"${i % 5 === 4 ? "GetObject" : "ConsoleLogin"}","n":${i}}\n`;
+            const batch = 10_000;
+            let streamedBeforeEnd = false;
+            for (let start = 0; start < total; start += batch) {
+                let text = "";
+                for (let i = start; i < start + batch; i++) text += line(i);
+                if (!stdin.write(text)) await new Promise((resolve) => stdin.once("drain", resolve));
+                await new Promise((resolve) => setImmediate(resolve));
+                if (start + batch < total && out.length > 0) streamedBeforeEnd = true;
+            }
+            stdin.end();
+            assert.strictEqual(await done, 0);
+            assert.strictEqual(Buffer.concat(err).toString(), "");
+            assert.ok(streamedBeforeEnd, "no output before the input ended: the document was built in memory");
+            const text = Buffer.concat(out).toString();
+            assert.ok(text.endsWith("}\n") && text.indexOf("\n") === text.length - 1, "one line of JSON");
+            const doc = JSON.parse(text) as {
+                matches: { index: number; event: { eventName: string; n: number } }[];
+                matched: number;
+                total: number;
+            };
+            assert.deepStrictEqual(Object.keys(doc), ["matches", "matched", "total"]);
+            assert.strictEqual(doc.total, total);
+            assert.strictEqual(doc.matched, 200_000);
+            assert.strictEqual(doc.matches.length, 200_000);
+            doc.matches.forEach((m, k) => {
+                const i = k + Math.floor(k / 4); // every fifth event does not match
+                if (m.index !== i || m.event.n !== i || m.event.eventName !== "ConsoleLogin") {
+                    assert.fail(`match ${k}: ${JSON.stringify(m)}, expected event ${i}`);
+                }
+            });
+        });
+
+        it("an error after matches were written ends the same document: matches, counts so far, the error (exit 2)", async () => {
+            const dir = fs.mkdtempSync(path.join(os.tmpdir(), "trailwatch-test-pattern-json-"));
+            try {
+                fs.writeFileSync(path.join(dir, "a.log"), "ERROR one\nok\n");
+                fs.writeFileSync(path.join(dir, "b.json.gz"), "ERROR two\n");
+                const r = await run(["--json", "ERROR", "a.log", "b.json.gz"], "", dir, true);
+                assert.deepStrictEqual(r, {
+                    code: 2,
+                    stdout: '{"matches":[{"index":0,"event":"ERROR one"}],"matched":1,"total":2,"error":{"code":2,"message":"b.json.gz: named .gz but not gzip: it starts with 45 52, not the gzip magic bytes 1f 8b"}}\n',
+                    stderr: "",
+                });
+            } finally {
+                fs.rmSync(dir, { recursive: true, force: true });
+            }
+        });
+    });
+
     describe("errors", () => {
         let dir: string;
         before(() => {
@@ -190,6 +261,9 @@ describe("trailwatch test-pattern", function () {
                 Buffer.concat([zlib.gzipSync("ERROR here\n").subarray(0, 12), Buffer.from("garbage")]),
             );
             fs.writeFileSync(path.join(dir, "broken.json"), '{\n  "Records": [\n');
+            // Saved already decompressed under the name S3 gave it.
+            fs.writeFileSync(path.join(dir, "plain.json.gz"), '{"Records":[{"eventName":"ConsoleLogin"}]}\n');
+            fs.writeFileSync(path.join(dir, "empty.json.gz"), "");
             fs.mkdirSync(path.join(dir, "adir"));
         });
         after(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -224,6 +298,26 @@ describe("trailwatch test-pattern", function () {
             const r = await run(["ERROR", "corrupt.json.gz"], "", dir);
             assert.strictEqual(r.code, 2);
             assert.match(r.stderr, /^trailwatch test-pattern: corrupt\.json\.gz: corrupt gzip data: .+\n$/);
+        });
+
+        it("a file named .json.gz that is not gzip exits 2 naming it, not read as text", async () => {
+            assert.deepStrictEqual(await run(["ConsoleLogin", "plain.json.gz"], "", dir, true), {
+                code: 2,
+                stdout: "",
+                stderr: "trailwatch test-pattern: plain.json.gz: named .gz but not gzip: it starts with 7b 22, not the gzip magic bytes 1f 8b\n",
+            });
+            assert.deepStrictEqual(await run(["ConsoleLogin", "empty.json.gz"], "", dir, true), {
+                code: 2,
+                stdout: "",
+                stderr: "trailwatch test-pattern: empty.json.gz: named .gz but not gzip: the file is empty\n",
+            });
+            // The same text from stdin has no name to contradict it: read as it is.
+            const r = await run(["ConsoleLogin"], fs.readFileSync(path.join(dir, "plain.json.gz"), "utf8"), dir, true);
+            assert.deepStrictEqual(r, {
+                code: 0,
+                stdout: '{"eventName":"ConsoleLogin"}\n1 of 1 events matched\n',
+                stderr: "",
+            });
         });
 
         it("a file that starts a JSON document but is not one exits 2 naming it", async () => {
