@@ -3,6 +3,8 @@ import { readStackConfig } from "../../src/config/stackConfig";
 import { offlineAccountId, offlineOrganization } from "../../src/offline/offlineMocks";
 import { ProgramRun, runProgram } from "../../src/offline/runProgram";
 import { readStackFile, StackFileConfig } from "../../src/offline/stackFile";
+import { athenaWorkgroupEncryptedResults } from "../../policy/policies";
+import { validateResource } from "../policy/policyHarness";
 import { onlyResource } from "../support/recordedResources";
 import { projectDir } from "../support/repositoryPaths";
 
@@ -54,7 +56,19 @@ describe("stack program: the Athena resources (athenaEnabled)", function () {
             (table.inputs.parameters as Record<string, string>)["storage.location.template"],
             `s3://${trailBucket}/AWSLogs/${offlineAccountId}/CloudTrail/\${region}/\${timestamp}`,
         );
-        assert.strictEqual(onlyResource(run, "aws:athena/workgroup:Workgroup").inputs.name, "trailwatch-dev");
+        const workgroup = onlyResource(run, "aws:athena/workgroup:Workgroup");
+        assert.strictEqual(workgroup.inputs.name, "trailwatch-dev");
+        assert.deepStrictEqual(
+            await validateResource(athenaWorkgroupEncryptedResults, {
+                type: workgroup.type,
+                name: workgroup.name,
+                urn: workgroup.urn,
+                props: workgroup.inputs,
+                propertyDependencies: workgroup.propertyDependencies,
+            }),
+            [],
+            "the policy pack accepts the workgroup the stack creates",
+        );
         const resultsBucket = run.resources.filter((r) => r.name === "athena-results-policy")[0];
         assert.deepStrictEqual(run.outputs.athenaBacktest, {
             workgroup: "trailwatch-dev",
