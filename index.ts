@@ -1,12 +1,14 @@
 import {
     AlertTopic,
     AuditTrail,
+    CloudTrailAthena,
     JsmSnsIntegration,
     OpsgenieSnsIntegration,
     SecurityAlarms,
 } from "@trailwatch/components";
 import { loadStackConfig } from "./src/config/loadStackConfig";
 import { stackAlarmNamePrefix } from "./src/config/stackResourceNames";
+import * as aws from "@pulumi/aws";
 
 // Validated as a whole before anything is registered: a bad key fails the program with every problem named.
 const config = loadStackConfig();
@@ -40,6 +42,23 @@ const alarms = new SecurityAlarms("alarms", {
     tags,
 });
 
+// What `trailwatch backtest --engine athena` queries, when the stack opts in (`athenaEnabled`), named as the
+// stack configuration names it so that the CLI finds it without reading stack outputs.
+const athena =
+    config.athena?.create === undefined
+        ? undefined
+        : new CloudTrailAthena("athena", {
+              trailBucketName: audit.bucketName,
+              accountId: aws.getCallerIdentityOutput({}).accountId,
+              organizationId: config.trail.isOrganizationTrail ? config.trail.organizationId : undefined,
+              accountIds: config.athena.create.accountIds,
+              regions: config.athena.create.regions,
+              databaseName: config.athena.database,
+              tableName: config.athena.table,
+              workgroupName: config.athena.workGroup,
+              tags,
+          });
+
 export const trailArn = audit.trailArn;
 export const bucketName = audit.bucketName;
 export const bucketArn = audit.bucketArn;
@@ -49,3 +68,13 @@ export const cloudWatchLogsRoleArn = audit.roleArn;
 export const alertTopicArn = alerts.topicArn;
 export const alertKeyArn = alerts.keyArn;
 export const alarmArns = alarms.alarmArns;
+// What `backtest --engine athena` queries, with athenaEnabled; null otherwise (Pulumi warns about an undefined output).
+export const athenaBacktest =
+    athena === undefined
+        ? null
+        : {
+              workgroup: athena.workgroupName,
+              database: athena.databaseName,
+              table: athena.tableName,
+              outputLocation: athena.outputLocation,
+          };

@@ -5,3 +5,4 @@ export * from "./alarms";
 export * from "./notifications";
 export * from "./opsgenie";
 export * from "./jsm";
+export * from "./athena";

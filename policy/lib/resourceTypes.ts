@@ -14,6 +14,7 @@ export const resourceTypes = {
     logMetricFilter: "aws:cloudwatch/logMetricFilter:LogMetricFilter",
     metricAlarm: "aws:cloudwatch/metricAlarm:MetricAlarm",
     snsTopic: "aws:sns/topic:Topic",
+    athenaWorkgroup: "aws:athena/workgroup:Workgroup",
 } as const;
 
 /** Both S3 bucket resources a trail's archive can be (`Bucket` is the current one, `BucketV2` its v6 alias). */

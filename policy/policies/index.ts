@@ -1,4 +1,5 @@
 import { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+import { athenaWorkgroupEncryptedResults } from "./athenaWorkgroupEncryptedResults";
 import { cloudtrailBucketPublicAccessBlocked } from "./cloudtrailBucketPublicAccessBlocked";
 import { cloudtrailBucketTlsOnly } from "./cloudtrailBucketTlsOnly";
 import { cloudtrailCloudWatchLogs } from "./cloudtrailCloudWatchLogs";
@@ -15,6 +16,7 @@ import { snsTopicCustomerManagedKey } from "./snsTopicCustomerManagedKey";
 import { stackHasCompliantTrail } from "./stackHasCompliantTrail";
 
 export {
+    athenaWorkgroupEncryptedResults,
     cloudtrailBucketPublicAccessBlocked,
     cloudtrailBucketTlsOnly,
     cloudtrailCloudWatchLogs,
@@ -46,5 +48,6 @@ export const trailwatchPolicies: (ResourceValidationPolicy | StackValidationPoli
     metricAlarmHasAction,
     metricFilterHasAlarm,
     metricFilterPatternValid,
+    athenaWorkgroupEncryptedResults,
     stackHasCompliantTrail,
 ];

@@ -11,20 +11,46 @@ export interface AthenaConfig {
     table: string;
     /** S3 URI for query results; undefined to use the workgroup's own setting. */
     outputLocation?: string;
+    /**
+     * Set when `athenaEnabled` is true: the stack creates the database, table and workgroup above
+     * (`CloudTrailAthena`) over these regions and, for an organization trail, these accounts.
+     */
+    create?: { regions?: string[]; accountIds?: string[] };
 }
 
 export const athenaConfigKeys: ConfigKeyDoc[] = [
     {
+        key: "athenaEnabled",
+        type: "boolean",
+        default: "false",
+        description:
+            "Create what the Athena backtest needs (`CloudTrailAthena`): a Glue database, the CloudTrail table with partition projection over the trail bucket, and a workgroup with an encrypted, expiring results bucket. `athenaWorkgroup` then defaults to `trailwatch-<stack>` and `athenaDatabase` to `trailwatch_<stack>`.",
+    },
+    {
+        key: "athenaRegions",
+        type: "string[]",
+        default: "the stack's region",
+        description:
+            "With `athenaEnabled`: the regions whose log files the table reads (global service events are in us-east-1).",
+    },
+    {
+        key: "athenaAccountIds",
+        type: "string[]",
+        default: "this account",
+        description:
+            "With `athenaEnabled` and an organization trail: the member accounts whose log files the table reads.",
+    },
+    {
         key: "athenaWorkgroup",
         type: "string",
-        default: "none",
+        default: "none; trailwatch-<stack> with athenaEnabled",
         description:
-            "Athena workgroup `trailwatch backtest --engine athena` runs its query in. Setting it turns the Athena backtest on for the stack; `athenaDatabase` is then required.",
+            "Athena workgroup `trailwatch backtest --engine athena` runs its query in. Setting it (or `athenaEnabled`) turns the Athena backtest on for the stack; `athenaDatabase` is then required.",
     },
     {
         key: "athenaDatabase",
         type: "string",
-        default: "none",
+        default: "none; trailwatch_<stack> with athenaEnabled",
         description: "Glue database holding the CloudTrail table (lower-case letters, digits and `_`).",
     },
     {
@@ -49,9 +75,26 @@ const GLUE_NAME = /^[a-z0-9_]{1,255}$/;
 const WORKGROUP_NAME = /^[a-zA-Z0-9._-]{1,128}$/;
 
 /** The stack's Athena settings, or undefined when `athenaWorkgroup` is not set. */
-export function readAthenaConfig(reader: StackConfigReader): AthenaConfig | undefined {
-    const workGroup = reader.string("athenaWorkgroup");
-    const database = reader.string("athenaDatabase");
+export function readAthenaConfig(reader: StackConfigReader, stack: string): AthenaConfig | undefined {
+    const enabled = reader.boolean("athenaEnabled", false);
+    const regions = reader.stringList("athenaRegions");
+    const accountIds = reader.stringList("athenaAccountIds");
+    if (!enabled) {
+        for (const key of ["athenaRegions", "athenaAccountIds"]) {
+            if (reader.has(key)) reader.fail(key, "is only used with athenaEnabled: true");
+        }
+    }
+    for (const [i, r] of (regions ?? []).entries()) {
+        if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(r))
+            reader.fail("athenaRegions", `element ${i} "${r}" is not an AWS region`);
+    }
+    for (const [i, a] of (accountIds ?? []).entries()) {
+        if (!/^\d{12}$/.test(a)) reader.fail("athenaAccountIds", `element ${i} "${a}" is not a 12-digit account ID`);
+    }
+    // The names the stack gives what it creates (index.ts passes the same ones to CloudTrailAthena), so the CLI
+    // finds them from the stack configuration alone.
+    const workGroup = reader.string("athenaWorkgroup") ?? (enabled ? athenaWorkgroupNameFor(stack) : undefined);
+    const database = reader.string("athenaDatabase") ?? (enabled ? athenaDatabaseNameFor(stack) : undefined);
     const table = reader.string("athenaTable", "cloudtrail_logs");
     const outputLocation = reader.string("athenaOutputLocation");
     if (workGroup === undefined) {
@@ -68,5 +111,19 @@ export function readAthenaConfig(reader: StackConfigReader): AthenaConfig | unde
     if (outputLocation !== undefined && !/^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/.*)?$/.test(outputLocation)) {
         reader.fail("athenaOutputLocation", "must be an S3 URI such as s3://my-athena-results/trailwatch/");
     }
-    return { workGroup, database: database ?? "", table, outputLocation };
+    const config: AthenaConfig = { workGroup, database: database ?? "", table, outputLocation };
+    return enabled ? { ...config, create: { regions, accountIds } } : config;
+}
+
+/** The workgroup a stack with `athenaEnabled` creates: `trailwatch-<stack>`. */
+export function athenaWorkgroupNameFor(stack: string): string {
+    return `trailwatch-${stack}`.replace(/[^a-zA-Z0-9._-]/g, "-").slice(0, 128);
+}
+
+/** The Glue database a stack with `athenaEnabled` creates: `trailwatch_<stack>`, in Glue's alphabet. */
+export function athenaDatabaseNameFor(stack: string): string {
+    return `trailwatch_${stack}`
+        .toLowerCase()
+        .replace(/[^a-z0-9_]/g, "_")
+        .slice(0, 255);
 }

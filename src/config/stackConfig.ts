@@ -71,6 +71,6 @@ function readWith(reader: StackConfigReader, stack: string): StackConfig {
         rules: readRulesConfig(reader),
         opsgenie: readOpsgenieConfig(reader, stack),
         jsm: readJsmConfig(reader, stack),
-        athena: readAthenaConfig(reader),
+        athena: readAthenaConfig(reader, stack),
     };
 }

@@ -54,3 +54,58 @@ describe("stack configuration: the Athena keys", () => {
         ]);
     });
 });
+
+describe("stack configuration: athenaEnabled", () => {
+    it("names the workgroup and database the stack creates, and passes on the regions and accounts", () => {
+        assert.deepStrictEqual(readDevStackConfig({ ...region, "trailwatch:athenaEnabled": "true" }).athena, {
+            workGroup: "trailwatch-dev",
+            database: "trailwatch_dev",
+            table: "cloudtrail_logs",
+            outputLocation: undefined,
+            create: { regions: undefined, accountIds: undefined },
+        });
+        assert.deepStrictEqual(
+            readDevStackConfig({
+                ...region,
+                "trailwatch:athenaEnabled": "true",
+                "trailwatch:athenaWorkgroup": "audit",
+                "trailwatch:athenaDatabase": "audit_logs",
+                "trailwatch:athenaRegions": '["us-east-1","eu-west-1"]',
+                "trailwatch:athenaAccountIds": '["111122223333"]',
+            }).athena,
+            {
+                workGroup: "audit",
+                database: "audit_logs",
+                table: "cloudtrail_logs",
+                outputLocation: undefined,
+                create: { regions: ["us-east-1", "eu-west-1"], accountIds: ["111122223333"] },
+            },
+        );
+    });
+
+    it("names every bad key", () => {
+        assert.deepStrictEqual(
+            stackConfigProblems({
+                ...region,
+                "trailwatch:athenaEnabled": "yes",
+                "trailwatch:athenaRegions": '["eu-west-1"]',
+            }),
+            [
+                'trailwatch:athenaEnabled: "yes" is not a boolean; use true or false',
+                "trailwatch:athenaRegions: is only used with athenaEnabled: true",
+            ],
+        );
+        assert.deepStrictEqual(
+            stackConfigProblems({
+                ...region,
+                "trailwatch:athenaEnabled": "true",
+                "trailwatch:athenaRegions": '["eu-west-1","Europe"]',
+                "trailwatch:athenaAccountIds": '["1234"]',
+            }),
+            [
+                'trailwatch:athenaRegions: element 1 "Europe" is not an AWS region',
+                'trailwatch:athenaAccountIds: element 0 "1234" is not a 12-digit account ID',
+            ],
+        );
+    });
+});
