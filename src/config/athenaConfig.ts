@@ -29,9 +29,9 @@ export const athenaConfigKeys: ConfigKeyDoc[] = [
     {
         key: "athenaRegions",
         type: "string[]",
-        default: "the stack's region",
+        default: "every region enabled for the account",
         description:
-            "With `athenaEnabled`: the regions whose log files the table reads (global service events are in us-east-1).",
+            "With `athenaEnabled`: the regions whose log files the table reads (global service events are in us-east-1); by default every region enabled for the account, where a multi-region trail records.",
     },
     {
         key: "athenaAccountIds",

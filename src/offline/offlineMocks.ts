@@ -148,6 +148,9 @@ export function offlineMocks(region: string): pulumi.runtime.Mocks {
                         enabledPolicyTypes: [],
                     };
                 }
+                case "aws:index/getRegions:getRegions":
+                    // The regions enabled by default in a new account, and the stack's own.
+                    return { names: [...new Set([...offlineEnabledRegions, region])].sort(), id: "aws" };
                 case "aws:index/getRegion:getRegion":
                     return { region, name: region, endpoint: `ec2.${region}.amazonaws.com`, id: region };
                 default:
@@ -156,6 +159,27 @@ export function offlineMocks(region: string): pulumi.runtime.Mocks {
         },
     };
 }
+
+/** The regions `aws.getRegions` answers offline: those AWS enables by default in a new account (AWS General Reference, "AWS Regions"). */
+export const offlineEnabledRegions = [
+    "ap-northeast-1",
+    "ap-northeast-2",
+    "ap-northeast-3",
+    "ap-south-1",
+    "ap-southeast-1",
+    "ap-southeast-2",
+    "ca-central-1",
+    "eu-central-1",
+    "eu-north-1",
+    "eu-west-1",
+    "eu-west-2",
+    "eu-west-3",
+    "sa-east-1",
+    "us-east-1",
+    "us-east-2",
+    "us-west-1",
+    "us-west-2",
+];
 
 /**
  * The API key the offline check's Opsgenie stands in for an integration's computed key (UUID-shaped, like a real

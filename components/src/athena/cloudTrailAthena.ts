@@ -22,7 +22,8 @@ export interface CloudTrailAthenaArgs {
     /**
      * The regions whose log files the table reads (the `region` partition). A multi-region trail writes one
      * prefix per region; global service events are in us-east-1.
-     * @default the stack's region
+     * @default every region enabled for the account (`aws.getRegions`, EC2 `DescribeRegions`: the regions a
+     * multi-region trail records in); a region without log files only costs Athena an empty S3 listing
      */
     regions?: pulumi.Input<string>[];
     /**
@@ -194,7 +195,6 @@ export class CloudTrailAthena extends pulumi.ComponentResource {
         super("trailwatch:index:CloudTrailAthena", name, args, opts);
         const parent = { parent: this };
         const tags = args.tags;
-        const region = aws.getRegionOutput({}, parent).region;
 
         this.database = new aws.glue.CatalogDatabase(
             `${name}-database`,
@@ -203,7 +203,10 @@ export class CloudTrailAthena extends pulumi.ComponentResource {
         );
 
         const isOrganization = args.organizationId !== undefined;
-        const regions = pulumi.output(args.regions ?? [region]);
+        // Pulumi AWS `getRegions` without `allRegions`: "Enabled AWS Regions" (its doc's example), the regions the
+        // account can use and a multi-region trail records in.
+        const regions =
+            args.regions !== undefined ? pulumi.output(args.regions) : aws.getRegionsOutput({}, parent).names;
         const accountIds = pulumi.output(args.accountIds ?? [args.accountId]);
         // Athena User Guide, "Supported types for partition projection": `date` (format, range with NOW, interval)
         // and `enum` (comma-separated values); "Set up partition projection": `projection.enabled`.

@@ -1,6 +1,7 @@
 import * as assert from "assert";
 import { CloudTrailAthena, CloudTrailAthenaArgs, cloudTrailTableColumns } from "@trailwatch/components";
 import { CLOUDTRAIL_TABLE_COLUMNS, CloudTrailColumn } from "../../../src/sql";
+import { offlineEnabledRegions } from "../../../src/offline/offlineMocks";
 import { ProgramRun, runUnderMocks } from "../../../src/offline/runProgram";
 import { simulate } from "../../support/iamSimulation";
 import { onlyResource, policyDocumentOf } from "../../support/recordedResources";
@@ -40,7 +41,9 @@ const projection = {
     "projection.timestamp.interval": "1",
     "projection.timestamp.interval.unit": "DAYS",
     "projection.region.type": "enum",
-    "projection.region.values": region,
+    // By default every region enabled for the account: what `aws.getRegions` answers (the mocks: the regions AWS
+    // enables in a new account), so a multi-region trail is read whole.
+    "projection.region.values": offlineEnabledRegions.join(","),
 };
 
 describe("CloudTrailAthena", () => {
