@@ -17,8 +17,11 @@ const versionFile = `${oneLineFile}.version`;
 /** The pattern timed: one record in a hundred matches, so printing is part of the run but not most of it. */
 const PATTERN = "{ $.eventName = PutBucketPolicy }";
 
-/** Writes the one-line file: CloudTrail-shaped records until the text holds `bytes`; returns the record count. */
-function writeOneLineFile(bytes: number): number {
+/**
+ * One CloudTrail log file as S3 delivers it, on one line: CloudTrail-shaped records (about 600 bytes of JSON each,
+ * one in a hundred a `PutBucketPolicy`) until the text holds `bytes`. The benchmark and the reader's test share it.
+ */
+export function oneLineCloudTrailFile(bytes: number): { text: string; records: number } {
     const records: string[] = [];
     let size = 0;
     for (let i = 0; size < bytes; i++) {
@@ -46,10 +49,16 @@ function writeOneLineFile(bytes: number): number {
         records.push(record);
         size += record.length + 1;
     }
+    return { text: `{"Records":[${records.join(",")}]}\n`, records: records.length };
+}
+
+/** Writes the benchmark's one-line file, gzipped; returns the record count. */
+function writeOneLineFile(bytes: number): number {
+    const { text, records } = oneLineCloudTrailFile(bytes);
     fs.mkdirSync(benchDir, { recursive: true });
-    fs.writeFileSync(oneLineFile, zlib.gzipSync(`{"Records":[${records.join(",")}]}\n`));
-    fs.writeFileSync(versionFile, JSON.stringify({ GENERATOR_VERSION, ONE_LINE_BYTES, records: records.length }));
-    return records.length;
+    fs.writeFileSync(oneLineFile, zlib.gzipSync(text));
+    fs.writeFileSync(versionFile, JSON.stringify({ GENERATOR_VERSION, ONE_LINE_BYTES, records }));
+    return records;
 }
 
 function ensureOneLineFile(): number {

@@ -4,39 +4,8 @@ import * as os from "os";
 import * as path from "path";
 import { performance } from "perf_hooks";
 import * as zlib from "zlib";
+import { oneLineCloudTrailFile } from "../../bench/testPattern";
 import { readLogEventsFromFile } from "../../cli/logEvents";
-
-/** A CloudTrail-shaped record, about 600 bytes of JSON, as many as a file of `bytes` holds. */
-function oneLineCloudTrailFile(bytes: number): { text: string; records: number } {
-    const records: string[] = [];
-    let size = 0;
-    for (let i = 0; size < bytes; i++) {
-        const record = JSON.stringify({
-            eventVersion: "1.08",
-            userIdentity: {
-                type: "AssumedRole",
-                principalId: `AROAEXAMPLE:session-${i}`,
-                arn: `arn:aws:sts::111122223333:assumed-role/deployer/session-${i}`,
-                accountId: "111122223333",
-            },
-            eventTime: new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString().replace(/\.\d+Z$/, "Z"),
-            eventSource: "s3.amazonaws.com",
-            eventName: i % 100 === 0 ? "PutBucketPolicy" : "GetObject",
-            awsRegion: "eu-west-1",
-            sourceIPAddress: `198.51.100.${i % 256}`,
-            userAgent: "aws-cli/2.15.0 Python/3.11.6 Linux/6.1 exe/x86_64",
-            requestParameters: { bucketName: "example-bucket", key: `logs/${i}.txt` },
-            responseElements: null,
-            eventID: `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`,
-            readOnly: i % 100 !== 0,
-            eventType: "AwsApiCall",
-            recipientAccountId: "111122223333",
-        });
-        records.push(record);
-        size += record.length + 1;
-    }
-    return { text: `{"Records":[${records.join(",")}]}\n`, records: records.length };
-}
 
 /** The fastest of `runs` timings of `f`: the figure least disturbed by other work on the machine. */
 async function fastest(runs: number, f: () => unknown): Promise<number> {
