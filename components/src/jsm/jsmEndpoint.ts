@@ -5,7 +5,12 @@
  */
 export const jsmSnsIntegrationType = "AmazonSns";
 
-/** The host of JSM Operations' integration endpoints, the same for every site and region. */
+/**
+ * The host of JSM Operations' integration endpoints, the same for every site and region: Atlassian's "Jira Service
+ * Management ops REST API, Integration events" reference (developer.atlassian.com/cloud/jira/service-desk-ops/rest/v1/
+ * api-group-integration-events) posts alerts to `https://api.atlassian.com/jsm/ops/integration/v2/alerts` with an
+ * integration's API key.
+ */
 export const jsmIntegrationApiHost = "api.atlassian.com";
 
 /**
