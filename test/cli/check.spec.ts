@@ -1,5 +1,6 @@
 import * as assert from "assert";
 import { execFile } from "child_process";
+import * as fs from "fs";
 import * as path from "path";
 import { promisify } from "util";
 import { cloudWatchLogsRetentionDays } from "@trailwatch/components/catalogue";
@@ -112,11 +113,14 @@ describe("trailwatch check", () => {
     });
 
     it("names the missing stack file and the stacks there are, exit 2", async () => {
-        const { code, stderr } = await runCli(["check", "--stack", "qa"]);
+        // A project of the test's own, so a stack added to the repository changes nothing here.
+        const dir = projectWithStack("alpha", "config:\n  aws:region: eu-west-1\n");
+        fs.writeFileSync(path.join(dir, "stacks", "Pulumi.beta.yaml"), "config:\n  aws:region: eu-west-1\n");
+        const { code, stderr } = await runCli(["check", "--stack", "qa"], { cwd: dir });
         assert.strictEqual(code, 2);
         assert.strictEqual(
             stderr,
-            'trailwatch check: no stack "qa": stacks/Pulumi.qa.yaml does not exist; stacks: dev, prod, staging\n',
+            'trailwatch check: no stack "qa": stacks/Pulumi.qa.yaml does not exist; stacks: alpha, beta\n',
         );
     });
 
