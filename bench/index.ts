@@ -1,12 +1,15 @@
 // `npm run bench`: every benchmark of the project, one after another. Figures are printed, never asserted.
-import { benchBacktest, printBacktestBench } from "./backtest";
+import { BENCH_ARCHIVES, benchBacktest, printBacktestBench } from "./backtest";
 import { benchCheck, printCheckBench } from "./check";
 import { benchTestPattern, printTestPatternBench } from "./testPattern";
 
 async function main(): Promise<void> {
-    printCheckBench(benchCheck());
-    printTestPatternBench(await benchTestPattern());
-    printBacktestBench(await benchBacktest());
+    // --backtest-only: skip the shorter benchmarks (check, test-pattern) when only the backtest's figures are wanted.
+    if (!process.argv.includes("--backtest-only")) {
+        printCheckBench(benchCheck());
+        printTestPatternBench(await benchTestPattern());
+    }
+    for (const archive of BENCH_ARCHIVES) printBacktestBench(await benchBacktest(archive));
 }
 
 main().catch((err: unknown) => {

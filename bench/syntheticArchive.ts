@@ -56,6 +56,12 @@ export interface SyntheticArchiveOptions {
      * @default true
      */
     extras?: boolean;
+    /**
+     * Multiplies the weight of every template that some rule must match: 1 keeps the templates' own mix (a few
+     * matches in ten thousand events); 100 makes about half of the events match a rule.
+     * @default 1
+     */
+    matchingWeightFactor?: number;
 }
 
 /** What the generator wrote: the ground truth a backtest of the archive must reproduce. */
@@ -170,7 +176,10 @@ export async function generateSyntheticArchive(options: SyntheticArchiveOptions)
         { ...templates.insightTemplate, note: "", weight: 0, principals: [], sourceIPs: [] },
         templates.principals,
     );
-    const totalWeight = compiled.reduce((n, c) => n + c.template.weight, 0);
+    const matchingFactor = options.matchingWeightFactor ?? 1;
+    const weightOf = (c: CompiledTemplate): number =>
+        c.template.expect.length > 0 ? c.template.weight * matchingFactor : c.template.weight;
+    const totalWeight = compiled.reduce((n, c) => n + weightOf(c), 0);
 
     const manifest: SyntheticArchiveManifest = {
         files: 0,
@@ -194,7 +203,7 @@ export async function generateSyntheticArchive(options: SyntheticArchiveOptions)
     const pick = (): CompiledTemplate => {
         let x = random() * totalWeight;
         for (const c of compiled) {
-            x -= c.template.weight;
+            x -= weightOf(c);
             if (x < 0) return c;
         }
         return compiled[compiled.length - 1];

@@ -115,8 +115,13 @@ function readBounded(file: string, limit: number): Buffer {
         }
         const chunks: Buffer[] = [];
         let total = 0;
+        // A regular file is read into a buffer of its size (one more byte shows it did not grow meanwhile); a pipe's
+        // chunks start small and double. A fixed 16 MB buffer per file (as before) cost a garbage collection for
+        // "external memory pressure" every file or two: a fifth of the backtest's CPU time on the benchmark.
+        let chunkSize = stat.isFile() ? stat.size + 1 : 64 * 1024;
         for (;;) {
-            const chunk = Buffer.allocUnsafe(Math.min(16 * 1024 * 1024, limit + 1 - total) || 1);
+            const chunk = Buffer.allocUnsafe(Math.min(chunkSize, limit + 1 - total) || 1);
+            chunkSize = Math.min(chunkSize * 2, 16 * 1024 * 1024);
             const n = fs.readSync(fd, chunk, 0, chunk.length, null);
             if (n === 0) break;
             chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
@@ -124,6 +129,8 @@ function readBounded(file: string, limit: number): Buffer {
             if (total > limit) {
                 throw new LogFileError(file, `more than the ${megabytes(limit)} limit (--max-file-mb)`);
             }
+            // A regular file reads short only at its end: no second read (and buffer) just to see zero bytes.
+            if (stat.isFile() && n < chunk.length) break;
         }
         return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
     } catch (err) {
@@ -211,12 +218,18 @@ function scanLogFileStructure(file: string, data: Buffer, maxRecords: number, ma
     for (let i = 0; i < n; i++) {
         const c = data[i];
         if (c === QUOTE) {
-            // Skip the string: only `"` and `\` matter inside it; UTF-8 continuation bytes are >= 0x80.
-            for (i++; i < n; i++) {
-                const s = data[i];
-                if (s === BACKSLASH) i++;
-                else if (s === QUOTE) break;
+            // Skip the string. Most of a CloudTrail file is strings, so its end is found with Buffer#indexOf (a
+            // native search) rather than byte by byte: the next `"` ends it unless an odd run of `\` precedes it.
+            // UTF-8 continuation bytes are >= 0x80, so neither byte can be part of a multi-byte character.
+            let end = data.indexOf(QUOTE, i + 1);
+            for (;;) {
+                if (end < 0) return deep; // unterminated: JSON.parse reports it
+                let backslashes = 0;
+                while (data[end - 1 - backslashes] === BACKSLASH) backslashes++;
+                if (backslashes % 2 === 0) break;
+                end = data.indexOf(QUOTE, end + 1);
             }
+            i = end;
             continue;
         }
         if (c === OPEN_BRACE || c === OPEN_BRACKET) {
