@@ -6,8 +6,8 @@ import {
     OpsgenieSnsIntegration,
     SecurityAlarms,
 } from "@trailwatch/components";
-import { loadStackConfig } from "./src/config/loadStackConfig";
-import { stackAlarmNamePrefix } from "./src/config/stackResourceNames";
+import { loadStackConfig } from "./program/loadStackConfig";
+import { stackAlarmNamePrefix } from "./program/stackResourceNames";
 import * as aws from "@pulumi/aws";
 
 // Validated as a whole before anything is registered: a bad key fails the program with every problem named.

@@ -4,7 +4,7 @@
 import * as fs from "fs";
 import { performance } from "perf_hooks";
 import * as zlib from "zlib";
-import { walkArchive } from "../src/backtest/archiveWalker";
+import { walkArchive } from "../cli/engines/backtest/archiveWalker";
 
 async function main(): Promise<void> {
     const started = performance.now();

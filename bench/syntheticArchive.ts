@@ -5,7 +5,7 @@ import * as zlib from "zlib";
 
 const gzip = promisify(zlib.gzip);
 
-/** One record template of `test/fixtures/backtest/record-templates.json`. */
+/** One record template of `bench/recordTemplates.json`. */
 export interface RecordTemplate {
     name: string;
     note: string;
@@ -28,7 +28,7 @@ export interface RecordTemplates {
 }
 
 /** The project's own record templates (written for the project, not copied from the corpus). */
-export const RECORD_TEMPLATES_FILE = path.resolve(__dirname, "../..", "test/fixtures/backtest/record-templates.json");
+export const RECORD_TEMPLATES_FILE = path.resolve(__dirname, "../..", "bench/recordTemplates.json");
 
 export function loadRecordTemplates(file = RECORD_TEMPLATES_FILE): RecordTemplates {
     return JSON.parse(fs.readFileSync(file, "utf8")) as RecordTemplates;

@@ -6,11 +6,11 @@ const path = require("path");
 
 /**
  * Where each source tree compiles to, as the three tsconfig.json files say (rootDir -> outDir): the root project
- * (`index.ts`, `cli/`, `src/`: rootDir ".", outDir "dist"), the components package (`components/src` ->
+ * (`index.ts`, `program/`, `cli/`: rootDir ".", outDir "dist"), the components package (`components/src` ->
  * `components/dist`) and the policy pack (`policy/{index.ts,policies,lib}` -> `policy/dist`).
  */
 const trees = [
-    { sourceRoot: ".", outRoot: "dist", entries: ["index.ts", "cli", "src"] },
+    { sourceRoot: ".", outRoot: "dist", entries: ["index.ts", "program", "cli"] },
     { sourceRoot: "components/src", outRoot: "components/dist", entries: ["."] },
     { sourceRoot: "policy", outRoot: "policy/dist", entries: ["index.ts", "policies", "lib"] },
 ];

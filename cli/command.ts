@@ -1,3 +1,8 @@
+import type { CommandIO } from "./engines/io";
+
+// Defined beneath the CLI layer, where the engines that raise and write them can import them.
+export { type CommandIO, UsageError } from "./engines/io";
+
 /**
  * The shape every `trailwatch` sub-command has. Each command lives in its own file under
  * `cli/commands/` and is listed once in `cli/main.ts`.
@@ -11,16 +16,6 @@ export interface Command {
     usage: string;
     /** Runs the command with the arguments after its name. Resolves to the process exit code ({@link exitCode}). */
     run(argv: string[], io: CommandIO): Promise<number>;
-}
-
-/** Where a command writes; tests pass buffers, the binary passes the process streams. */
-export interface CommandIO {
-    /** `columns`: the terminal's width, when it is one (human output wraps at it). */
-    stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
-    stderr: NodeJS.WritableStream & { isTTY?: boolean };
-    stdin: NodeJS.ReadableStream & { isTTY?: boolean };
-    /** Directory that relative paths (and `stacks/`) are resolved against. */
-    cwd: string;
 }
 
 /**
@@ -54,12 +49,4 @@ export function reportError(
         io.stderr.write(`trailwatch ${command}: ${message}\n`);
     }
     return exitCode.usage;
-}
-
-/** A usage or input error: printed without a stack trace (as JSON under `--json`), exit code 2. */
-export class UsageError extends Error {
-    constructor(message: string) {
-        super(message);
-        this.name = "UsageError";
-    }
 }

@@ -1,8 +1,8 @@
 // `npm run docs`: regenerates the generated parts of README.md from the code.
 import * as fs from "fs";
 import * as path from "path";
-import { configNamespace, configReferenceTable, stackConfigKeys, withConfigReference } from "../src/config";
-import { ruleCatalogueTable, withRuleCatalogue } from "../src/config/ruleCatalogueReference";
+import { configNamespace, configReferenceTable, stackConfigKeys, withConfigReference } from "../program";
+import { ruleCatalogueTable, withRuleCatalogue } from "../program/ruleCatalogueReference";
 
 const readmePath = path.resolve(__dirname, "../../README.md");
 const readme = fs.readFileSync(readmePath, "utf8");

@@ -2,7 +2,7 @@
 // (no cloud account, nothing from ../shared):
 // - examples/archive/: a small CloudTrail archive as `aws s3 sync` leaves a trail bucket (AWSLogs/<account>/
 //   CloudTrail/<region>/YYYY/MM/DD/*.json.gz, plus a digest, an Insights and AWS Config files), drawn by the
-//   benchmark's generator from test/fixtures/backtest/record-templates.json (its first file holds one record of
+//   benchmark's generator from bench/recordTemplates.json (its first file holds one record of
 //   every template, so every rule has events);
 // - examples/notification.json: the SNS notification CloudWatch sends when the prod stack's most urgent alarm
 //   fires, as `trailwatch check --stack prod --json` generates it (`.alertPreview.notification`).
@@ -10,8 +10,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import { generateSyntheticArchive, SyntheticArchiveManifest } from "../bench/syntheticArchive";
-import { runProgram } from "../src/offline/runProgram";
-import { previewStackAlert } from "../src/offline/stackAlertPreview";
+import { runProgram } from "../cli/engines/offline/runProgram";
+import { previewStackAlert } from "../cli/engines/offline/stackAlertPreview";
 
 /** The generator's options for the sample archive: one region, a few small files, a fixed seed. */
 export const exampleArchiveOptions = {

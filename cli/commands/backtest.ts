@@ -12,7 +12,7 @@ import {
     ProgressLine,
     runBacktest,
     selectBacktestRules,
-} from "../../src/backtest";
+} from "../engines/backtest";
 
 const usage = `Usage: trailwatch backtest PATH... [--stack NAME] [--rule ID]... [--since TIME] [--until TIME]
                            [--threads N] [--max-file-mb N] [--max-records N] [--engine local|duckdb] [--json]
@@ -202,8 +202,8 @@ function parseArgs(argv: string[]): BacktestArgs {
 
 /** The DuckDB engine, loaded only when asked for; a rule it cannot translate is a usage error. */
 async function duckdbEngine(): Promise<typeof runBacktest> {
-    const { runDuckdbBacktest } = await import("../../src/sqlBacktest/duckdbBacktest");
-    const { RuleTranslationError } = await import("../../src/sql");
+    const { runDuckdbBacktest } = await import("../engines/sqlBacktest/duckdbBacktest");
+    const { RuleTranslationError } = await import("../engines/sql");
     return async (options) => {
         try {
             return await runDuckdbBacktest(options);
@@ -225,7 +225,7 @@ export const backtestCommand: Command = {
         const rules = selectBacktestRules({ cwd: io.cwd, stack: args.stack, ruleIds: args.ruleIds });
         const window = { since: args.since, until: args.until };
         if (args.engine === "athena") {
-            const { runAthenaEngine } = await import("../../src/sqlBacktest/athenaEngine");
+            const { runAthenaEngine } = await import("../engines/sqlBacktest/athenaEngine");
             return runAthenaEngine({ ...args, stack: args.stack!, rules, window }, io);
         }
         const progress = io.stderr.isTTY ? new ProgressLine(io.stderr) : undefined;

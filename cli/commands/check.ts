@@ -1,12 +1,12 @@
-import { MissingSecret, StackConfigError } from "../../src/config";
-import { findPulumiProject } from "../../src/offline/pulumiProject";
-import { StackFileError, readStackFile } from "../../src/offline/stackFile";
-import { alertPreviewSection } from "../check/alertPreview";
-import { CheckSection, CheckSectionResult } from "../check/checkSection";
-import { reportWidth, wrapLine } from "../check/lineWrap";
-import { policiesSection } from "../check/policies";
-import { resourceTreeSection } from "../check/resourceTree";
-import { rulesSection } from "../check/rules";
+import { MissingSecret, StackConfigError } from "../../program";
+import { findPulumiProject } from "../engines/offline/pulumiProject";
+import { StackFileError, readStackFile } from "../engines/offline/stackFile";
+import { alertPreviewSection } from "./check/alertPreview";
+import { CheckSection, CheckSectionResult } from "./check/checkSection";
+import { reportWidth, wrapLine } from "./check/lineWrap";
+import { policiesSection } from "./check/policies";
+import { resourceTreeSection } from "./check/resourceTree";
+import { rulesSection } from "./check/rules";
 import { Command, UsageError, exitCode, reportError } from "../command";
 import { parseFlags } from "../flags";
 
@@ -68,7 +68,7 @@ export const checkCommand: Command = {
             prepared = sections.map((s) => s.prepare?.(projectDir, stack) ?? Promise.resolve(undefined));
             // Loaded after the sections have started their work (the policy pack's process), so that loading the
             // Pulumi and AWS SDKs here overlaps it.
-            const { runProgram } = await import("../../src/offline/runProgram");
+            const { runProgram } = await import("../engines/offline/runProgram");
             run = await runProgram({ projectDir, stack });
         } catch (err) {
             await discardPrepared(prepared);

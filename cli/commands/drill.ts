@@ -1,8 +1,8 @@
-import { StackConfigError } from "../../src/config";
-import { DrillPlan, DrillPlanError, planDrill } from "../../src/drill/drillPlan";
-import { DrillCallOptions, drillStepTitles, formatDuration, plannedCalls } from "../../src/drill/drillCalls";
-import { formatDryRun, formatDrillResult } from "../../src/drill/drillReport";
-import { StackFileError } from "../../src/offline/stackFile";
+import { StackConfigError } from "../../program";
+import { DrillPlan, DrillPlanError, planDrill } from "../engines/drill/drillPlan";
+import { DrillCallOptions, drillStepTitles, formatDuration, plannedCalls } from "../engines/drill/drillCalls";
+import { formatDryRun, formatDrillResult } from "../engines/drill/drillReport";
+import { StackFileError } from "../engines/offline/stackFile";
 import { Command, CommandIO, UsageError } from "../command";
 import { parseFlags } from "../flags";
 
@@ -144,8 +144,8 @@ export async function runDrillCommand(
     const [{ CloudWatchClient }, { CloudWatchLogsClient }, { runDrill }, { drillPassed }] = await Promise.all([
         import("@aws-sdk/client-cloudwatch"),
         import("@aws-sdk/client-cloudwatch-logs"),
-        import("../../src/drill/runDrill"),
-        import("../../src/drill/drillResult"),
+        import("../engines/drill/runDrill"),
+        import("../engines/drill/drillResult"),
     ]);
     const clients = {
         logs: new CloudWatchLogsClient({ region: drillPlan.region }),

@@ -10,11 +10,11 @@ import {
     parseSnsNotification,
     renderOpsgenieTemplate,
 } from "@trailwatch/components/catalogue";
-import { StackConfigError } from "../../src/config";
-import { findPulumiProject } from "../../src/offline/pulumiProject";
-import { runProgram } from "../../src/offline/runProgram";
-import { StackFileError, readStackFile } from "../../src/offline/stackFile";
-import { alertDestinations, destinationPreviewer, enabledDestinations } from "../../src/offline/stackAlertPreview";
+import { StackConfigError } from "../../program";
+import { findPulumiProject } from "../engines/offline/pulumiProject";
+import { runProgram } from "../engines/offline/runProgram";
+import { StackFileError, readStackFile } from "../engines/offline/stackFile";
+import { alertDestinations, destinationPreviewer, enabledDestinations } from "../engines/offline/stackAlertPreview";
 import { Command, CommandIO, UsageError, exitCode, reportError } from "../command";
 import { parseFlags } from "../flags";
 import { readInputFile } from "../inputFile";

@@ -1,7 +1,7 @@
 import * as path from "path";
 import { Command, CommandIO, UsageError } from "../command";
 import { parseFlags } from "../flags";
-import { selectBacktestRules } from "../../src/backtest/ruleSelection";
+import { selectBacktestRules } from "../engines/backtest/ruleSelection";
 import {
     ATHENA_DIALECT,
     buildRuleCountQuery,
@@ -9,7 +9,7 @@ import {
     RuleTranslationError,
     SAMPLE_EVENT_IDS,
     SqlRecordSource,
-} from "../../src/sql";
+} from "../engines/sql";
 import { parseTimeFlag } from "./backtest";
 
 /** The table name when none is given: the one the Athena guide's CREATE TABLE uses without projection. */

@@ -7,7 +7,7 @@ import {
 import * as path from "path";
 import { Command, CommandIO, UsageError, exitCode, reportError } from "../command";
 import { assertReadable } from "../inputFile";
-import { LogEvent, LogEventsError, readLogEvents, readLogEventsFromFile } from "../logEvents";
+import { LogEvent, LogEventsError, readLogEvents, readLogEventsFromFile } from "../engines/logEvents";
 
 const usage = `Usage: trailwatch test-pattern PATTERN [FILE...] [--json] [--aws [--region REGION]]
 
@@ -150,8 +150,8 @@ async function judgeWithAws(
     // Loaded only for --aws: the offline use never pays for the AWS SDK.
     const [{ CloudWatchLogsClient }, { judgePattern }, { describeCallError }] = await Promise.all([
         import("@aws-sdk/client-cloudwatch-logs"),
-        import("../../src/drill/patternJudge"),
-        import("../../src/drill/awsCallError"),
+        import("../engines/drill/patternJudge"),
+        import("../engines/drill/awsCallError"),
     ]);
     const logs = new CloudWatchLogsClient({ region: args.region });
     let region: string;

@@ -27,10 +27,10 @@ function run(bin: string, args: string[]): Promise<Exit> {
  */
 function throwawayProject(): string {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "trailwatch-build-"));
-    for (const source of ["bin", "cli", "src", "index.ts"]) {
+    for (const source of ["bin", "cli", "program", "index.ts"]) {
         fs.cpSync(path.join(projectDir, source), path.join(dir, source), { recursive: true });
     }
-    for (const compiled of ["cli", "src", "index.js"]) {
+    for (const compiled of ["cli", "program", "index.js"]) {
         fs.cpSync(path.join(projectDir, "dist", compiled), path.join(dir, "dist", compiled), { recursive: true });
     }
     fs.symlinkSync(path.join(projectDir, "node_modules"), path.join(dir, "node_modules"));
@@ -64,10 +64,10 @@ describe("bin/trailwatch.js and a stale or missing build", () => {
     });
 
     it("a new source file without compiled code counts as stale too", async () => {
-        fs.writeFileSync(path.join(dir, "src", "newModule.ts"), "export const x = 1;\n");
+        fs.writeFileSync(path.join(dir, "program", "newModule.ts"), "export const x = 1;\n");
         const { code, stderr } = await run(bin, ["--version"]);
         assert.strictEqual(code, 2);
-        assert.match(stderr, /older than its source src\/newModule\.ts: run `npm run build`/);
+        assert.match(stderr, /older than its source program\/newModule\.ts: run `npm run build`/);
     });
 
     it("without dist/ it says the CLI is not built, not a stack trace", async () => {
@@ -81,7 +81,7 @@ describe("bin/trailwatch.js and a stale or missing build", () => {
 
     it("an installed package (compiled code, no sources) skips the check and runs", async () => {
         fs.rmSync(path.join(dir, "cli"), { recursive: true });
-        fs.rmSync(path.join(dir, "src"), { recursive: true });
+        fs.rmSync(path.join(dir, "program"), { recursive: true });
         fs.rmSync(path.join(dir, "index.ts"));
         const older = new Date(Date.now() - 3_600_000);
         fs.utimesSync(path.join(dir, "dist", "cli", "main.js"), older, older);

@@ -3,15 +3,15 @@ import * as fs from "fs";
 import * as path from "path";
 import { unknownValue } from "../../policy/lib/knownValues";
 import { trailwatchPolicies } from "../../policy/policies";
-import { runProgram } from "../../src/offline/runProgram";
+import { runProgram } from "../../cli/engines/offline/runProgram";
 import {
     AnalyzedResource,
     AnalyzerInfo,
     PolicyDiagnostic,
     PolicyPackProcess,
-} from "../../src/policyPack/analyzerClient";
-import { reconcilePolicyConfig } from "../../src/policyPack/policyConfig";
-import { analyzedResources } from "../../src/policyPack/programResources";
+} from "../../cli/engines/policyPack/analyzerClient";
+import { reconcilePolicyConfig } from "../../cli/engines/policyPack/policyConfig";
+import { analyzedResources } from "../../cli/engines/policyPack/programResources";
 import { projectDir } from "../support/repositoryPaths";
 
 /**

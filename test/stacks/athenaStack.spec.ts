@@ -1,8 +1,8 @@
 import * as assert from "assert";
-import { readStackConfig } from "../../src/config/stackConfig";
-import { offlineAccountId, offlineOrganization } from "../../src/offline/offlineMocks";
-import { ProgramRun, runProgram } from "../../src/offline/runProgram";
-import { readStackFile, StackFileConfig } from "../../src/offline/stackFile";
+import { readStackConfig } from "../../program/stackConfig";
+import { offlineAccountId, offlineOrganization } from "../../cli/engines/offline/offlineMocks";
+import { ProgramRun, runProgram } from "../../cli/engines/offline/runProgram";
+import { readStackFile, StackFileConfig } from "../../cli/engines/offline/stackFile";
 import { athenaWorkgroupEncryptedResults } from "../../policy/policies";
 import { validateResource } from "../policy/policyHarness";
 import { onlyResource } from "../support/recordedResources";

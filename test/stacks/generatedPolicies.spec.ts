@@ -1,8 +1,8 @@
 import * as assert from "assert";
 import { auditTrailKeyPolicyStatements, PolicyDocument } from "@trailwatch/components/catalogue";
-import { offlineAccountId, offlineOrganization } from "../../src/offline/offlineMocks";
-import { ProgramRun, RecordedResource, runProgram } from "../../src/offline/runProgram";
-import { listStacks, readStackFile, StackFileConfig } from "../../src/offline/stackFile";
+import { offlineAccountId, offlineOrganization } from "../../cli/engines/offline/offlineMocks";
+import { ProgramRun, RecordedResource, runProgram } from "../../cli/engines/offline/runProgram";
+import { listStacks, readStackFile, StackFileConfig } from "../../cli/engines/offline/stackFile";
 import { NamedPolicy, simulate, SimulatedRequest } from "../support/iamSimulation";
 import { onlyResource } from "../support/recordedResources";
 import { projectDir } from "../support/repositoryPaths";

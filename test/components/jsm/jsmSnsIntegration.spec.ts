@@ -6,8 +6,8 @@ import {
     alarmDescriptionTemplate,
     validateJsmSnsIntegrationArgs,
 } from "@trailwatch/components";
-import { offlineJsmIntegrationKey } from "../../../src/offline/offlineMocks";
-import { ProgramRun, runUnderMocks } from "../../../src/offline/runProgram";
+import { offlineJsmIntegrationKey } from "../../../cli/engines/offline/offlineMocks";
+import { ProgramRun, runUnderMocks } from "../../../cli/engines/offline/runProgram";
 import { onlyResource, resolvedOutput } from "../../support/recordedResources";
 
 // What these tests prove: the exact inputs JsmSnsIntegration sends to the atlassian-operations and AWS providers,

@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import * as aws from "@pulumi/aws";
 import { AlertTopic, AlertTopicArgs } from "@trailwatch/components";
-import { ProgramRun, RecordedResource, runUnderMocks } from "../../../src/offline/runProgram";
+import { ProgramRun, RecordedResource, runUnderMocks } from "../../../cli/engines/offline/runProgram";
 import { onlyResource, policyDocumentOf } from "../../support/recordedResources";
 
 // What these tests prove: the exact key policy, topic policy and settings AlertTopic sends to the AWS provider, and

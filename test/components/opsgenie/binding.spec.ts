@@ -4,7 +4,7 @@ import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import * as ts from "typescript";
 import { opsgenie } from "@trailwatch/components";
-import { runUnderMocks } from "../../../src/offline/runProgram";
+import { runUnderMocks } from "../../../cli/engines/offline/runProgram";
 import { onlyResource, resolvedOutput } from "../../support/recordedResources";
 import { projectDir, skipWithoutShared } from "../../support/repositoryPaths";
 import { opsgenieSchemaPath } from "./sharedReference";

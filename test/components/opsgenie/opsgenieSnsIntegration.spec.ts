@@ -6,8 +6,8 @@ import {
     alarmIntegrationActions,
     validateOpsgenieSnsIntegrationArgs,
 } from "@trailwatch/components";
-import { offlineOpsgenieIntegrationKey } from "../../../src/offline/offlineMocks";
-import { ProgramRun, runUnderMocks } from "../../../src/offline/runProgram";
+import { offlineOpsgenieIntegrationKey } from "../../../cli/engines/offline/offlineMocks";
+import { ProgramRun, runUnderMocks } from "../../../cli/engines/offline/runProgram";
 import { onlyResource, resolvedOutput } from "../../support/recordedResources";
 
 // What these tests prove: the exact inputs OpsgenieSnsIntegration sends to the Opsgenie and AWS providers, that the

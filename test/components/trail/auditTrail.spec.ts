@@ -6,8 +6,8 @@ import {
     glacierTransitionMinimumObjectSize,
     trailNameProblem,
 } from "@trailwatch/components";
-import { offlineOrganization } from "../../../src/offline/offlineMocks";
-import { ProgramRun, runUnderMocks } from "../../../src/offline/runProgram";
+import { offlineOrganization } from "../../../cli/engines/offline/offlineMocks";
+import { ProgramRun, runUnderMocks } from "../../../cli/engines/offline/runProgram";
 import { onlyResource, policyDocumentOf } from "../../support/recordedResources";
 
 // What these tests prove: the exact inputs AuditTrail sends to the AWS provider (policies, selectors, options,

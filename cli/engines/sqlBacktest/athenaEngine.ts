@@ -1,0 +1,62 @@
+import { AthenaClient } from "@aws-sdk/client-athena";
+import { UsageError, type CommandIO } from "../io";
+import { buildReport } from "../backtest/backtestReport";
+import { formatReportTable } from "../backtest/reportTable";
+import type { BacktestRule } from "../backtest/ruleTally";
+import { RuleTranslationError } from "../sql";
+import { AthenaBacktestRun, AthenaQueryError, athenaQueryCostUsd, runAthenaBacktest } from "./athenaBacktest";
+import { athenaTargetOfStack } from "./athenaStackTarget";
+
+/** The scan and its price, for people: `1.23 GB scanned, about $0.0061 at $5 per TB`. */
+export function describeScan(bytes: number, usd: number): string {
+    return `${(bytes / 1e9).toFixed(2)} GB scanned, about $${usd < 0.01 ? usd.toFixed(4) : usd.toFixed(2)} at $5 per TB`;
+}
+
+/**
+ * `backtest --engine athena`: runs the report query in the stack's workgroup and prints the same
+ * report as the local engine. Progress (state, data scanned, cost so far) goes to stderr on a
+ * terminal; the final scan and cost are always written to stderr, so `--json` stays one document.
+ */
+export async function runAthenaEngine(
+    args: { stack: string; rules: BacktestRule[]; window: { since?: number; until?: number }; json: boolean },
+    io: CommandIO,
+    client?: AthenaClient,
+): Promise<number> {
+    const { target, region } = athenaTargetOfStack(io.cwd, args.stack);
+    const abort = new AbortController();
+    const onSigint = (): void => abort.abort();
+    process.once("SIGINT", onSigint);
+    let run: AthenaBacktestRun;
+    try {
+        run = await runAthenaBacktest({
+            client: client ?? new AthenaClient(region === undefined ? {} : { region }),
+            target,
+            rules: args.rules,
+            window: args.window,
+            signal: abort.signal,
+            onProgress: io.stderr.isTTY
+                ? (p) =>
+                      io.stderr.write(
+                          `\r\x1b[KAthena ${p.state}: ${describeScan(p.dataScannedBytes, athenaQueryCostUsd(p.dataScannedBytes))}, ${Math.round(p.elapsedMs / 1000)} s`,
+                      )
+                : undefined,
+        });
+    } catch (err) {
+        if (err instanceof RuleTranslationError)
+            throw new UsageError(`--engine athena: cannot translate ${err.message}`);
+        if (err instanceof AthenaQueryError) {
+            io.stderr.write(`${io.stderr.isTTY ? "\r\x1b[K" : ""}trailwatch backtest: ${err.message}\n`);
+            return 1;
+        }
+        throw err;
+    } finally {
+        process.removeListener("SIGINT", onSigint);
+    }
+    if (io.stderr.isTTY) io.stderr.write("\r\x1b[K");
+    io.stderr.write(
+        `Athena query ${run.queryExecutionId} in workgroup ${target.workGroup}: ${describeScan(run.dataScannedBytes, run.costUsd)}\n`,
+    );
+    const report = buildReport(run, args.window, io.cwd);
+    io.stdout.write(args.json ? `${JSON.stringify(report, null, 2)}\n` : formatReportTable(report));
+    return run.interrupted ? 130 : 0;
+}

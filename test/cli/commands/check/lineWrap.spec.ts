@@ -1,0 +1,98 @@
+import * as assert from "assert";
+import { defaultReportWidth, reportWidth, wrapLine } from "../../../../cli/commands/check/lineWrap";
+import { runCli } from "../../../support/runCli";
+
+/**
+ * The characters of a report, whatever the line breaks, indentation, tree branches and headings' underlines: what
+ * wrapping must keep (a word longer than the line is cut, so words alone would not do).
+ */
+const content = (text: string) =>
+    text
+        .split("\n")
+        .filter((line) => !/^-+$/.test(line))
+        .join("")
+        .replace(/[\s│├└─]/g, "");
+
+describe("trailwatch check's report fits the terminal", () => {
+    it("wraps at the terminal's width, or at 100 columns when stdout is not a terminal", () => {
+        assert.strictEqual(reportWidth({ isTTY: true, columns: 132 }), 132);
+        assert.strictEqual(reportWidth({ isTTY: false, columns: 132 }), defaultReportWidth);
+        assert.strictEqual(reportWidth({}), 100);
+        assert.strictEqual(reportWidth({ isTTY: true, columns: 10 }), 40);
+    });
+
+    it("continues a tree line under its branch, a label's value under the value, cuts only a word too long", () => {
+        assert.deepStrictEqual(wrapLine("│  ├─ aws:kms/key:Key  alerts-key  name=a kmsKeyId=arn:aws:kms:x", 39), [
+            "│  ├─ aws:kms/key:Key  alerts-key",
+            "│  │      name=a kmsKeyId=arn:aws:kms:x",
+        ]);
+        assert.deepStrictEqual(wrapLine("   └─ aws:sns/topic:Topic  alerts-topic  a=1 b=2", 32), [
+            "   └─ aws:sns/topic:Topic",
+            "          alerts-topic  a=1 b=2",
+        ]);
+        assert.deepStrictEqual(wrapLine("  description   one two three four five six", 34), [
+            "  description   one two three four",
+            "                five six",
+        ]);
+        assert.deepStrictEqual(
+            wrapLine("│  ├─ aws:cloudwatch/logGroup:LogGroup  kmsKeyId=arn:aws:kms:eu-west-1:111122223333:key/1", 40),
+            [
+                "│  ├─ aws:cloudwatch/logGroup:LogGroup",
+                "│  │      kmsKeyId=arn:aws:kms:eu-west-1",
+                "│  │      :111122223333:key/1",
+            ],
+        );
+        assert.deepStrictEqual(wrapLine("x".repeat(25), 10), [
+            "x".repeat(10),
+            `    ${"x".repeat(6)}`,
+            `    ${"x".repeat(6)}`,
+            `    ${"xxx"}`,
+        ]);
+        assert.deepStrictEqual(wrapLine("short", 10), ["short"]);
+    });
+
+    for (const columns of [undefined, 60]) {
+        it(`check --stack prod: every line within ${columns ?? "100 (not a terminal)"} columns, nothing lost`, async () => {
+            const wide = await runCli(["check", "--stack", "prod"], { stdoutColumns: 10_000 });
+            const narrow = await runCli(["check", "--stack", "prod"], { stdoutColumns: columns });
+            assert.strictEqual(narrow.code, 0, narrow.stdout + narrow.stderr);
+            const longest = Math.max(...narrow.stdout.split("\n").map((l) => [...l].length));
+            assert.ok(longest <= (columns ?? 100), `a line of ${longest} characters`);
+            assert.ok(
+                wide.stdout.split("\n").some((l) => [...l].length > (columns ?? 100)),
+                "nothing to wrap",
+            );
+            assert.strictEqual(content(narrow.stdout), content(wide.stdout));
+        });
+    }
+
+    it("--json keeps every value whole (the alert description on one line)", async () => {
+        const { stdout } = await runCli(["check", "--stack", "prod", "--json"], { stdoutColumns: 60 });
+        const doc = JSON.parse(stdout);
+        assert.match(doc.alertPreview.firing.description, /^\[P1\] Root user activity \| Why: .{200,}/);
+    });
+});
+
+describe("trailwatch check's resource counts agree between sections", () => {
+    it("the tree's total, the policy pack's and the summary's are the number of registrations", async () => {
+        const { stdout } = await runCli(["check", "--stack", "prod"], { stdoutColumns: 1000 });
+        const json = JSON.parse((await runCli(["check", "--stack", "prod", "--json"])).stdout);
+        const total = json.resources.length as number;
+        const custom = (json.resources as { custom: boolean; type: string }[]).filter((r) => r.custom);
+        const providers = custom.filter((r) => r.type.startsWith("pulumi:providers:")).length;
+        const components = total - custom.length - 1;
+        assert.match(
+            stdout,
+            new RegExp(
+                `^Resources \\(${total} resources: ${custom.length - providers} cloud resources, ${providers} providers?, ` +
+                    `${components} components, the stack\\)$`,
+                "m",
+            ),
+        );
+        assert.match(stdout, new RegExp(`^Pack trailwatch .* over all ${total} resources, `, "m"));
+        assert.match(stdout, new RegExp(`\\nOK: stack prod passes the offline check \\(${total} resources\\)\\.\\n$`));
+        // The tree has one line per resource.
+        const tree = stdout.slice(stdout.indexOf("pulumi:pulumi:Stack"), stdout.indexOf("\n\nRules"));
+        assert.strictEqual(tree.split("\n").length, total);
+    });
+});

@@ -1,0 +1,44 @@
+import * as assert from "assert";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { runBacktest } from "../../../../cli/engines/backtest/backtestEngine";
+import { selectBacktestRules } from "../../../../cli/engines/backtest/ruleSelection";
+import { projectDir } from "../../../support/repositoryPaths";
+import { nestedJson } from "../../../support/hostileInput";
+
+/**
+ * The pool's last line of defence: a reply that cannot cross from a worker to the main thread.
+ * Records are capped in depth when read, so these tests lift the cap to produce such a reply.
+ * Without listeners for `messageerror` and a guarded postMessage, 5,000 levels hung the run
+ * forever and 20,000 ended it with exit 70.
+ */
+describe("backtest worker pool: an undeliverable reply ends the run with a clear error, never a hang", function () {
+    let dir: string;
+    const rules = selectBacktestRules({ cwd: projectDir, ruleIds: ["console-login-root"] });
+    before(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), "trailwatch-pool-"))));
+    after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    for (const levels of [5_000, 20_000]) {
+        it(`a sample record ${levels.toLocaleString("en-US")} levels deep, with the depth cap lifted`, async function () {
+            this.timeout(10_000);
+            const login =
+                '{"eventTime":"2024-05-01T00:00:00Z","eventSource":"signin.amazonaws.com","eventName":"ConsoleLogin",' +
+                '"userIdentity":{"type":"Root","arn":"arn:aws:iam::123456789012:root"},' +
+                `"responseElements":{"ConsoleLogin":"Success"},"x":${nestedJson(levels)}}`;
+            const file = path.join(dir, `deep-${levels}.json`);
+            fs.writeFileSync(file, `{"Records":[${login}]}`);
+            const started = Date.now();
+            await assert.rejects(
+                runBacktest({
+                    paths: [file],
+                    rules,
+                    threads: 2,
+                    limits: { maxUncompressedBytes: 1e6, maxRecords: 10, maxRecordDepth: 1e6 },
+                }),
+                /^Error: a backtest worker's totals could not be passed to the main thread: .*(call stack|clone)/i,
+            );
+            assert.ok(Date.now() - started < 8000, `${Date.now() - started} ms`);
+        });
+    }
+});

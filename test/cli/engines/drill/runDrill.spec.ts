@@ -1,0 +1,531 @@
+import * as assert from "assert";
+import * as http from "http";
+import { AddressInfo } from "net";
+import { Readable } from "stream";
+import {
+    CloudWatchClient,
+    GetMetricDataCommand,
+    SetAlarmStateCommand,
+    SetAlarmStateCommandInput,
+} from "@aws-sdk/client-cloudwatch";
+import {
+    CloudWatchLogsClient,
+    CreateLogStreamCommand,
+    PutLogEventsCommand,
+    TestMetricFilterCommand,
+} from "@aws-sdk/client-cloudwatch-logs";
+import { mockClient } from "aws-sdk-client-mock";
+import { drillLogStreamName, logEventMessage, plannedCalls } from "../../../../cli/engines/drill/drillCalls";
+import { DrillPlan, planDrill } from "../../../../cli/engines/drill/drillPlan";
+import { DrillResult, drillPassed } from "../../../../cli/engines/drill/drillResult";
+import { DrillOptions, runDrill } from "../../../../cli/engines/drill/runDrill";
+import { projectDir } from "../../../support/repositoryPaths";
+
+// What these tests prove: the drill sends exactly the requests its dry run lists, reads AWS's answers as the SDK v3
+// clients deliver them (aws-sdk-client-mock stubs `send` of the real clients; the throttling test goes further and
+// lets the real client serialise, retry and parse), and always puts alarms back to OK. What they cannot prove is
+// that AWS accepts the requests: the parameters follow the CloudWatch and CloudWatch Logs API references (cited in
+// cli/engines/drill/drillCalls.ts), and the IAM policy is judged by iam-simulate (drillIamPolicy.spec.ts).
+
+const start = new Date("2025-06-02T09:30:15.000Z");
+const rootRule = "cis-cloudwatch-1-root-usage";
+const credentials = {
+    accessKeyId: "AKIAIOSFODNN7EXAMPLE",
+    secretAccessKey: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+};
+
+function devPlan(ruleIds: string[] = [rootRule]): DrillPlan {
+    return planDrill(projectDir, "dev", ruleIds);
+}
+
+function options(overrides: Partial<DrillOptions> = {}): DrillOptions {
+    return { start, timeoutMs: 200, pollIntervalMs: 10, holdMs: 0, ...overrides };
+}
+
+/** AWS's answer to TestMetricFilter, computed by the project's evaluator (AWS agrees with it in the happy path). */
+function agreeingTestMetricFilter(plan: DrillPlan) {
+    return (input: { filterPattern: string; logEventMessages: string[] }) => {
+        const rule = plan.rules.find((r) => r.pattern === input.filterPattern)!;
+        const expected = new Set(rule.mustMatch.map((s) => logEventMessage(s.event)));
+        return {
+            matches: input.logEventMessages
+                .map((m, i) => ({ eventNumber: i + 1, eventMessage: m, extractedValues: {} }))
+                .filter((m) => expected.has(m.eventMessage)),
+        };
+    };
+}
+
+const datapoint = { MetricDataResults: [{ Id: "drill", Timestamps: [new Date("2025-06-02T09:30:00Z")], Values: [1] }] };
+
+/** Sinon numbers every call of every stub in one sequence (`callId`), which its typings leave out. */
+const callId = (call: object): number => (call as { callId: number }).callId;
+
+describe("runDrill (AWS SDK v3 clients under aws-sdk-client-mock)", () => {
+    const logsMock = mockClient(CloudWatchLogsClient);
+    const cloudwatchMock = mockClient(CloudWatchClient);
+    let clients: { logs: CloudWatchLogsClient; cloudwatch: CloudWatchClient };
+
+    beforeEach(() => {
+        logsMock.reset();
+        cloudwatchMock.reset();
+        clients = {
+            logs: new CloudWatchLogsClient({ region: "eu-west-1", credentials }),
+            cloudwatch: new CloudWatchClient({ region: "eu-west-1", credentials }),
+        };
+    });
+    after(() => {
+        logsMock.restore();
+        cloudwatchMock.restore();
+    });
+
+    function happyPath(plan: DrillPlan): void {
+        logsMock.on(TestMetricFilterCommand).callsFake(agreeingTestMetricFilter(plan));
+        logsMock.on(CreateLogStreamCommand).resolves({});
+        logsMock.on(PutLogEventsCommand).resolves({});
+        cloudwatchMock.on(GetMetricDataCommand).resolves(datapoint);
+        cloudwatchMock.on(SetAlarmStateCommand).resolves({});
+    }
+
+    /** Every AWS request sent, in order, as `service:Operation` and input. */
+    function sent(): { action: string; input: unknown }[] {
+        const calls = [
+            ...logsMock.calls().map((c) => ({ c, service: "logs" })),
+            ...cloudwatchMock.calls().map((c) => ({ c, service: "cloudwatch" })),
+        ].sort((a, b) => callId(a.c) - callId(b.c));
+        return calls.map(({ c, service }) => {
+            const command = c.args[0] as { constructor: { name: string }; input: unknown };
+            return { action: `${service}:${command.constructor.name.replace(/Command$/, "")}`, input: command.input };
+        });
+    }
+
+    it("sends exactly the calls its dry run lists, with the same parameters, and every step passes", async () => {
+        const plan = devPlan([rootRule, "console-login-root"]);
+        happyPath(plan);
+        const result = await runDrill(plan, clients, options());
+        assert.ok(drillPassed(result), JSON.stringify(result.rules, null, 2));
+        const planned = plannedCalls(plan, { start, verifyOpsgenie: false, timeoutMs: 200, pollIntervalMs: 10 }).map(
+            (p) => ({ action: `${p.call.service}:${p.call.operation}`, input: p.call.params }),
+        );
+        assert.deepStrictEqual(sent(), planned);
+        assert.deepStrictEqual(
+            sent().map((c) => c.action),
+            [
+                "logs:TestMetricFilter",
+                "logs:TestMetricFilter",
+                "cloudwatch:SetAlarmState",
+                "cloudwatch:SetAlarmState",
+                "cloudwatch:SetAlarmState",
+                "cloudwatch:SetAlarmState",
+                "logs:CreateLogStream",
+                "logs:PutLogEvents",
+                "logs:PutLogEvents",
+                "cloudwatch:GetMetricData",
+                "cloudwatch:GetMetricData",
+            ],
+        );
+    });
+
+    it("puts one marked must-match sample, stamped now, into trailwatch-drill-<time> of the trail's log group", async () => {
+        const plan = devPlan();
+        happyPath(plan);
+        await runDrill(plan, clients, options());
+        const stream = drillLogStreamName(start);
+        assert.strictEqual(stream, "trailwatch-drill-20250602T093015Z");
+        assert.deepStrictEqual(logsMock.commandCalls(CreateLogStreamCommand)[0].args[0].input, {
+            logGroupName: "aws-cloudtrail-logs-trailwatch-dev",
+            logStreamName: stream,
+        });
+        const put = logsMock.commandCalls(PutLogEventsCommand)[0].args[0].input;
+        assert.strictEqual(put.logGroupName, "aws-cloudtrail-logs-trailwatch-dev");
+        assert.strictEqual(put.logStreamName, stream);
+        assert.strictEqual(put.logEvents!.length, 1);
+        assert.strictEqual(put.logEvents![0].timestamp, start.getTime());
+        const event = JSON.parse(put.logEvents![0].message!) as Record<string, unknown>;
+        assert.strictEqual(event.eventTime, "2025-06-02T09:30:15Z");
+        assert.deepStrictEqual(event.trailwatchDrill, {
+            drillId: "20250602T093015Z",
+            sample: "console-login-root-no-mfa.json",
+            note: "Put here by `trailwatch drill` to test the alert path: not a real API call.",
+        });
+        assert.strictEqual((event.userIdentity as { type: string }).type, "Root");
+
+        const metric = cloudwatchMock.commandCalls(GetMetricDataCommand)[0].args[0].input;
+        assert.deepStrictEqual(metric.MetricDataQueries, [
+            {
+                Id: "drill",
+                MetricStat: {
+                    Metric: { Namespace: "Trailwatch/dev", MetricName: rootRule },
+                    Period: 60,
+                    Stat: "Sum",
+                },
+                ReturnData: true,
+            },
+        ]);
+        assert.deepStrictEqual(
+            [metric.StartTime, metric.EndTime],
+            [new Date("2025-06-02T09:29:00Z"), new Date("2025-06-02T09:32:00Z")],
+        );
+    });
+
+    it("sets the alarm to ALARM with a reason that says it is a drill, then back to OK", async () => {
+        const plan = devPlan();
+        happyPath(plan);
+        await runDrill(plan, clients, options());
+        assert.deepStrictEqual(
+            cloudwatchMock.commandCalls(SetAlarmStateCommand).map((c) => c.args[0].input),
+            [
+                {
+                    AlarmName: "trailwatch-dev-cis-cloudwatch-1-root-usage",
+                    StateValue: "ALARM",
+                    StateReason:
+                        "trailwatch drill 20250602T093015Z: a test of the alert path, not a security event. The drill sets the alarm back to OK by itself.",
+                },
+                {
+                    AlarmName: "trailwatch-dev-cis-cloudwatch-1-root-usage",
+                    StateValue: "OK",
+                    StateReason: "trailwatch drill 20250602T093015Z: test over, back to OK.",
+                },
+            ],
+        );
+    });
+
+    it("reports a disagreement between TestMetricFilter and the local evaluator, naming the events", async () => {
+        const plan = devPlan();
+        happyPath(plan);
+        const mustNot = plan.rules[0].mustNotMatch[0];
+        logsMock.on(TestMetricFilterCommand).resolves({
+            matches: [{ eventNumber: 2, eventMessage: logEventMessage(mustNot.event), extractedValues: {} }],
+        });
+        const result = await runDrill(plan, clients, options());
+        const step = result.rules[0].steps.pattern!;
+        assert.strictEqual(step.status, "failed");
+        assert.strictEqual(
+            step.detail,
+            `AWS and the local evaluator disagree: console-login-root-no-mfa.json: AWS says no match, trailwatch's evaluator match; ${mustNot.name}: AWS says match, trailwatch's evaluator no match`,
+        );
+        assert.strictEqual(drillPassed(result), false);
+    });
+
+    it("names the IAM action AWS refused (AccessDenied), and goes on with the other steps", async () => {
+        const plan = devPlan();
+        happyPath(plan);
+        logsMock.on(PutLogEventsCommand).rejects(
+            Object.assign(
+                new Error("User: arn:aws:iam::111122223333:user/ci is not authorized to perform: logs:PutLogEvents"),
+                {
+                    name: "AccessDeniedException",
+                    $metadata: { httpStatusCode: 400 },
+                },
+            ),
+        );
+        const result = await runDrill(plan, clients, options());
+        assert.deepStrictEqual(result.rules[0].steps.metric, {
+            status: "failed",
+            detail: 'access denied: the credentials may not call logs:PutLogEvents (IAM action refused; see "Prove it in your account" in the README for the policy the drill needs)',
+        });
+        assert.strictEqual(result.rules[0].steps.alarm!.status, "passed");
+        assert.strictEqual(cloudwatchMock.commandCalls(GetMetricDataCommand).length, 0);
+    });
+
+    it("a refused SetAlarmState (CloudWatch's AccessDenied) names cloudwatch:SetAlarmState and sends no OK", async () => {
+        const plan = devPlan();
+        happyPath(plan);
+        cloudwatchMock.on(SetAlarmStateCommand).rejects(
+            Object.assign(new Error("not authorized"), {
+                name: "AccessDenied",
+                $metadata: { httpStatusCode: 403 },
+            }),
+        );
+        const result = await runDrill(plan, clients, options());
+        assert.match(
+            result.rules[0].steps.alarm!.detail,
+            /^access denied: the credentials may not call cloudwatch:SetAlarmState /,
+        );
+        assert.strictEqual(cloudwatchMock.commandCalls(SetAlarmStateCommand).length, 1);
+        assert.deepStrictEqual(result.alarmsLeftInAlarm, []);
+    });
+
+    it("a metric that never shows fails with a timeout message naming the metric and its filter", async () => {
+        const plan = devPlan();
+        happyPath(plan);
+        cloudwatchMock
+            .on(GetMetricDataCommand)
+            .resolves({ MetricDataResults: [{ Id: "drill", Timestamps: [], Values: [] }] });
+        const result = await runDrill(plan, clients, options({ timeoutMs: 60, pollIntervalMs: 10 }));
+        assert.deepStrictEqual(result.rules[0].steps.metric, {
+            status: "failed",
+            detail: "no datapoint in Trailwatch/dev cis-cloudwatch-1-root-usage within 60ms of the drill event: is the metric filter trailwatch-dev-cis-cloudwatch-1-root-usage on aws-cloudtrail-logs-trailwatch-dev (was `pulumi up` run for this stack)?",
+        });
+        assert.ok(cloudwatchMock.commandCalls(GetMetricDataCommand).length >= 2, "polled more than once");
+    });
+
+    it("waits for the datapoint: a metric that shows on the third poll passes", async () => {
+        const plan = devPlan();
+        happyPath(plan);
+        cloudwatchMock
+            .on(GetMetricDataCommand)
+            .resolvesOnce({ MetricDataResults: [{ Id: "drill", Values: [] }] })
+            .resolvesOnce({ MetricDataResults: [{ Id: "drill", Values: [0] }] })
+            .resolves(datapoint);
+        const progress: string[] = [];
+        const result = await runDrill(plan, clients, options({ onProgress: (t) => progress.push(t) }));
+        assert.strictEqual(result.rules[0].steps.metric!.status, "passed");
+        assert.strictEqual(cloudwatchMock.commandCalls(GetMetricDataCommand).length, 3);
+        assert.match(progress.at(-1)!, /^metric datapoints: 1 of 1 \(\d+ms of at most 200ms\)$/);
+    });
+
+    it("Ctrl-C while alarms are in ALARM: the drill stops and sets them back to OK", async () => {
+        const plan = devPlan([rootRule, "console-login-root"]);
+        happyPath(plan);
+        const abort = new AbortController();
+        cloudwatchMock.on(SetAlarmStateCommand).callsFake((input: SetAlarmStateCommandInput) => {
+            if (input.StateValue === "ALARM") setImmediate(() => abort.abort());
+            return {};
+        });
+        const result = await runDrill(plan, clients, options({ holdMs: 60_000, signal: abort.signal }));
+        assert.strictEqual(result.interrupted, true);
+        const states = cloudwatchMock
+            .commandCalls(SetAlarmStateCommand)
+            .map((c) => `${c.args[0].input.AlarmName} ${c.args[0].input.StateValue}`);
+        assert.deepStrictEqual(states.slice(2).sort(), [
+            "trailwatch-dev-cis-cloudwatch-1-root-usage OK",
+            "trailwatch-dev-console-login-root OK",
+        ]);
+        assert.strictEqual(drillPassed(result), false);
+    });
+
+    it("an exception while alarms are in ALARM still sets them back to OK before it propagates", async () => {
+        const plan = devPlan();
+        happyPath(plan);
+        await assert.rejects(
+            runDrill(
+                plan,
+                clients,
+                options({
+                    onPhase: (text) => {
+                        if (text.startsWith("Waiting 0ms for the alerts")) throw new Error("the terminal went away");
+                    },
+                }),
+            ),
+            /the terminal went away/,
+        );
+        assert.deepStrictEqual(
+            cloudwatchMock.commandCalls(SetAlarmStateCommand).map((c) => c.args[0].input.StateValue),
+            ["ALARM", "OK"],
+        );
+    });
+
+    it("an alarm that cannot be set back to OK is reported with the command that fixes it", async () => {
+        const plan = devPlan();
+        happyPath(plan);
+        cloudwatchMock
+            .on(SetAlarmStateCommand)
+            .resolvesOnce({})
+            .rejects(
+                Object.assign(new Error("Rate exceeded"), { name: "Throttling", $metadata: { httpStatusCode: 400 } }),
+            );
+        const result = await runDrill(plan, clients, options());
+        assert.deepStrictEqual(result.alarmsLeftInAlarm, [
+            {
+                alarmName: "trailwatch-dev-cis-cloudwatch-1-root-usage",
+                reason: "cloudwatch:SetAlarmState failed: Throttling: Rate exceeded",
+            },
+        ]);
+        assert.strictEqual(drillPassed(result), false);
+    });
+});
+
+describe("runDrill: throttling, with the SDK's own retry", () => {
+    it("retries a TestMetricFilter answered with ThrottlingException, and the step passes", async () => {
+        const plan = planDrill(projectDir, "dev", [rootRule]);
+        const expected = new Set(plan.rules[0].mustMatch.map((s) => logEventMessage(s.event)));
+        const requests: { target?: string; body: string }[] = [];
+        // A stand-in for the network: the real client serialises the request, parses this HTTP answer (AWS JSON 1.1,
+        // error type in `__type`) and its standard retry strategy decides to try again.
+        const requestHandler = {
+            async handle(request: { headers: Record<string, string>; body?: string | Uint8Array }) {
+                const target = request.headers["x-amz-target"];
+                if (target !== "Logs_20140328.TestMetricFilter") {
+                    return { response: { statusCode: 200, headers: {}, body: Readable.from([Buffer.from("{}")]) } };
+                }
+                const body =
+                    typeof request.body === "string" ? request.body : Buffer.from(request.body!).toString("utf8");
+                requests.push({ target, body });
+                const throttled = requests.length === 1;
+                const input = JSON.parse(body) as { logEventMessages: string[] };
+                const payload = throttled
+                    ? { __type: "ThrottlingException", message: "Rate exceeded" }
+                    : {
+                          matches: input.logEventMessages
+                              .filter((m) => expected.has(m))
+                              .map((m, i) => ({ eventNumber: i, eventMessage: m })),
+                      };
+                return {
+                    response: {
+                        statusCode: throttled ? 400 : 200,
+                        headers: { "content-type": "application/x-amz-json-1.1" },
+                        body: Readable.from([Buffer.from(JSON.stringify(payload))]),
+                    },
+                };
+            },
+            updateHttpClientConfig() {},
+            httpHandlerConfigs: () => ({}),
+            destroy() {},
+        };
+        const logs = new CloudWatchLogsClient({ region: "eu-west-1", credentials, requestHandler });
+        const cloudwatchMock = mockClient(CloudWatchClient);
+        try {
+            cloudwatchMock.on(SetAlarmStateCommand).resolves({});
+            const cloudwatch = new CloudWatchClient({ region: "eu-west-1", credentials });
+            const result = await runDrill(
+                plan,
+                { logs, cloudwatch },
+                { start, timeoutMs: 50, pollIntervalMs: 10, holdMs: 0 },
+            );
+            assert.strictEqual(requests.length, 2, "one throttled request, one retry");
+            assert.strictEqual(requests[0].target, "Logs_20140328.TestMetricFilter");
+            assert.strictEqual(requests[1].target, "Logs_20140328.TestMetricFilter");
+            assert.strictEqual(requests[1].body, requests[0].body);
+            assert.deepStrictEqual(result.rules[0].steps.pattern, {
+                status: "passed",
+                detail: "AWS agrees: matches 1, lets 22 pass",
+            });
+        } finally {
+            cloudwatchMock.restore();
+        }
+    });
+});
+
+describe("runDrill: Opsgenie verification against a loopback Alert API", () => {
+    const logsMock = mockClient(CloudWatchLogsClient);
+    const cloudwatchMock = mockClient(CloudWatchClient);
+    let server: http.Server;
+    let baseUrl: string;
+    let requests: { url: string; authorization?: string }[];
+    let alarmState: Record<string, string>;
+    let answer: (url: URL) => { status: number; body?: unknown };
+
+    beforeEach(async () => {
+        logsMock.reset();
+        cloudwatchMock.reset();
+        requests = [];
+        alarmState = {};
+        server = http.createServer((req, res) => {
+            requests.push({ url: req.url!, authorization: req.headers.authorization });
+            const { status, body } = answer(new URL(req.url!, "http://127.0.0.1"));
+            res.writeHead(status, { "content-type": "application/json" });
+            res.end(body === undefined ? "" : JSON.stringify(body));
+        });
+        await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+        baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    });
+    afterEach(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    after(() => {
+        logsMock.restore();
+        cloudwatchMock.restore();
+    });
+
+    async function drill(): Promise<DrillResult> {
+        const plan = planDrill(projectDir, "dev", [rootRule]);
+        logsMock.on(TestMetricFilterCommand).callsFake(agreeingTestMetricFilter(plan));
+        logsMock.on(CreateLogStreamCommand).resolves({});
+        logsMock.on(PutLogEventsCommand).resolves({});
+        cloudwatchMock.on(GetMetricDataCommand).resolves(datapoint);
+        cloudwatchMock.on(SetAlarmStateCommand).callsFake((input: SetAlarmStateCommandInput) => {
+            alarmState[input.AlarmName!] = input.StateValue!;
+            return {};
+        });
+        const clients = {
+            logs: new CloudWatchLogsClient({ region: "eu-west-1", credentials }),
+            cloudwatch: new CloudWatchClient({ region: "eu-west-1", credentials }),
+        };
+        return runDrill(plan, clients, {
+            timeoutMs: 500,
+            pollIntervalMs: 10,
+            holdMs: 60_000,
+            verifyOpsgenie: { apiKey: "0a1b2c3d-test-key", baseUrl },
+        });
+    }
+
+    const alias = "trailwatch-dev-cis-cloudwatch-1-root-usage";
+
+    it("reads the alert by its alias until it is open, then by its id until it is closed", async () => {
+        let aliasPolls = 0;
+        let stateWhenOpened: string | undefined;
+        answer = (url) => {
+            const state = alarmState[alias];
+            const alert = (status: string) => ({
+                data: {
+                    id: "70413a06-38d6-4c85-92b8-5ebc900d42e2",
+                    alias,
+                    status,
+                    lastOccurredAt: new Date().toISOString(),
+                },
+                took: 0.01,
+                requestId: "9ae63dd7-ed00-4c81-86f0-c4ffd33142c9",
+            });
+            if (url.searchParams.get("identifierType") === "alias") {
+                stateWhenOpened ??= state === "ALARM" && aliasPolls >= 2 ? state : undefined;
+                // Opsgenie creates the alert a moment after SNS delivers the notification.
+                return state === "ALARM" && ++aliasPolls > 2
+                    ? { status: 200, body: alert("open") }
+                    : { status: 404, body: { message: "Alert does not exist" } };
+            }
+            return { status: 200, body: alert(state === "OK" ? "closed" : "open") };
+        };
+        const result = await drill();
+        assert.deepStrictEqual(result.rules[0].steps.opsgenie, {
+            status: "passed",
+            detail: `alert 70413a06-38d6-4c85-92b8-5ebc900d42e2 (alias ${alias}) opened and closed`,
+        });
+        assert.ok(drillPassed(result));
+        assert.deepStrictEqual(
+            [...new Set(requests.map((r) => r.url))],
+            [
+                `/v2/alerts/${alias}?identifierType=alias`,
+                "/v2/alerts/70413a06-38d6-4c85-92b8-5ebc900d42e2?identifierType=id",
+            ],
+        );
+        assert.ok(requests.every((r) => r.authorization === "GenieKey 0a1b2c3d-test-key"));
+        // The alert was seen open while the alarm was in ALARM; the OK came after (the hold is not used).
+        assert.strictEqual(stateWhenOpened, "ALARM");
+        assert.strictEqual(alarmState[alias], "OK");
+    });
+
+    it("an alert that never opens fails the step, and the alarm is back to OK", async () => {
+        answer = () => ({ status: 404, body: { message: "Alert does not exist" } });
+        const result = await drill();
+        assert.strictEqual(result.rules[0].steps.opsgenie!.status, "failed");
+        assert.match(
+            result.rules[0].steps.opsgenie!.detail,
+            /^no alert with alias trailwatch-dev-cis-cloudwatch-1-root-usage opened within 500ms/,
+        );
+        assert.strictEqual(alarmState[alias], "OK");
+    });
+
+    it("an alert CloudWatch's own return to OK already closed counts, when it is newer than the drill's ALARM", async () => {
+        const closedAlert = (lastOccurredAt: string) => ({
+            status: 200,
+            body: { data: { id: "c1d2", alias, status: "closed", lastOccurredAt } },
+        });
+        answer = () => closedAlert(new Date().toISOString());
+        const passed = await drill();
+        assert.deepStrictEqual(passed.rules[0].steps.opsgenie, {
+            status: "passed",
+            detail: `alert c1d2 (alias ${alias}) opened and closed`,
+        });
+        // A closed alert of an earlier drill is not this drill's alert.
+        answer = () => closedAlert("2025-01-01T00:00:00Z");
+        const failed = await drill();
+        assert.strictEqual(failed.rules[0].steps.opsgenie!.status, "failed");
+    });
+
+    it("a refused key (HTTP 401) fails the step without printing the key", async () => {
+        answer = () => ({ status: 401, body: { message: "Could not authenticate" } });
+        const result = await drill();
+        const detail = result.rules[0].steps.opsgenie!.detail;
+        assert.match(detail, /^Opsgenie refused the API key \(HTTP 401\)/);
+        assert.ok(!JSON.stringify(result).includes("0a1b2c3d-test-key"));
+        assert.strictEqual(alarmState[alias], "OK");
+    });
+});

@@ -1,0 +1,107 @@
+import * as assert from "assert";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { generateSyntheticArchive } from "../../../../bench/syntheticArchive";
+import { runBacktest } from "../../../../cli/engines/backtest/backtestEngine";
+import { walkArchive } from "../../../../cli/engines/backtest/archiveWalker";
+import { parseFilterPattern } from "@trailwatch/components/catalogue";
+import {
+    buildRuleCountQuery,
+    DUCKDB_DIALECT,
+    duckdbFunctions,
+    rulePredicates,
+    SqlDialect,
+} from "../../../../cli/engines/sql";
+import { DuckdbSession, runDuckdbQuery } from "../../../../cli/engines/sqlBacktest/duckdbQuery";
+import { catalogueRulesForTemplates } from "../backtest/catalogueRulesForTemplates";
+import { corpusDir, skipWithoutShared } from "../../../support/repositoryPaths";
+import { cloudTrailTableColumns, eventValues } from "./athenaTableInDuckdb";
+
+/** Every rule's count from DuckDB running the translated query, by rule id. */
+async function duckdbCounts(
+    files: string | string[],
+    rules: { id: string; pattern: string }[],
+): Promise<Record<string, number>> {
+    const rows = await runDuckdbQuery(
+        buildRuleCountQuery({ rules, dialect: DUCKDB_DIALECT, source: { kind: "files", files } }),
+    );
+    return Object.fromEntries(rows.map((r) => [r.rule_id as string, Number(r.matches)]));
+}
+
+describe("the duckdb dialect counts what the evaluator counts", function () {
+    this.timeout(120_000);
+
+    it("on the generated benchmark archive, every catalogue rule", async () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "trailwatch-sql-"));
+        try {
+            await generateSyntheticArchive({ dir, targetUncompressedBytes: 4_000_000, recordsPerFile: 40 });
+            const rules = catalogueRulesForTemplates();
+            const run = await runBacktest({ paths: [dir], rules, threads: 1 });
+            const expected = Object.fromEntries(rules.map((r, i) => [r.id, run.tally.rules[i].matched]));
+            assert.ok(Object.values(expected).filter((n) => n > 0).length >= 10, "most rules match something");
+            const files: string[] = [];
+            for await (const entry of walkArchive([dir])) if (entry.type === "file") files.push(entry.path);
+            assert.deepStrictEqual(await duckdbCounts(files, rules), expected);
+        } finally {
+            fs.rmSync(dir, { recursive: true, force: true });
+        }
+    });
+
+    describe("on the shared corpus", () => {
+        const eventsDir = path.join(corpusDir, "cloudtrail-events");
+        let session: DuckdbSession;
+        let texts: string[];
+
+        before(async function () {
+            skipWithoutShared(this, eventsDir);
+            texts = fs
+                .readdirSync(eventsDir)
+                .filter((f) => f.endsWith(".json"))
+                .sort()
+                .map((f) => fs.readFileSync(path.join(eventsDir, f), "utf8"));
+            session = await DuckdbSession.open();
+            await session.query(
+                `CREATE TABLE records AS SELECT i, json(text) AS record FROM (VALUES ${eventValues(texts)}) AS t(i, text)`,
+            );
+            await session.query(`CREATE TABLE cloudtrail_logs AS SELECT i, ${cloudTrailTableColumns()} FROM records`);
+        });
+        after(() => session?.close());
+
+        const shapes: [string, SqlDialect, string][] = [
+            ["duckdb dialect over the records", DUCKDB_DIALECT, "records"],
+            [
+                "athena dialect (DuckDB's functions) over the table rebuilt from them",
+                { name: "athena-in-duckdb", functions: duckdbFunctions, records: "cloudtrail-table" },
+                "cloudtrail_logs",
+            ],
+        ];
+        for (const [name, dialect, table] of shapes) {
+            it(`every event, every catalogue rule: ${name} gives the evaluator's verdict`, async () => {
+                const rules = catalogueRulesForTemplates();
+                const predicates = rulePredicates(rules, dialect);
+                const rows = await session.query(
+                    `SELECT i, ${predicates.map((p, r) => `${p} AS r${r}`).join(", ")} FROM ${table} ORDER BY i`,
+                );
+                const actual = rows.map((row) => rules.map((_, r) => row[`r${r}`]));
+                const expected = texts.map((text) =>
+                    rules.map((rule) => parseFilterPattern(rule.pattern).matches(text)),
+                );
+                assert.ok(expected.flat().filter(Boolean).length >= 20, "the corpus exercises the rules");
+                assert.deepStrictEqual(actual, expected);
+            });
+        }
+
+        it("the S3-delivered log files: the whole query's counts equal the local backtest's", async function () {
+            const samples = path.join(eventsDir, "s3-delivery-samples");
+            skipWithoutShared(this, samples);
+            const rules = catalogueRulesForTemplates();
+            const run = await runBacktest({ paths: [samples], rules, threads: 1 });
+            assert.strictEqual(run.problems.length, 0);
+            const files: string[] = [];
+            for await (const entry of walkArchive([samples])) if (entry.type === "file") files.push(entry.path);
+            const expected = Object.fromEntries(rules.map((r, i) => [r.id, run.tally.rules[i].matched]));
+            assert.deepStrictEqual(await duckdbCounts(files, rules), expected);
+        });
+    });
+});

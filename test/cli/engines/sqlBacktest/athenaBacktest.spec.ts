@@ -1,0 +1,217 @@
+import * as assert from "assert";
+import {
+    AthenaClient,
+    GetQueryExecutionCommand,
+    GetQueryResultsCommand,
+    StartQueryExecutionCommand,
+    StopQueryExecutionCommand,
+} from "@aws-sdk/client-athena";
+import { mockClient } from "aws-sdk-client-mock";
+import { ATHENA_DIALECT } from "../../../../cli/engines/sql";
+import {
+    athenaQueryCostUsd,
+    AthenaQueryError,
+    runAthenaBacktest,
+} from "../../../../cli/engines/sqlBacktest/athenaBacktest";
+import { buildAthenaReportQuery, REPORT_COLUMNS } from "../../../../cli/engines/sqlBacktest/athenaReportQuery";
+import type { BacktestRule } from "../../../../cli/engines/backtest/ruleTally";
+
+/*
+ * The Athena client's calls, against aws-sdk-client-mock. What this does not prove: that Athena
+ * accepts the query (DuckDB judges its logic in athenaReportQuery.spec.ts, Athena itself cannot be
+ * reached from here) or that the IAM principal may run it.
+ */
+
+const rules: BacktestRule[] = [
+    {
+        id: "console-login-root",
+        title: "Root sign-in",
+        pattern: '{ ($.eventName = ConsoleLogin) && ($.userIdentity.type = "Root") }',
+        severity: "P1",
+        threshold: 1,
+        period: 300,
+        evaluationPeriods: 1,
+    },
+];
+const target = {
+    workGroup: "trailwatch",
+    database: "trailwatch",
+    table: "cloudtrail_logs",
+    outputLocation: "s3://results-bucket/trailwatch/",
+};
+const window = { since: Date.parse("2024-03-04T00:00:00Z"), until: Date.parse("2024-03-05T00:00:00Z") };
+
+const cell = (v: string | null) => (v === null ? {} : { VarCharValue: v });
+const row = (...values: (string | null)[]) => ({ Data: values.map(cell) });
+const header = row(...REPORT_COLUMNS);
+const US = "\u001f";
+
+describe("backtest --engine athena: the Athena client calls", () => {
+    const athena = mockClient(AthenaClient);
+    beforeEach(() => athena.reset());
+
+    it("starts the report query in the workgroup, polls until it succeeds, pages the results, and tallies them", async () => {
+        athena.on(StartQueryExecutionCommand).resolves({ QueryExecutionId: "q-1" });
+        athena
+            .on(GetQueryExecutionCommand)
+            .resolvesOnce({ QueryExecution: { Status: { State: "QUEUED" } } })
+            .resolvesOnce({
+                QueryExecution: { Status: { State: "RUNNING" }, Statistics: { DataScannedInBytes: 1_000_000 } },
+            })
+            .resolves({
+                QueryExecution: { Status: { State: "SUCCEEDED" }, Statistics: { DataScannedInBytes: 52_428_800 } },
+            });
+        athena.on(GetQueryResultsCommand, { QueryExecutionId: "q-1", NextToken: undefined }).resolves({
+            ResultSet: {
+                Rows: [
+                    header,
+                    row("-1", "19786", null, null, "120", "2024-03-04T00:00:05Z", "2024-03-04T23:59:00Z", null),
+                ],
+            },
+            NextToken: "page-2",
+        });
+        athena.on(GetQueryResultsCommand, { QueryExecutionId: "q-1", NextToken: "page-2" }).resolves({
+            ResultSet: {
+                Rows: [
+                    row(
+                        "0",
+                        "5697936",
+                        null,
+                        null,
+                        "2",
+                        "2024-03-04T10:00:00Z",
+                        "2024-03-04T10:03:00Z",
+                        `2024-03-04T10:00:00Z${US}e1${US}ConsoleLogin${US}198.51.100.7${US}arn:aws:iam::111122223333:root${US}${US}111122223333${US}Root\u001e2024-03-04T10:03:00Z${US}e2${US}ConsoleLogin${US}198.51.100.7${US}arn:aws:iam::111122223333:root${US}${US}111122223333${US}Root`,
+                    ),
+                    row("0", null, "arn:aws:iam::111122223333:root", null, "2", null, null, null),
+                    row("0", null, null, "198.51.100.7", "2", null, null, null),
+                ],
+            },
+        });
+        const progress: string[] = [];
+        const run = await runAthenaBacktest({
+            client: new AthenaClient({ region: "eu-west-1" }),
+            target,
+            rules,
+            window,
+            pollIntervalMs: 1,
+            onProgress: (p) => progress.push(`${p.state} ${p.dataScannedBytes}`),
+        });
+        assert.deepStrictEqual(athena.commandCalls(StartQueryExecutionCommand)[0].args[0].input, {
+            QueryString: buildAthenaReportQuery({
+                rules,
+                dialect: ATHENA_DIALECT,
+                table: "trailwatch.cloudtrail_logs",
+                ...window,
+            }),
+            WorkGroup: "trailwatch",
+            QueryExecutionContext: { Database: "trailwatch" },
+            ResultConfiguration: { OutputLocation: "s3://results-bucket/trailwatch/" },
+        });
+        assert.deepStrictEqual(progress, ["QUEUED 0", "RUNNING 1000000", "SUCCEEDED 52428800"]);
+        assert.strictEqual(athena.commandCalls(GetQueryResultsCommand).length, 2);
+        assert.strictEqual(athena.commandCalls(StopQueryExecutionCommand).length, 0);
+        assert.strictEqual(run.queryExecutionId, "q-1");
+        assert.strictEqual(run.costUsd, (52_428_800 / 1e12) * 5);
+        assert.strictEqual(run.compressedBytes, 52_428_800);
+        const t = run.tally.rules[0];
+        assert.deepStrictEqual(
+            [
+                t.matched,
+                t.first,
+                t.last,
+                [...t.periods],
+                [...t.principals],
+                [...t.sourceIPs],
+                t.samples.map((s) => s.eventID),
+            ],
+            [
+                2,
+                Date.parse("2024-03-04T10:00:00Z"),
+                Date.parse("2024-03-04T10:03:00Z"),
+                [[5697936, 2]],
+                [["arn:aws:iam::111122223333:root", 2]],
+                [["198.51.100.7", 2]],
+                ["e1", "e2"],
+            ],
+        );
+        assert.deepStrictEqual(t.samples[0].record, {
+            eventTime: "2024-03-04T10:00:00Z",
+            eventID: "e1",
+            eventName: "ConsoleLogin",
+            sourceIPAddress: "198.51.100.7",
+            userIdentity: { arn: "arn:aws:iam::111122223333:root", principalId: "111122223333", type: "Root" },
+        });
+        assert.deepStrictEqual([run.tally.eventsInRange, run.tally.untimedEvents], [120, 0]);
+    });
+
+    it("a failed query is an error with Athena's reason, and no results are asked for", async () => {
+        athena.on(StartQueryExecutionCommand).resolves({ QueryExecutionId: "q-2" });
+        athena.on(GetQueryExecutionCommand).resolves({
+            QueryExecution: {
+                Status: {
+                    State: "FAILED",
+                    StateChangeReason: "TABLE_NOT_FOUND: line 3:8: Table 'trailwatch.cloudtrail_logs' does not exist",
+                },
+            },
+        });
+        await assert.rejects(
+            runAthenaBacktest({
+                client: new AthenaClient({ region: "eu-west-1" }),
+                target,
+                rules,
+                window,
+                pollIntervalMs: 1,
+            }),
+            (err: unknown) =>
+                err instanceof AthenaQueryError &&
+                err.message ===
+                    "Athena query q-2 FAILED: TABLE_NOT_FOUND: line 3:8: Table 'trailwatch.cloudtrail_logs' does not exist",
+        );
+        assert.strictEqual(athena.commandCalls(GetQueryResultsCommand).length, 0);
+    });
+
+    it("Ctrl-C stops the query (StopQueryExecution) and ends the run as interrupted, with what was scanned", async () => {
+        const abort = new AbortController();
+        athena.on(StartQueryExecutionCommand).resolves({ QueryExecutionId: "q-3" });
+        athena
+            .on(GetQueryExecutionCommand)
+            .callsFakeOnce(() => {
+                abort.abort();
+                return {
+                    QueryExecution: { Status: { State: "RUNNING" }, Statistics: { DataScannedInBytes: 3_000_000 } },
+                };
+            })
+            .resolves({
+                QueryExecution: { Status: { State: "CANCELLED" }, Statistics: { DataScannedInBytes: 4_000_000 } },
+            });
+        athena.on(StopQueryExecutionCommand).resolves({});
+        const run = await runAthenaBacktest({
+            client: new AthenaClient({ region: "eu-west-1" }),
+            target: { ...target, outputLocation: undefined },
+            rules,
+            window,
+            signal: abort.signal,
+            pollIntervalMs: 60_000,
+        });
+        assert.deepStrictEqual(
+            athena.commandCalls(StopQueryExecutionCommand).map((c) => c.args[0].input),
+            [{ QueryExecutionId: "q-3" }],
+        );
+        assert.strictEqual(
+            athena.commandCalls(StartQueryExecutionCommand)[0].args[0].input.ResultConfiguration,
+            undefined,
+        );
+        assert.deepStrictEqual(
+            [run.interrupted, run.dataScannedBytes, run.tally.rules[0].matched],
+            [true, 4_000_000, 0],
+        );
+        assert.strictEqual(athena.commandCalls(GetQueryResultsCommand).length, 0);
+    });
+
+    it("the cost: $5 per TB scanned, rounded up to the megabyte, 10 MB at least", () => {
+        assert.strictEqual(athenaQueryCostUsd(0), ((10 * 1024 * 1024) / 1e12) * 5);
+        assert.strictEqual(athenaQueryCostUsd(11 * 1024 * 1024 + 1), ((12 * 1024 * 1024) / 1e12) * 5);
+        assert.strictEqual(athenaQueryCostUsd(1e12), ((Math.ceil(1e12 / 1048576) * 1048576) / 1e12) * 5);
+    });
+});
