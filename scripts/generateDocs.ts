@@ -1,11 +1,18 @@
-// `npm run docs`: regenerates the generated parts of README.md from the code.
-import * as fs from "fs";
+// `npm run docs`: regenerates the generated sections of the documentation from the code. Each generator writes one
+// section between its markers (scripts/markdownSections.ts); its drift test fails until this has been run.
 import * as path from "path";
-import { configNamespace, configReferenceTable, stackConfigKeys, withConfigReference } from "../program";
-import { ruleCatalogueTable, withRuleCatalogue } from "../program/ruleCatalogueReference";
+import { configNamespace, configReferenceTable, stackConfigKeys } from "../program";
+import { ruleCatalogueTable } from "../program/ruleCatalogueReference";
+import { writeMarkdownSection } from "./markdownSections";
 
-const readmePath = path.resolve(__dirname, "../../README.md");
-const readme = fs.readFileSync(readmePath, "utf8");
-const withKeys = withConfigReference(readme, configReferenceTable(configNamespace, stackConfigKeys));
-fs.writeFileSync(readmePath, withRuleCatalogue(withKeys, ruleCatalogueTable()));
-console.log(`README.md: configuration reference regenerated (${stackConfigKeys.length} keys)`);
+/** The repository root: this file runs compiled, from dist/scripts/. */
+const projectDir = path.resolve(__dirname, "../..");
+
+/** Regenerates the section `name` of the markdown file `file` (relative to the repository root) and says so. */
+function regenerate(file: string, name: string, text: string): void {
+    writeMarkdownSection(path.join(projectDir, file), name, text);
+    console.log(`${file}: ${name} regenerated`);
+}
+
+regenerate("docs/configuration.md", "config-reference", configReferenceTable(configNamespace, stackConfigKeys));
+regenerate("docs/rules.md", "rule-catalogue", ruleCatalogueTable());

@@ -6,11 +6,27 @@ import * as path from "path";
 import { exampleNotification, writeExampleArchive } from "../scripts/generateExamples";
 import { projectDir } from "./support/repositoryPaths";
 
-/** A command line of the README: the text as a user would paste it, and the exit code the README documents. */
-interface ReadmeCommand {
+/** A command line of the documentation: the text as a user would paste it, and the exit code the text documents. */
+interface DocumentedCommand {
+    file: string;
     line: string;
     exitCode: number;
 }
+
+/**
+ * The documentation whose command lines run: the README and every file of docs/ (the packages' READMEs show only
+ * install and Pulumi commands).
+ */
+function documentationFiles(): string[] {
+    const docs = fs
+        .readdirSync(path.join(projectDir, "docs"))
+        .filter((f) => f.endsWith(".md"))
+        .map((f) => `docs/${f}`);
+    return ["README.md", ...docs.sort()];
+}
+
+/** The suite runs in an installed checkout, so a leading `npm ci && ` (the README's first screen) is left out. */
+const installed = /^npm ci && /;
 
 /** Lines the test runs: the CLI through npx (local binary only: `npx` without a local bin would download). */
 const runs = /^(?:npx (?:--no-install )?trailwatch|npm run check)\b/;
@@ -24,16 +40,16 @@ const needsTheCloud: { rule: RegExp; why: string }[] = [
     { rule: /\btrailwatch drill\b(?!.*--dry-run)/, why: "a drill without --dry-run calls AWS" },
 ];
 
-/** Every `sh` block line of README.md that starts the CLI, continuation lines joined, with its documented exit code. */
-function readmeCommands(readme: string): ReadmeCommand[] {
-    const commands: ReadmeCommand[] = [];
-    for (const block of readme.matchAll(/^[ \t]*```sh\n([\s\S]*?)^[ \t]*```/gm)) {
+/** Every `sh` block line of a markdown file that starts the CLI, continuation lines joined, with its exit code. */
+function documentedCommands(file: string, markdown: string): DocumentedCommand[] {
+    const commands: DocumentedCommand[] = [];
+    for (const block of markdown.matchAll(/^[ \t]*```sh\n([\s\S]*?)^[ \t]*```/gm)) {
         const joined = block[1].replace(/\\\n\s*/g, "");
         for (const raw of joined.split("\n")) {
-            const line = raw.trim();
+            const line = raw.trim().replace(installed, "");
             if (!runs.test(line) || needsTheCloud.some((c) => c.rule.test(line))) continue;
             const documented = /#\s*exit (\d+)/.exec(line);
-            commands.push({ line, exitCode: documented === null ? 0 : Number(documented[1]) });
+            commands.push({ file, line, exitCode: documented === null ? 0 : Number(documented[1]) });
         }
     }
     return commands;
@@ -47,8 +63,25 @@ function sh(line: string): Promise<{ code: number; stdout: string; stderr: strin
     });
 }
 
-describe("README.md: every command example runs as written from the repository root", () => {
-    const commands = readmeCommands(fs.readFileSync(path.join(projectDir, "README.md"), "utf8"));
+describe("README.md and docs/: every command example runs as written from the repository root", () => {
+    const commands = documentationFiles().flatMap((file) =>
+        documentedCommands(file, fs.readFileSync(path.join(projectDir, file), "utf8")),
+    );
+
+    it("the README's first screen gives two commands: the offline check of the default stack, and the tests", () => {
+        const readme = fs.readFileSync(path.join(projectDir, "README.md"), "utf8");
+        const firstScreen = readme.slice(0, readme.indexOf("\n---\n"));
+        const blocks = [...firstScreen.matchAll(/^```sh\n([\s\S]*?)\n```/gm)].map((b) => b[1]);
+        assert.deepStrictEqual(blocks, ["npm ci && npm run check", "npm ci && npm test"]);
+        // What those scripts are: the CLI's check with no flags (the default stack), and the build then the suite.
+        const scripts = JSON.parse(fs.readFileSync(path.join(projectDir, "package.json"), "utf8")).scripts;
+        assert.strictEqual(scripts.check, "node bin/trailwatch.js check");
+        assert.match(scripts.test, /\bmocha\b/);
+        assert.ok(
+            commands.some((c) => c.file === "README.md" && c.line === "npm run check"),
+            "the check runs below",
+        );
+    });
 
     it("finds the examples (check, test-pattern, render, backtest), non-zero codes documented", () => {
         const used = new Set(commands.map((c) => /(?:trailwatch|npm run) ([a-z-]+)/.exec(c.line)?.[1]));
@@ -64,8 +97,8 @@ describe("README.md: every command example runs as written from the repository r
         assert.ok(!needsTheCloud.some((c) => c.rule.test("npx --no-install trailwatch backtest examples/archive")));
     });
 
-    for (const { line, exitCode } of commands) {
-        it(`${line} (exit ${exitCode})`, async function () {
+    for (const { file, line, exitCode } of commands) {
+        it(`${file}: ${line} (exit ${exitCode})`, async function () {
             this.timeout(180_000);
             const { code, stdout, stderr } = await sh(line);
             assert.strictEqual(code, exitCode, `${stderr}${stdout.slice(0, 2000)}`);

@@ -1,24 +1,18 @@
 import * as assert from "assert";
-import * as fs from "fs";
 import * as path from "path";
 import {
     configNamespace,
-    configReferenceEnd,
-    configReferenceStart,
     configReferenceTable,
     readStackConfig,
     StackConfigError,
     stackConfigKeys,
 } from "../../program";
+import { readMarkdownSection } from "../../scripts/markdownSections";
 import { projectDir } from "../support/repositoryPaths";
 
-describe("README configuration reference", () => {
+describe("docs/configuration.md: the configuration reference", () => {
     it("is the table generated from the code's key list (run `npm run docs` after adding a key)", () => {
-        const readme = fs.readFileSync(path.join(projectDir, "README.md"), "utf8");
-        const start = readme.indexOf(configReferenceStart);
-        const end = readme.indexOf(configReferenceEnd);
-        assert.ok(start >= 0 && end > start, "README.md has the config-reference markers");
-        const documented = readme.slice(start + configReferenceStart.length, end).trim();
+        const documented = readMarkdownSection(path.join(projectDir, "docs/configuration.md"), "config-reference");
         assert.strictEqual(documented, configReferenceTable(configNamespace, stackConfigKeys));
     });
 

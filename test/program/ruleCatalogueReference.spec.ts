@@ -2,18 +2,15 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import { builtInRuleIds, cisRules, formatAlarmDescription, teamRules } from "@trailwatch/components";
-import { ruleCatalogueEnd, ruleCatalogueStart, ruleCatalogueTable } from "../../program/ruleCatalogueReference";
+import { ruleCatalogueTable } from "../../program/ruleCatalogueReference";
+import { readMarkdownSection } from "../../scripts/markdownSections";
 import { projectDir } from "../support/repositoryPaths";
 
-const readme = () => fs.readFileSync(path.join(projectDir, "README.md"), "utf8");
+const rulesDoc = path.join(projectDir, "docs/rules.md");
 
-describe("README rule catalogue", () => {
+describe("docs/rules.md: the rule catalogue", () => {
     it("is the table generated from the rule data (run `npm run docs` after changing a rule)", () => {
-        const text = readme();
-        const start = text.indexOf(ruleCatalogueStart);
-        const end = text.indexOf(ruleCatalogueEnd);
-        assert.ok(start >= 0 && end > start, "README.md has the rule-catalogue markers");
-        assert.strictEqual(text.slice(start + ruleCatalogueStart.length, end).trim(), ruleCatalogueTable());
+        assert.strictEqual(readMarkdownSection(rulesDoc, "rule-catalogue"), ruleCatalogueTable());
     });
 
     it("lists every built-in rule once, with the severity, control and title of its data", () => {
@@ -38,10 +35,10 @@ describe("README rule catalogue", () => {
 
     it("shows the alarm description in the format formatAlarmDescription writes", () => {
         const rule = { ...teamRules["console-login-root"], id: "console-login-root" };
-        const shown = /\n(\[P1\] Root user console sign-in \| Why: .*)\n/.exec(readme())?.[1];
+        const shown = /\n(\[P1\] Root user console sign-in \| Why: .*)\n/.exec(fs.readFileSync(rulesDoc, "utf8"))?.[1];
         const actual = formatAlarmDescription(rule);
-        // The README shortens the rationale with "..."; everything else is verbatim.
-        assert.ok(shown !== undefined, "README shows an example description");
+        // The doc shortens the rationale with "..."; everything else is verbatim.
+        assert.ok(shown !== undefined, "docs/rules.md shows an example description");
         const [before, after] = shown.split(", ... | ");
         assert.ok(actual.startsWith(before), `${actual}\nstarts with\n${before}`);
         assert.ok(actual.endsWith(` | ${after}`), `${actual}\nends with\n | ${after}`);

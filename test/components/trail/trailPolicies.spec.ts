@@ -1,7 +1,7 @@
 import * as assert from "assert";
-import * as fs from "fs";
 import * as path from "path";
 import { auditTrailKeyPolicyStatements, cloudTrailAssumeRolePolicy, trailArnOf } from "@trailwatch/components";
+import { readMarkdownSection } from "../../../scripts/markdownSections";
 import { projectDir } from "../../support/repositoryPaths";
 
 describe("trail policies", () => {
@@ -21,13 +21,10 @@ describe("trail policies", () => {
         );
     });
 
-    it("README shows exactly the key policy statements auditTrailKeyPolicyStatements() returns", () => {
-        const readme = fs.readFileSync(path.join(projectDir, "README.md"), "utf8");
-        const block =
-            /<!-- trail-key-statements:start -->\n```json\n([\s\S]*?)\n```\n<!-- trail-key-statements:end -->/.exec(
-                readme,
-            );
-        assert.ok(block !== null, "README has the trail-key-statements block");
+    it("docs/deploying.md shows exactly the key policy statements auditTrailKeyPolicyStatements() returns", () => {
+        const section = readMarkdownSection(path.join(projectDir, "docs/deploying.md"), "trail-key-statements");
+        const block = /^```json\n([\s\S]*)\n```$/.exec(section);
+        assert.ok(block !== null, "the trail-key-statements section is one JSON block");
         const expected = auditTrailKeyPolicyStatements({
             partition: "aws",
             region: "<region>",

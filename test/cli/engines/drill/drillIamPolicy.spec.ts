@@ -132,9 +132,11 @@ describe("the drill's IAM policy (judged by iam-simulate)", () => {
         });
     }
 
-    it("is the policy the README shows, with its placeholders", () => {
-        const readme = fs.readFileSync(path.join(projectDir, "README.md"), "utf8");
-        const section = readme.slice(readme.indexOf("## Prove it in your account"));
+    it("is the policy docs/drill.md shows, with its placeholders", () => {
+        const doc = fs.readFileSync(path.join(projectDir, "docs/drill.md"), "utf8");
+        const start = doc.indexOf("## The IAM policy it needs");
+        assert.ok(start >= 0, "docs/drill.md has the section");
+        const section = doc.slice(start);
         const json = /```json\n([\s\S]*?)\n```/.exec(section);
         assert.ok(json !== null, "the section has a JSON policy");
         assert.deepStrictEqual(
