@@ -25,7 +25,7 @@ export interface StackConfig {
     athena?: AthenaConfig;
 }
 
-/** Every key of the `trailwatch:` namespace, in the order the README's configuration reference lists them. */
+/** Every key of the `trailwatch:` namespace, in the order docs/configuration.md lists them. */
 export const stackConfigKeys: ConfigKeyDoc[] = [
     ...trailConfigKeys,
     ...rulesConfigKeys,

@@ -1,4 +1,4 @@
-/** Documentation of one stack configuration key; the README's configuration table is checked against these. */
+/** Documentation of one stack configuration key; docs/configuration.md's table is generated from these. */
 export interface ConfigKeyDoc {
     /** Key without the namespace, e.g. `logRetentionDays` (set as `trailwatch:logRetentionDays`). */
     key: string;

@@ -1,4 +1,4 @@
-// `npm run examples`: writes examples/, the sample inputs the README's commands run on, from the project's own data
+// `npm run examples`: writes examples/, the sample inputs the documentation's commands run on, from the project's own data
 // (no cloud account, nothing from ../shared):
 // - examples/archive/: a small CloudTrail archive as `aws s3 sync` leaves a trail bucket (AWSLogs/<account>/
 //   CloudTrail/<region>/YYYY/MM/DD/*.json.gz, plus a digest, an Insights and AWS Config files), drawn by the

@@ -21,7 +21,7 @@ export function describeCallError(call: ApiCall, err: unknown): string {
     const e = err as { name?: string; message?: string };
     const action = iamActionOf(call);
     if (isAccessDenied(err) && action !== undefined) {
-        return `access denied: the credentials may not call ${action} (IAM action refused; see "Prove it in your account" in the README for the policy the drill needs)`;
+        return `access denied: the credentials may not call ${action} (IAM action refused; see "The IAM policy it needs" in docs/drill.md)`;
     }
     return `${action ?? call.operation} failed: ${e?.name ?? "Error"}: ${e?.message ?? String(err)}`;
 }

@@ -24,7 +24,7 @@ export const jsmIntegrationApiHost = "api.atlassian.com";
  * and `https://api.atlassian.com/jsm/ops/integration/v1/json/googlestackdriver?apiKey=<YOUR_API_KEY>`); the Amazon
  * SNS integration's path segment is `amazonsns`, as at Opsgenie. JSM's own "Integrate with Amazon SNS" page (which
  * shows the integration's URL after it is saved) was not available to cite here; compare the URL it shows with this
- * one before the first `pulumi up` (README, "Moving from Opsgenie to JSM").
+ * one before the first `pulumi up` (docs/on-call.md, "The endpoint").
  */
 export function jsmSnsEndpoint(integrationApiKey: string): string {
     return `https://${jsmIntegrationApiHost}/jsm/ops/integration/v1/json/amazonsns?apiKey=${encodeURIComponent(integrationApiKey)}`;

@@ -143,8 +143,8 @@ export class AuditTrail extends pulumi.ComponentResource {
                 kmsKeyId: args.logGroupKmsKeyArn,
                 tags,
             },
-            // The name is fixed (the drill and the README find the group by it), so a group retained by an earlier
-            // stack blocks creating it again; adopting it is the way back (README, "Deleting a stack").
+            // The name is fixed (the drill and the docs find the group by it), so a group retained by an earlier
+            // stack blocks creating it again; adopting it is the way back (docs/deploying.md, "Deleting a stack").
             settings.adoptExistingLogGroup
                 ? { ...retained, import: `aws-cloudtrail-logs-${settings.trailName}` }
                 : retained,

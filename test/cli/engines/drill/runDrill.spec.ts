@@ -221,7 +221,7 @@ describe("runDrill (AWS SDK v3 clients under aws-sdk-client-mock)", () => {
         const result = await runDrill(plan, clients, options());
         assert.deepStrictEqual(result.rules[0].steps.metric, {
             status: "failed",
-            detail: 'access denied: the credentials may not call logs:PutLogEvents (IAM action refused; see "Prove it in your account" in the README for the policy the drill needs)',
+            detail: 'access denied: the credentials may not call logs:PutLogEvents (IAM action refused; see "The IAM policy it needs" in docs/drill.md)',
         });
         assert.strictEqual(result.rules[0].steps.alarm!.status, "passed");
         assert.strictEqual(cloudwatchMock.commandCalls(GetMetricDataCommand).length, 0);
