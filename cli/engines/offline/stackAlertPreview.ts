@@ -11,7 +11,7 @@ import {
     previewOpsgenieAlert,
     readSnsNotification,
     renderOpsgenieTemplate,
-} from "@trailwatch/components/catalogue";
+} from "@trailwatch/components/preview";
 import { ProgramRun, RecordedResource } from "./runProgram";
 
 /** The Opsgenie actions the program configures (the recorded inputs of its `IntegrationAction`), if it has one. */
