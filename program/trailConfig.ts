@@ -7,13 +7,14 @@ import {
     validateAuditTrailArgs,
 } from "@trailwatch/components/catalogue";
 import { ConfigKeyDoc, StackConfigReader } from "./stackConfigReader";
+import { stackResourceName } from "./stackResourceNames";
 
 /** The stack configuration keys that shape the audit trail (the `AuditTrail` component's arguments). */
 export const trailConfigKeys: ConfigKeyDoc[] = [
     {
         key: "trailName",
         type: "string",
-        default: "trailwatch-<stack>",
+        default: stackResourceName("<stack>"),
         description:
             "Name of the CloudTrail trail: 3-128 ASCII letters, digits, `.`, `_`, `-`, starting and ending with a letter or digit, no two of `.`, `_`, `-` in a row, not in IP address form (the CloudTrail API's rules).",
     },
@@ -105,7 +106,7 @@ export function readTrailConfig(reader: StackConfigReader, stack: string): Audit
     // One key for the trail, the bucket and the log group; AuditTrail checks it (a key ARN, never an alias ARN).
     const kmsKeyArn = reader.string("kmsKeyArn");
     const args: AuditTrailArgs = {
-        trailName: reader.string("trailName", `trailwatch-${stack}`),
+        trailName: reader.string("trailName", stackResourceName(stack)),
         logRetentionDays: reader.number("logRetentionDays"),
         archiveTransitionDays: reader.number("archiveTransitionDays"),
         archiveExpirationDays: reader.number("archiveExpirationDays"),
