@@ -7,7 +7,7 @@ import {
     SecurityAlarms,
 } from "@trailwatch/components";
 import { loadStackConfig } from "./program/loadStackConfig";
-import { stackAlarmNamePrefix } from "./program/stackResourceNames";
+import { stackAlarmNamePrefix, stackResourceName } from "./program/stackResourceNames";
 import * as aws from "@pulumi/aws";
 
 // Validated as a whole before anything is registered: a bad key fails the program with every problem named.
@@ -17,8 +17,8 @@ const tags = config.trail.tags;
 const audit = new AuditTrail("audit", config.trail);
 
 const alerts = new AlertTopic("alerts", {
-    topicName: `trailwatch-${config.stack}-alerts`,
-    keyAlias: `alias/trailwatch-${config.stack}-alerts`,
+    topicName: `${stackResourceName(config.stack)}-alerts`,
+    keyAlias: `alias/${stackResourceName(config.stack)}-alerts`,
     tags,
 });
 

@@ -1,4 +1,5 @@
 import { ConfigKeyDoc, StackConfigReader } from "./stackConfigReader";
+import { stackResourceName } from "./stackResourceNames";
 
 /**
  * Where `trailwatch backtest --engine athena` runs its query: an Athena workgroup and the Glue
@@ -43,7 +44,7 @@ export const athenaConfigKeys: ConfigKeyDoc[] = [
     {
         key: "athenaWorkgroup",
         type: "string",
-        default: "none; trailwatch-<stack> with athenaEnabled",
+        default: `none; ${stackResourceName("<stack>")} with athenaEnabled`,
         description:
             "Athena workgroup `trailwatch backtest --engine athena` runs its query in. Setting it (or `athenaEnabled`) turns the Athena backtest on for the stack; `athenaDatabase` is then required.",
     },
@@ -117,7 +118,9 @@ export function readAthenaConfig(reader: StackConfigReader, stack: string): Athe
 
 /** The workgroup a stack with `athenaEnabled` creates: `trailwatch-<stack>`. */
 export function athenaWorkgroupNameFor(stack: string): string {
-    return `trailwatch-${stack}`.replace(/[^a-zA-Z0-9._-]/g, "-").slice(0, 128);
+    return stackResourceName(stack)
+        .replace(/[^a-zA-Z0-9._-]/g, "-")
+        .slice(0, 128);
 }
 
 /** The Glue database a stack with `athenaEnabled` creates: `trailwatch_<stack>`, in Glue's alphabet. */

@@ -4,6 +4,7 @@ import {
     validateJsmSnsIntegrationArgs,
 } from "@trailwatch/components/catalogue";
 import { ConfigKeyDoc, StackConfigReader } from "./stackConfigReader";
+import { stackResourceName } from "./stackResourceNames";
 
 /**
  * The stack configuration keys of the Jira Service Management Operations integration (the `JsmSnsIntegration`
@@ -47,7 +48,7 @@ export const jsmConfigKeys: ConfigKeyDoc[] = [
     {
         key: "jsmIntegrationName",
         type: "string",
-        default: "trailwatch-<stack>",
+        default: stackResourceName("<stack>"),
         description: "Name of the JSM integration (1-250 characters).",
     },
     {
@@ -126,7 +127,7 @@ export function readJsmConfig(reader: StackConfigReader, stack: string): JsmConf
         siteDomain: required("jsmSiteDomain"),
         userEmail: required("jsmUserEmail"),
         apiToken: apiToken ?? "",
-        integrationName: reader.string("jsmIntegrationName", `trailwatch-${stack}`),
+        integrationName: reader.string("jsmIntegrationName", stackResourceName(stack)),
         teamId: reader.string("jsmTeamId"),
         descriptionFields: reader.stringList("jsmDescriptionFields") ?? [...defaultDescriptionFields],
         defaultPriority: reader.string("jsmDefaultPriority", "P3"),

@@ -4,6 +4,7 @@ import {
     validateOpsgenieSnsIntegrationArgs,
 } from "@trailwatch/components/catalogue";
 import { ConfigKeyDoc, StackConfigReader } from "./stackConfigReader";
+import { stackResourceName } from "./stackResourceNames";
 
 /** The stack configuration keys of the Opsgenie integration (the `OpsgenieSnsIntegration` component's arguments). */
 export const opsgenieConfigKeys: ConfigKeyDoc[] = [
@@ -31,7 +32,7 @@ export const opsgenieConfigKeys: ConfigKeyDoc[] = [
     {
         key: "opsgenieIntegrationName",
         type: "string",
-        default: "trailwatch-<stack>",
+        default: stackResourceName("<stack>"),
         description: "Name of the Opsgenie integration; unique within the Opsgenie account.",
     },
     {
@@ -103,7 +104,7 @@ export function readOpsgenieConfig(reader: StackConfigReader, stack: string): Op
     const config: OpsgenieConfig = {
         apiKey: apiKey ?? "",
         region: reader.string("opsgenieRegion", "us"),
-        integrationName: reader.string("opsgenieIntegrationName", `trailwatch-${stack}`),
+        integrationName: reader.string("opsgenieIntegrationName", stackResourceName(stack)),
         ownerTeamId: reader.string("opsgenieOwnerTeamId"),
         descriptionFields: reader.stringList("opsgenieDescriptionFields") ?? [...defaultDescriptionFields],
         defaultPriority: reader.string("opsgenieDefaultPriority", "P3"),

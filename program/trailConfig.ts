@@ -1,53 +1,58 @@
-import { AuditTrailArgs, AuditTrailArgsError, validateAuditTrailArgs } from "@trailwatch/components/catalogue";
+import {
+    AuditTrailArgs,
+    AuditTrailArgsError,
+    auditTrailDefaults,
+    cloudWatchLogsRetentionDays,
+    MAX_LIFECYCLE_DAYS,
+    validateAuditTrailArgs,
+} from "@trailwatch/components/catalogue";
 import { ConfigKeyDoc, StackConfigReader } from "./stackConfigReader";
+import { stackResourceName } from "./stackResourceNames";
 
 /** The stack configuration keys that shape the audit trail (the `AuditTrail` component's arguments). */
 export const trailConfigKeys: ConfigKeyDoc[] = [
     {
         key: "trailName",
         type: "string",
-        default: "trailwatch-<stack>",
+        default: stackResourceName("<stack>"),
         description:
             "Name of the CloudTrail trail: 3-128 ASCII letters, digits, `.`, `_`, `-`, starting and ending with a letter or digit, no two of `.`, `_`, `-` in a row, not in IP address form (the CloudTrail API's rules).",
     },
     {
         key: "logRetentionDays",
         type: "number",
-        default: "365",
-        description:
-            "Days the CloudWatch Logs log group keeps events; one of the values CloudWatch Logs accepts (1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653).",
+        default: String(auditTrailDefaults.logRetentionDays),
+        description: `Days the CloudWatch Logs log group keeps events; one of the values CloudWatch Logs accepts (${cloudWatchLogsRetentionDays.join(", ")}).`,
     },
     {
         key: "archiveTransitionDays",
         type: "number",
-        default: "90",
-        description:
-            "Days before archived log files of 128 KB or more move to S3 Glacier Instant Retrieval (smaller ones stay in S3 Standard, where they cost less); 0 disables. At most 2147483647 (S3 lifecycle days are 32-bit integers).",
+        default: String(auditTrailDefaults.archiveTransitionDays),
+        description: `Days before archived log files of 128 KB or more move to S3 Glacier Instant Retrieval (smaller ones stay in S3 Standard, where they cost less); 0 disables. At most ${MAX_LIFECYCLE_DAYS} (S3 lifecycle days are 32-bit integers).`,
     },
     {
         key: "archiveExpirationDays",
         type: "number",
-        default: "2557",
-        description:
-            "Days before archived log files expire; 0 keeps them forever. Greater than the transition; at most 2147483647.",
+        default: String(auditTrailDefaults.archiveExpirationDays),
+        description: `Days before archived log files expire; 0 keeps them forever. Greater than the transition; at most ${MAX_LIFECYCLE_DAYS}.`,
     },
     {
         key: "noncurrentVersionExpirationDays",
         type: "number",
-        default: "365",
-        description: "Days a deleted or overwritten log file version stays recoverable (1 to 2147483647).",
+        default: String(auditTrailDefaults.noncurrentVersionExpirationDays),
+        description: `Days a deleted or overwritten log file version stays recoverable (1 to ${MAX_LIFECYCLE_DAYS}).`,
     },
     {
         key: "retainOnDelete",
         type: "boolean",
-        default: "true",
+        default: String(auditTrailDefaults.retainOnDelete),
         description:
             "Keep the archive bucket and the log group when the stack is destroyed or the component renamed. When false, `pulumi destroy` deletes the bucket with every log file in it (`forceDestroy`).",
     },
     {
         key: "adoptExistingLogGroup",
         type: "boolean",
-        default: "false",
+        default: String(auditTrailDefaults.adoptExistingLogGroup),
         description:
             'Adopt the existing log group `aws-cloudtrail-logs-<trailName>` (retained by an earlier stack) instead of creating it; see "Deleting a stack". Set back to false after the `pulumi up` that adopted it.',
     },
@@ -68,7 +73,7 @@ export const trailConfigKeys: ConfigKeyDoc[] = [
     {
         key: "isOrganizationTrail",
         type: "boolean",
-        default: "false",
+        default: String(auditTrailDefaults.isOrganizationTrail),
         description:
             "Record every account of the AWS Organization (deploy from the management account or a CloudTrail delegated administrator account).",
     },
@@ -101,16 +106,16 @@ export function readTrailConfig(reader: StackConfigReader, stack: string): Audit
     // One key for the trail, the bucket and the log group; AuditTrail checks it (a key ARN, never an alias ARN).
     const kmsKeyArn = reader.string("kmsKeyArn");
     const args: AuditTrailArgs = {
-        trailName: reader.string("trailName", `trailwatch-${stack}`),
+        trailName: reader.string("trailName", stackResourceName(stack)),
         logRetentionDays: reader.number("logRetentionDays"),
         archiveTransitionDays: reader.number("archiveTransitionDays"),
         archiveExpirationDays: reader.number("archiveExpirationDays"),
         noncurrentVersionExpirationDays: reader.number("noncurrentVersionExpirationDays"),
-        retainOnDelete: reader.boolean("retainOnDelete", true),
-        isOrganizationTrail: reader.boolean("isOrganizationTrail", false),
+        retainOnDelete: reader.boolean("retainOnDelete", auditTrailDefaults.retainOnDelete),
+        isOrganizationTrail: reader.boolean("isOrganizationTrail", auditTrailDefaults.isOrganizationTrail),
         organizationId: reader.string("organizationId"),
         organizationManagementAccountId: reader.string("organizationManagementAccountId"),
-        adoptExistingLogGroup: reader.boolean("adoptExistingLogGroup", false),
+        adoptExistingLogGroup: reader.boolean("adoptExistingLogGroup", auditTrailDefaults.adoptExistingLogGroup),
         trailKmsKeyArn: kmsKeyArn,
         bucketKmsKeyArn: kmsKeyArn,
         logGroupKmsKeyArn: kmsKeyArn,

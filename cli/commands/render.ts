@@ -9,7 +9,7 @@ import {
     parseOpsgenieTemplate,
     parseSnsNotification,
     renderOpsgenieTemplate,
-} from "@trailwatch/components/catalogue";
+} from "@trailwatch/components/preview";
 import { StackConfigError } from "../../program";
 import { findPulumiProject } from "../engines/offline/pulumiProject";
 import { runProgram } from "../engines/offline/runProgram";

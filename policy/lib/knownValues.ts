@@ -8,13 +8,22 @@
  * (it is only known to be *set*), and the rest of the resource is still checked.
  */
 
+import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
+
+/**
+ * The placeholder the engine sends for an unknown value (a string's, the one the Node.js SDK itself sends); tests
+ * use it to build preview-time resources.
+ */
+export { unknownValue };
+
 /**
  * The engine's placeholders for unknown values, one per kind of value (pulumi/pulumi
  * `sdk/go/common/resource/plugin`: `UnknownStringValue`, `UnknownBoolValue`, …; the same strings
- * `@pulumi/policy`'s proxy recognises). Any of them means "not known yet".
+ * `@pulumi/policy`'s proxy recognises). Any of them means "not known yet". Only the string's is exported by a
+ * public module (`@pulumi/pulumi/runtime/rpc`); `@pulumi/policy` keeps the others `@internal` in `proxy.js`.
  */
 const unknownPlaceholders: ReadonlySet<string> = new Set([
-    "04da6b54-80e4-46f7-96ec-b56ff0331ba9", // string
+    unknownValue, // string
     "1c4a061d-8072-4f0a-a4cb-0ff528b18fe7", // boolean
     "3eeb2bf0-c639-47a8-9e75-3b44932eb421", // number
     "6a19a0b0-7e62-4c92-b797-7f8e31da9cc2", // array
@@ -22,9 +31,6 @@ const unknownPlaceholders: ReadonlySet<string> = new Set([
     "e48ece36-62e2-4504-bad9-02848725956a", // archive
     "dd056dcd-154b-4c76-9bd3-c8f88648b5ff", // object
 ]);
-
-/** The placeholder the engine sends for an unknown value; tests use it to build preview-time resources. */
-export const unknownValue = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
 /** True when `value` is not known until the update runs. */
 export function isUnknown(value: unknown): boolean {

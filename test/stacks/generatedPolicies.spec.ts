@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { auditTrailKeyPolicyStatements, PolicyDocument } from "@trailwatch/components/catalogue";
+import { auditTrailKeyPolicyStatements, PolicyDocument } from "@trailwatch/components";
 import { offlineAccountId, offlineOrganization } from "../../cli/engines/offline/offlineMocks";
 import { ProgramRun, RecordedResource, runProgram } from "../../cli/engines/offline/runProgram";
 import { listStacks, readStackFile, StackFileConfig } from "../../cli/engines/offline/stackFile";

@@ -1,4 +1,4 @@
-import { AlertPreviewError, OpsgenieAlertPreview, OpsgenieTemplateError } from "@trailwatch/components/catalogue";
+import { AlertPreviewError, OpsgenieAlertPreview, OpsgenieTemplateError } from "@trailwatch/components/preview";
 import {
     AlertDestination,
     StackAlertPreview,

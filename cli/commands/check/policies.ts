@@ -4,7 +4,6 @@ import { projectName } from "../../engines/offline/stackFile";
 import { EnforcementLevel, PolicyDiagnostic, PolicyPackProcess } from "../../engines/policyPack/analyzerClient";
 import { compiledPackEntry } from "../../engines/policyPack/packEntry";
 import { reconcilePolicyConfig } from "../../engines/policyPack/policyConfig";
-import { analyzedResources } from "../../engines/policyPack/programResources";
 import { CheckSection, CheckSectionResult } from "./checkSection";
 
 /** One violation in `trailwatch check --json`'s `policies` array. */
@@ -94,6 +93,8 @@ export const policiesSection: CheckSection = {
         try {
             const info = await pack.getAnalyzerInfo();
             await pack.configure(reconcilePolicyConfig(info));
+            // Imported here: it loads the Pulumi SDK's wire format, which a stack rejected earlier never needs.
+            const { analyzedResources } = await import("../../engines/policyPack/programResources");
             const resources = analyzedResources(ctx.run.resources);
             found = violations(await pack.analyzeResources(resources));
             const mandatory = info.policies.filter((p) => p.enforcementLevel === "mandatory").length;

@@ -1,6 +1,8 @@
-import type { FilterPattern } from "@trailwatch/components/catalogue";
+// The catalogue entry point, not the package's index: the index also loads the Pulumi components, and with them
+// `@pulumi/pulumi` and `@pulumi/aws` (about 90 MB and a second or two per worker thread, each of which loads its
+// modules anew: two workers took a backtest from ~250 MB to ~470 MB peak).
+import { FilterPattern, parseFilterPattern } from "@trailwatch/components/catalogue";
 import { EventNameIndex } from "./eventNameIndex";
-import { loadFilterPatternModule } from "./filterPatternModule";
 import { DEFAULT_LOG_FILE_LIMITS, LogFileError, LogFileLimits, LogRecord, readLogFile } from "./logFileReader";
 import { ArchiveTally, BacktestRule, newArchiveTally, offerSample, SAMPLES_PER_RULE } from "./ruleTally";
 
@@ -69,7 +71,6 @@ export class ArchiveEvaluator {
         private readonly window: TimeWindow = {},
         private readonly limits: LogFileLimits = DEFAULT_LOG_FILE_LIMITS,
     ) {
-        const { parseFilterPattern } = loadFilterPatternModule();
         this.patterns = rules.map((r) => parseFilterPattern(r.pattern));
         this.eventNames = new EventNameIndex(this.patterns);
         this.tally = newArchiveTally(rules.length);

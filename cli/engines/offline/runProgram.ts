@@ -1,6 +1,12 @@
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-import { serializeProperties } from "@pulumi/pulumi/runtime/rpc";
+import {
+    serializeProperties,
+    specialResourceSig,
+    specialSecretSig,
+    specialSigKey,
+    unknownValue,
+} from "@pulumi/pulumi/runtime/rpc";
 import { offlineMocks } from "./offlineMocks";
 import { StackFileConfig, projectName, readStackFile, secretPlaceholder, unknownPlaceholder } from "./stackFile";
 
@@ -85,23 +91,17 @@ export interface RunProgramOptions {
     preview?: boolean;
 }
 
-// Property-value signatures of the Pulumi RPC wire format (sdk/nodejs/runtime/rpc.ts).
-const specialSigKey = "4dabf18193072939515e22adb298388d";
-const secretSig = "1b47061264138c4ac30d75fd1eb44270";
-const resourceReferenceSig = "5cf8f73096256a8f31e491e813e4eb8e";
-const unknownValue = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
-
 /** Turns a wire-format value into plain data, with secrets replaced; reports whether it held a secret. */
 function plainValue(value: unknown, found: { secret: boolean }): unknown {
     if (value === unknownValue) return unknownPlaceholder;
     if (Array.isArray(value)) return value.map((v) => plainValue(v, found));
     if (typeof value === "object" && value !== null) {
         const obj = value as Record<string, unknown>;
-        if (obj[specialSigKey] === secretSig) {
+        if (obj[specialSigKey] === specialSecretSig) {
             found.secret = true;
             return secretPlaceholder;
         }
-        if (obj[specialSigKey] === resourceReferenceSig) return obj.urn;
+        if (obj[specialSigKey] === specialResourceSig) return obj.urn;
         const out: Record<string, unknown> = {};
         for (const [k, v] of Object.entries(obj)) out[k] = plainValue(v, found);
         return out;

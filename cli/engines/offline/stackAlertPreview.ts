@@ -1,3 +1,4 @@
+import { alarmDescriptionSeverity } from "@trailwatch/components/catalogue";
 import {
     IntegrationActionSet,
     JsmActionForPreview,
@@ -11,7 +12,7 @@ import {
     previewOpsgenieAlert,
     readSnsNotification,
     renderOpsgenieTemplate,
-} from "@trailwatch/components/catalogue";
+} from "@trailwatch/components/preview";
 import { ProgramRun, RecordedResource } from "./runProgram";
 
 /** The Opsgenie actions the program configures (the recorded inputs of its `IntegrationAction`), if it has one. */
@@ -107,9 +108,9 @@ function outcome(preview: OpsgenieAlertPreview): string {
 export const previewStateChangeTime = new Date("2026-01-15T09:30:12.345Z");
 const previewConfigurationTime = new Date("2026-01-02T08:00:00.000Z");
 
-/** `[P1]` … `[P5]` at the start of a description, as trailwatch's alarms carry their rule's severity. */
+/** The severity token (`[P1] ` … `[P5] `) a recorded alarm's description starts with, as trailwatch writes it. */
 function severityOf(alarm: RecordedResource): string | undefined {
-    return /^\[(P[1-5])\] /.exec(String(alarm.inputs.alarmDescription ?? ""))?.[1];
+    return alarmDescriptionSeverity(String(alarm.inputs.alarmDescription ?? ""));
 }
 
 /** The alarm to preview: the most urgent (by its severity token), the first registered among equals. */

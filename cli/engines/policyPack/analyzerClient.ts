@@ -26,8 +26,8 @@ export interface AnalyzedResource {
     name: string;
     urn: string;
     /**
-     * Input properties as plain data. Unknown values are the engine's placeholder string
-     * (`04da6b54-80e4-46f7-96ec-b56ff0331ba9`); values wrapped by {@link secretValue} travel as secrets.
+     * Input properties as plain data, in the engine's wire format: an unknown value is its placeholder string
+     * (`unknownValue` of `@pulumi/pulumi/runtime/rpc`), a secret an object marked with `specialSecretSig`.
      */
     properties: Record<string, unknown>;
     /** URN of the parent resource. */
@@ -148,15 +148,6 @@ const severities: Record<analyzerProto.PolicySeverity, PolicyDiagnostic["severit
     [analyzerProto.PolicySeverity.POLICY_SEVERITY_HIGH]: "high",
     [analyzerProto.PolicySeverity.POLICY_SEVERITY_CRITICAL]: "critical",
 };
-
-// Property-value signatures of the Pulumi wire format (sdk/nodejs/runtime/rpc.ts).
-const specialSigKey = "4dabf18193072939515e22adb298388d";
-const secretSig = "1b47061264138c4ac30d75fd1eb44270";
-
-/** Wraps a property value so that it reaches the pack marked secret, as the engine sends secrets. */
-export function secretValue(value: unknown): Record<string, unknown> {
-    return { [specialSigKey]: secretSig, value };
-}
 
 /** Plain data for a protobuf Struct: `undefined` members are dropped, as the engine never sends them. */
 function toStruct(properties: Record<string, unknown>): Struct {

@@ -1,10 +1,17 @@
 import type { RecordedResource } from "../offline/runProgram";
 import { unknownPlaceholder } from "../offline/stackFile";
 import { secretPlaceholder } from "../offline/stackFile";
-import { AnalyzedResource, secretValue } from "./analyzerClient";
+import { AnalyzedResource } from "./analyzerClient";
 
-/** The engine's placeholder for a value not known until the update runs. */
-const unknownValue = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+// The wire format's constants from the SDK that defines them. The SDK is loaded by then (these run over a program's
+// recorded resources), but `check` imports this module only when it gets there, so that a stack it rejects before
+// running the program never loads the SDK.
+import { specialSecretSig, specialSigKey, unknownValue } from "@pulumi/pulumi/runtime/rpc";
+
+/** Wraps a property value so that it reaches the pack marked secret, as the engine sends secrets. */
+export function secretValue(value: unknown): Record<string, unknown> {
+    return { [specialSigKey]: specialSecretSig, value };
+}
 
 /**
  * Back to the wire format the engine sends the pack: the offline runner shows unknown values and secrets as

@@ -1,3 +1,4 @@
+import { severityMarker } from "../alarms/alarmDescription";
 import { AlarmMessageField, alarmDescriptionTemplate, alarmFieldExpression } from "./alarmMessageTemplates";
 
 // The one description of the alert a CloudWatch alarm becomes, shared by every on-call destination: Opsgenie and
@@ -34,7 +35,7 @@ export const recoveredFilterText = '"NewStateValue":"OK"';
  * state reason, a dimension) never sets the priority.
  */
 export function severityFilterText(priority: string): string {
-    return `"AlarmDescription":"[${priority}]`;
+    return `"AlarmDescription":"${severityMarker(priority)}`;
 }
 
 /** The alert's message (its title in Opsgenie, JSM and Slack) and alias: the alarm's name. */
@@ -89,7 +90,7 @@ export function alarmAlertActions(options: AlarmIntegrationActionOptions): Alarm
     };
     const creates: AlarmAlertAction[] = alertPriorities.map((priority, i) => ({
         kind: "create",
-        name: `Create a ${priority} alert for a firing alarm marked [${priority}]`,
+        name: `Create a ${priority} alert for a firing alarm marked ${severityMarker(priority)}`,
         order: i + 1,
         conditions: [contains(firingFilterText), contains(severityFilterText(priority))],
         ...common,

@@ -1,4 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
+import { auditTrailDefaults } from "./auditTrailDefaults";
 import { cloudWatchLogsRetentionDays } from "./retention";
 
 /** The largest `Days` an S3 lifecycle rule takes: the API types it Integer (32-bit signed). */
@@ -31,7 +32,10 @@ export interface AuditTrailDataEventsArgs {
     dynamoDbTableArns?: string[];
 }
 
-/** Arguments of {@link AuditTrail}. Every default is the secure choice; a weaker one needs an explicit value. */
+/**
+ * Arguments of {@link AuditTrail}. Every default is the secure choice; a weaker one needs an explicit value. The
+ * `@default` values are {@link auditTrailDefaults} (a test keeps them equal).
+ */
 export interface AuditTrailArgs {
     /**
      * Name of the CloudTrail trail, as the CloudTrail API accepts it: 3-128 ASCII letters, digits, `.`, `_` and
@@ -125,8 +129,9 @@ export interface AuditTrailArgs {
      */
     archiveTransitionDays?: number;
     /**
-     * Days after which archived log files expire. 0 keeps them forever. Must exceed `archiveTransitionDays`.
-     * @default 2557 (7 years)
+     * Days after which archived log files expire (the default is 7 years). 0 keeps them forever. Must
+     * exceed `archiveTransitionDays`.
+     * @default 2557
      */
     archiveExpirationDays?: number;
     /**
@@ -224,21 +229,22 @@ export function trailNameProblem(name: string): string | undefined {
 }
 
 function withDefaults(name: string, args: AuditTrailArgs): AuditTrailSettings {
+    const d = auditTrailDefaults;
     return {
         trailName: args.trailName ?? name,
-        isMultiRegionTrail: args.isMultiRegionTrail ?? true,
-        includeGlobalServiceEvents: args.includeGlobalServiceEvents ?? true,
-        enableLogFileValidation: args.enableLogFileValidation ?? true,
-        enableInsights: args.enableInsights ?? true,
-        isOrganizationTrail: args.isOrganizationTrail ?? false,
+        isMultiRegionTrail: args.isMultiRegionTrail ?? d.isMultiRegionTrail,
+        includeGlobalServiceEvents: args.includeGlobalServiceEvents ?? d.includeGlobalServiceEvents,
+        enableLogFileValidation: args.enableLogFileValidation ?? d.enableLogFileValidation,
+        enableInsights: args.enableInsights ?? d.enableInsights,
+        isOrganizationTrail: args.isOrganizationTrail ?? d.isOrganizationTrail,
         organizationId: args.organizationId,
         organizationManagementAccountId: args.organizationManagementAccountId,
-        adoptExistingLogGroup: args.adoptExistingLogGroup ?? false,
-        logRetentionDays: args.logRetentionDays ?? 365,
-        archiveTransitionDays: args.archiveTransitionDays ?? 90,
-        archiveExpirationDays: args.archiveExpirationDays ?? 2557,
-        noncurrentVersionExpirationDays: args.noncurrentVersionExpirationDays ?? 365,
-        retainOnDelete: args.retainOnDelete ?? true,
+        adoptExistingLogGroup: args.adoptExistingLogGroup ?? d.adoptExistingLogGroup,
+        logRetentionDays: args.logRetentionDays ?? d.logRetentionDays,
+        archiveTransitionDays: args.archiveTransitionDays ?? d.archiveTransitionDays,
+        archiveExpirationDays: args.archiveExpirationDays ?? d.archiveExpirationDays,
+        noncurrentVersionExpirationDays: args.noncurrentVersionExpirationDays ?? d.noncurrentVersionExpirationDays,
+        retainOnDelete: args.retainOnDelete ?? d.retainOnDelete,
         dataEvents: args.dataEvents ?? {},
     };
 }

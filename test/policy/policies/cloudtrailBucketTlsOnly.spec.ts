@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { PolicyStatement } from "@trailwatch/components/catalogue";
+import { PolicyStatement } from "@trailwatch/components";
 import { unknownValue } from "../../../policy/lib/knownValues";
 import { cloudtrailBucketTlsOnly } from "../../../policy/policies";
 import {

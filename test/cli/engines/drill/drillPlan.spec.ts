@@ -4,7 +4,7 @@ import {
     cloudWatchAlarmNotification,
     readSnsNotification,
     renderOpsgenieTemplate,
-} from "@trailwatch/components/catalogue";
+} from "@trailwatch/components/preview";
 import { DrillPlanError, planDrill } from "../../../../cli/engines/drill/drillPlan";
 import { drillEventFor } from "../../../../cli/engines/drill/drillCalls";
 import { runProgram } from "../../../../cli/engines/offline/runProgram";
