@@ -122,12 +122,20 @@ export function parseCommandLine<const Ds extends readonly OptionDefinition[]>(
     definition: CommandLineDefinition & { options: Ds },
 ): ParsedCommandLine<Ds> {
     const byName = new Map(definition.options.map((o) => [o.name, o]));
-    const byShort = new Map(definition.options.filter((o) => o.short).map((o) => [o.short!, o]));
     const parseOptions: Record<string, { type: "string" | "boolean"; short?: string; multiple?: boolean }> = {};
     for (const o of definition.options) {
-        parseOptions[o.name] = { type: o.type === "boolean" ? "boolean" : "string", short: o.short };
+        parseOptions[o.name] = {
+            type: o.type === "boolean" ? "boolean" : "string",
+            ...(o.short && { short: o.short }),
+        };
     }
-    const { tokens } = parseArgs({ args: [...argv], options: parseOptions, strict: false, allowPositionals: true, tokens: true });
+    const { tokens } = parseArgs({
+        args: [...argv],
+        options: parseOptions,
+        strict: false,
+        allowPositionals: true,
+        tokens: true,
+    });
 
     const values: Record<string, unknown> = {};
     for (const o of definition.options) {
@@ -145,7 +153,9 @@ export function parseCommandLine<const Ds extends readonly OptionDefinition[]>(
         }
         if (token.kind === "option-terminator") continue;
         const short = !token.rawName.startsWith("--");
-        const option = short ? byShort.get(token.name) : byName.get(token.name);
+        // parseArgs names a declared short option's token by its long name, an unknown one by its letter.
+        const named = byName.get(token.name);
+        const option = short ? (named?.short === undefined ? undefined : named) : named;
         if (option === undefined) {
             if (short && definition.dashPositionals) {
                 if (token.index !== groupIndex) positionals.push(argv[token.index]);

@@ -47,8 +47,10 @@ function sh(line: string): Promise<{ code: number; stdout: string; stderr: strin
     });
 }
 
-describe("README.md: every command example runs as written from the repository root", () => {
-    const commands = readmeCommands(fs.readFileSync(path.join(projectDir, "README.md"), "utf8"));
+describe("README.md and docs/cli.md: every command example runs as written from the repository root", () => {
+    const commands = ["README.md", "docs/cli.md"].flatMap((file) =>
+        readmeCommands(fs.readFileSync(path.join(projectDir, file), "utf8")),
+    );
 
     it("finds the examples (check, test-pattern, render, backtest), non-zero codes documented", () => {
         const used = new Set(commands.map((c) => /(?:trailwatch|npm run) ([a-z-]+)/.exec(c.line)?.[1]));

@@ -41,7 +41,7 @@ principals and source IP addresses, and sample events.`,
             defaultText: "every rule of the built-in catalogue enabled with its defaults",
             description:
                 "Evaluate the rules enabled in stacks/Pulumi.NAME.yaml, with that stack's office addresses, instance types, overrides and own rules.",
-            details: "(`console-login-outside-office` needs office addresses, so it is off without a stack)",
+            details: "Without a stack, `console-login-outside-office` is off: it needs office addresses.",
         },
         {
             name: "rule",
@@ -50,7 +50,7 @@ principals and source IP addresses, and sample events.`,
             valueName: "ID",
             description: "Evaluate only this rule (repeatable). With --stack, IDs of that stack's rules.",
             details:
-                "may name a rule the stack or catalogue leaves off, to try it before turning it on, but not one without a pattern",
+                "It may name a rule the stack or catalogue leaves off, to try it before turning it on, but not one without a pattern.",
         },
         {
             name: "since",
@@ -59,7 +59,7 @@ principals and source IP addresses, and sample events.`,
             description:
                 "Only events at or after TIME (ISO 8601: 2024-05-01 or 2024-05-01T12:00:00Z; UTC when no zone is given). Files delivered before it are not read.",
             details:
-                "(more than an hour before it, by the time in their CloudTrail name: they are not even opened)",
+                "Files delivered more than an hour before it (by the time in their CloudTrail name) are not even opened.",
         },
         { name: "until", type: "string", valueName: "TIME", description: "Only events before TIME (same format)." },
         {
@@ -111,7 +111,7 @@ principals and source IP addresses, and sample events.`,
             type: "boolean",
             description: "Print one JSON document (same content as the table, plus full sample records).",
             details:
-                "`rules` (`id`, `title`, `severity`, `pattern`, `threshold`, `period`, `evaluationPeriods`, `matchedEvents`, `periodsAtThreshold`, `alarms`, `alarmsPerDay`, `busiestPeriod`, `first`, `last`, `topPrincipals`, `topSourceIPs`, `samples` with the full records), `archive` (time span), `window`, `files` (`read`, `insight`, `failed`, `skipped` by reason), `events` (`read`, `evaluated`, `withoutTime`), `bytes`, `elapsedSeconds`, `megabytesPerSecond`, `threads`, `interrupted`, `problems` (`file`, `record` when one record was left out, `reason`)",
+                "Its fields: `rules` (`id`, `title`, `severity`, `pattern`, `threshold`, `period`, `evaluationPeriods`, `matchedEvents`, `periodsAtThreshold`, `alarms`, `alarmsPerDay`, `busiestPeriod`, `first`, `last`, `topPrincipals`, `topSourceIPs`, `samples` with the full records), `archive` (time span), `window`, `files` (`read`, `insight`, `failed`, `skipped` by reason), `events` (`read`, `evaluated`, `withoutTime`), `bytes`, `elapsedSeconds`, `megabytesPerSecond`, `threads`, `interrupted`, `problems` (`file`, `record` when one record was left out, `reason`).",
         },
     ],
     epilogue: `Progress (files, events, MB/s, time left) is shown on stderr when it is a terminal.

@@ -31,7 +31,7 @@ CLI finds it).`,
             type: "boolean",
             description: "Print one JSON document instead of the human report.",
             details:
-                "`stack`, `ok`, `outputs`, `resources` (`type`, `name`, `urn`, `parent`, `custom`, `retainOnDelete`, `dependencies`, `inputs`), plus the sections below",
+                "Its fields: `stack`, `ok`, `outputs`, `resources` (`type`, `name`, `urn`, `parent`, `custom`, `retainOnDelete`, `dependencies`, `inputs`), plus those of the sections below.",
         },
     ],
     epilogue: `Exit status: 0 the stack is sound; 1 a failed check (a policy violation, a rule not deployed as

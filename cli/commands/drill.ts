@@ -39,35 +39,34 @@ Alarms the drill sets to ALARM are always set back to OK, also on an error or Ct
             valueName: "ID",
             defaultText: "every rule the stack enables",
             description: "Drill only this rule (repeatable).",
-            details: "an unknown rule, or one the stack turns off, is a usage error",
+            details: "An unknown rule, or one the stack turns off, is a usage error.",
         },
         {
             name: "dry-run",
             type: "boolean",
             description:
                 "Print every API call the drill would make (service, operation, parameters) and stop. Needs no credentials.",
-            details: "in order, with the waits and the cleanup",
+            details: "In order (`service:Operation` and its parameters), with the waits and the cleanup.",
         },
         {
             name: "verify-opsgenie",
             type: "boolean",
             description: `Read each alert through Opsgenie's Alert API (by its alias, the alarm name) and confirm it opened and closed. The API key of an Opsgenie API integration with read access is read from ${opsgenieApiKeyVariable} and never printed.`,
-            details: "a stack without Opsgenie is a usage error",
+            details: "A stack without Opsgenie is a usage error.",
         },
         {
             name: "timeout",
             type: "string",
             valueName: "DURATION",
             defaultText: formatDuration(defaultTimeoutMs),
-            description:
-                "How long each wait (metric datapoint, alert opened, alert closed) may take: 90s, 5m, 1m30s.",
+            description: "How long each wait (metric datapoint, alert opened, alert closed) may take: 90s, 5m, 1m30s.",
         },
         {
             name: "json",
             type: "boolean",
             description: "Print one JSON document instead of the table.",
             details:
-                "`stack`, `region`, `drillId`, `logGroupName`, `logStreamName`, `rules` (`id`, `alarmName`, `steps` with `status` and `detail` per step), `interrupted`, `alarmsLeftInAlarm`, `ok`; with `--dry-run`: `calls` (`ruleId`, `step`, `call` with `service`, `operation`, `params`, and `note`)",
+                "Its fields: `stack`, `region`, `drillId`, `logGroupName`, `logStreamName`, `rules` (`id`, `alarmName`, `steps` with `status` and `detail` per step), `interrupted`, `alarmsLeftInAlarm`, `ok`; with `--dry-run`: `calls` (`ruleId`, `step`, `call` with `service`, `operation`, `params`, and `note`).",
         },
     ],
     epilogue: `Exit codes: 0 every step passed (or the dry run was printed); 1 a step failed (the summary says which and

@@ -51,7 +51,7 @@ chained, over the notification's Message, Subject, TopicArn, Timestamp, MessageI
             name: "json",
             type: "boolean",
             description:
-                'Print one JSON document: {"text","warnings"} for a template; for --stack, {"stack","destination","action","actionNames","message","description","priority","alias","tags","note","warnings"} (fields the action does not set are left out), or with two destinations {"stack","alerts":[{"destination",...},...]}.',
+                'Print one JSON document: {"text","warnings"} for a template; for --stack, {"stack", "destination", "action", "actionNames", "message", "description", "priority", "alias", "tags", "note", "warnings"} (fields the action does not set are left out), or with two destinations {"stack","alerts":[{"destination",...},...]}.',
         },
     ],
     epilogue: `Where Opsgenie documents nothing the renderer makes a stated choice and warns (on stderr): an

@@ -37,7 +37,13 @@ matches. Columns:
             defaultText: "the built-in catalogue",
             description: "The rules enabled in stacks/Pulumi.NAME.yaml.",
         },
-        { name: "rule", type: "string", multiple: true, valueName: "ID", description: "Only this rule (repeatable), enabled or not." },
+        {
+            name: "rule",
+            type: "string",
+            multiple: true,
+            valueName: "ID",
+            description: "Only this rule (repeatable), enabled or not.",
+        },
         {
             name: "dialect",
             type: "string",
@@ -51,6 +57,7 @@ matches. Columns:
             type: "string",
             valueName: "GLOB",
             description: "duckdb: the files to read, e.g. 'logs/AWSLogs/**/*.json.gz' (required).",
+            details: "Relative to the current folder.",
         },
         {
             name: "table",
@@ -65,6 +72,8 @@ matches. Columns:
             valueName: "TIME",
             description:
                 "Only events at or after TIME (ISO 8601, UTC unless a zone is given). With athena, also limits the partitions (days) Athena reads.",
+            details:
+                "Compared on CloudTrail's `eventTime` text (`YYYY-MM-DDTHH:MM:SSZ`). With athena the `timestamp` partitions read are the days from `--since` to the day after `--until` (a file is filed under its delivery day, up to about 15 minutes after its events).",
         },
         { name: "until", type: "string", valueName: "TIME", description: "Only events before TIME." },
     ],

@@ -40,7 +40,7 @@ events too, and every event on which it and trailwatch's evaluator disagree is r
             description:
                 "Also send the events to CloudWatch Logs' TestMetricFilter (AWS SDK default credentials; IAM action logs:TestMetricFilter; one call per 50 events) and compare its verdicts.",
             details:
-                "every event on which AWS and trailwatch disagree is reported (exit 1); `--json` adds `aws` (`region`, `matched`, `disagreements` with `index`, `local`, `aws`)",
+                "Every event on which AWS and trailwatch disagree is reported (exit 1); `--json` adds `aws` (`region`, `matched`, `disagreements` with `index`, `local`, `aws`).",
         },
         {
             name: "region",
