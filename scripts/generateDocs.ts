@@ -4,6 +4,7 @@ import * as path from "path";
 import { configNamespace, configReferenceTable, stackConfigKeys } from "../program";
 import { ruleCatalogueTable } from "../program/ruleCatalogueReference";
 import { writeMarkdownSection } from "./markdownSections";
+import { commandLines, flagTable, flagTableSection } from "../cli/usageDocs";
 
 /** The repository root: this file runs compiled, from dist/scripts/. */
 const projectDir = path.resolve(__dirname, "../..");
@@ -16,3 +17,6 @@ function regenerate(file: string, name: string, text: string): void {
 
 regenerate("docs/configuration.md", "config-reference", configReferenceTable(configNamespace, stackConfigKeys));
 regenerate("docs/rules.md", "rule-catalogue", ruleCatalogueTable());
+for (const definition of commandLines) {
+    regenerate("docs/cli.md", flagTableSection(definition.command), flagTable(definition));
+}

@@ -87,16 +87,6 @@ const cliReference = "docs/cli.md";
  * to docs/cli.md in a change of their own, which rewrites these links. Remove this list with that change (the last
  * test below fails until then, so it cannot outlive it).
  */
-const pendingCliSectionLinks = [
-    "#stack-secrets",
-    "#policy-pack",
-    "#jira-service-management-operations",
-    "#benchmarks",
-    "#backtest-throughput",
-    "#prove-it-in-your-account",
-    "#configuration-reference",
-];
-
 describe("documentation links: every relative link of README.md, docs/ and the packages' READMEs resolves", () => {
     it("names anchors as GitHub does", () => {
         assert.deepStrictEqual(
@@ -141,7 +131,6 @@ describe("documentation links: every relative link of README.md, docs/ and the p
         it(file, () => {
             const markdown = fs.readFileSync(path.join(projectDir, file), "utf8");
             const broken = relativeLinks(markdown)
-                .filter((link) => !(file === "README.md" && pendingCliSectionLinks.includes(link)))
                 .map((link) => ({ link, reason: brokenReason(file, link) }))
                 .filter((b) => b.reason !== undefined)
                 .map((b) => `${b.link}: ${b.reason}`);
@@ -149,19 +138,9 @@ describe("documentation links: every relative link of README.md, docs/ and the p
         });
     }
 
-    it("keeps README.md a front door: at most 250 lines, its CLI sections counted as the 6-line stub they become", () => {
+    it("keeps README.md a front door: at most 250 lines", () => {
         const lines = fs.readFileSync(path.join(projectDir, "README.md"), "utf8").split("\n");
-        const sectionLength = (heading: string) => {
-            const start = lines.indexOf(heading);
-            if (start < 0) return 0;
-            const next = lines.findIndex((l, i) => i > start && l.startsWith("## "));
-            return (next < 0 ? lines.length : next) - start;
-        };
-        const cliSections = sectionLength("## CLI") + sectionLength("## Backtests in SQL: DuckDB and Amazon Athena");
-        assert.ok(
-            lines.length - Math.max(0, cliSections - 6) <= 250,
-            `${lines.length} lines, ${cliSections} of them CLI`,
-        );
+        assert.ok(lines.length <= 250, `README.md has ${lines.length} lines; the reference belongs in docs/`);
     });
 
     it("reaches every file of docs/ from README.md", () => {
@@ -172,13 +151,5 @@ describe("documentation links: every relative link of README.md, docs/ and the p
             .filter((f) => f.startsWith("docs/"))
             .filter((f) => !linked.has(f));
         assert.deepStrictEqual(unlinked, []);
-    });
-
-    it("excepts only README links that are still there and still lead nowhere (the CLI sections' move)", () => {
-        const links = relativeLinks(fs.readFileSync(path.join(projectDir, "README.md"), "utf8"));
-        for (const link of pendingCliSectionLinks) {
-            assert.ok(links.includes(link), `${link} is no longer in README.md: remove it from pendingCliSectionLinks`);
-            assert.ok(brokenReason("README.md", link) !== undefined, `${link} resolves: remove it from the list`);
-        }
     });
 });

@@ -1,11 +1,10 @@
 import * as path from "path";
 import { Command, CommandIO, UsageError } from "../command";
-import { singleValue } from "../flags";
+import { CommandLineDefinition, parseCommandLine, usageText } from "../commandLine";
 import { assertReadable } from "../inputFile";
 import {
     buildReport,
     DEFAULT_LOG_FILE_LIMITS,
-    defaultThreads,
     LogFileLimits,
     MAX_RECORD_DEPTH,
     formatReportTable,
@@ -14,44 +13,108 @@ import {
     selectBacktestRules,
 } from "../engines/backtest";
 
-const usage = `Usage: trailwatch backtest PATH... [--stack NAME] [--rule ID]... [--since TIME] [--until TIME]
-                           [--threads N] [--max-file-mb N] [--max-records N] [--engine local|duckdb] [--json]
-       trailwatch backtest --engine athena --stack NAME --since TIME --until TIME [--rule ID]... [--json]
+/** The most `--threads` a run may ask for. */
+const MAX_THREADS = 64;
 
-Replays CloudTrail log files, as S3 delivers them, through the alert rules and reports how often
+/** The command line of `trailwatch backtest`, declared once: the parser, `--help` and docs/cli.md use it. */
+export const backtestCommandLine = {
+    command: "backtest",
+    synopsis: [
+        "trailwatch backtest PATH... [--stack NAME] [--rule ID]... [--since TIME] [--until TIME]",
+        "                    [--threads N] [--max-file-mb N] [--max-records N] [--engine local|duckdb] [--json]",
+        "trailwatch backtest --engine athena --stack NAME --since TIME --until TIME [--rule ID]... [--json]",
+    ],
+    description: `Replays CloudTrail log files, as S3 delivers them, through the alert rules and reports how often
 each alarm would have fired: matching events, alarm periods that reached the rule's threshold,
 alarms (OK -> ALARM transitions after the rule's evaluation periods), first and last match, top
-principals and source IP addresses, and sample events.
-
-Arguments:
-  PATH...          CloudTrail log files ({"Records":[...]}, .json or .json.gz) or directories as
+principals and source IP addresses, and sample events.`,
+    arguments: `  PATH...          CloudTrail log files ({"Records":[...]}, .json or .json.gz) or directories as
                    \`aws s3 sync\` leaves them (AWSLogs/<account>/CloudTrail/<region>/YYYY/MM/DD/).
                    Insights files (CloudTrail-Insight/) are evaluated too; digest files
-                   (CloudTrail-Digest/) and other services' logs under AWSLogs/ are left out.
-
-Options:
-  --stack NAME     Evaluate the rules enabled in stacks/Pulumi.NAME.yaml, with that stack's office
-                   addresses, instance types, overrides and own rules. Default: every rule of the
-                   built-in catalogue enabled with its defaults.
-  --rule ID        Evaluate only this rule (repeatable). With --stack, IDs of that stack's rules.
-  --since TIME     Only events at or after TIME (ISO 8601: 2024-05-01 or 2024-05-01T12:00:00Z;
-                   UTC when no zone is given). Files delivered before it are not read.
-  --until TIME     Only events before TIME (same format).
-  --threads N      Threads reading files. 1 reads on the main thread. Default: one per core (${defaultThreads()} here).
-  --max-file-mb N  Largest file read, in MB after gunzip; a larger one (or a gzip bomb) is reported
-                   and skipped without being inflated further. Default: ${DEFAULT_LOG_FILE_LIMITS.maxUncompressedBytes / 1e6}.
-  --max-records N  Most records one file may hold; a file with more is reported and skipped before it
-                   is parsed. Default: ${DEFAULT_LOG_FILE_LIMITS.maxRecords}.
-  --engine E       local (default): the project's own evaluator on worker threads. duckdb: the rules
-                   translated to SQL (as trailwatch sql prints them) and run by an embedded DuckDB;
-                   the same report. athena: the same translation run by Amazon Athena over the
-                   stack's CloudTrail table (trailwatch:athenaWorkgroup, athenaDatabase, athenaTable,
-                   athenaOutputLocation), no PATH; shows the query's state, data scanned and its cost
-                   ($5 per TB scanned). Rules it cannot translate faithfully are a usage error.
-  --json           Print one JSON document (same content as the table, plus full sample records).
-  -h, --help       Show this help.
-
-Progress (files, events, MB/s, time left) is shown on stderr when it is a terminal.
+                   (CloudTrail-Digest/) and other services' logs under AWSLogs/ are left out.`,
+    maxPositionals: Infinity,
+    options: [
+        {
+            name: "stack",
+            type: "string",
+            valueName: "NAME",
+            defaultText: "every rule of the built-in catalogue enabled with its defaults",
+            description:
+                "Evaluate the rules enabled in stacks/Pulumi.NAME.yaml, with that stack's office addresses, instance types, overrides and own rules.",
+            details: "Without a stack, `console-login-outside-office` is off: it needs office addresses.",
+        },
+        {
+            name: "rule",
+            type: "string",
+            multiple: true,
+            valueName: "ID",
+            description: "Evaluate only this rule (repeatable). With --stack, IDs of that stack's rules.",
+            details:
+                "It may name a rule the stack or catalogue leaves off, to try it before turning it on, but not one without a pattern.",
+        },
+        {
+            name: "since",
+            type: "string",
+            valueName: "TIME",
+            description:
+                "Only events at or after TIME (ISO 8601: 2024-05-01 or 2024-05-01T12:00:00Z; UTC when no zone is given). Files delivered before it are not read.",
+            details:
+                "Files delivered more than an hour before it (by the time in their CloudTrail name) are not even opened.",
+        },
+        { name: "until", type: "string", valueName: "TIME", description: "Only events before TIME (same format)." },
+        {
+            name: "threads",
+            type: "integer",
+            valueName: "N",
+            // Each thread is a worker with its own V8 heap: thousands exhaust memory long before they could help on
+            // any machine this runs on.
+            max: MAX_THREADS,
+            defaultText: "one per core",
+            description: `Threads reading files, 1 to ${MAX_THREADS}. 1 reads on the main thread.`,
+            details: "Results are identical whatever the number.",
+        },
+        {
+            name: "max-file-mb",
+            type: "integer",
+            valueName: "N",
+            // A file is parsed as one string, and V8 caps a string at 2^29 - 24 characters
+            // (buffer.constants.MAX_STRING_LENGTH, about 536 MB): 512 stays below it.
+            max: 512,
+            default: DEFAULT_LOG_FILE_LIMITS.maxUncompressedBytes / 1e6,
+            description:
+                "Largest file read, in MB (10^6 bytes) after gunzip, 1 to 512; a larger one (or a gzip bomb) is reported and skipped without being inflated further.",
+            details:
+                "A bigger plain file is refused by its size on disk, unread; a `.json.gz` stops inflating at the limit, so a gzip bomb costs no more memory than that.",
+        },
+        {
+            name: "max-records",
+            type: "integer",
+            valueName: "N",
+            max: 100_000_000,
+            default: DEFAULT_LOG_FILE_LIMITS.maxRecords,
+            description:
+                "Most records one file may hold; a file with more is reported and skipped before it is parsed.",
+            details: "So a file of millions of `{}` is refused before it becomes millions of objects.",
+        },
+        {
+            name: "engine",
+            type: "string",
+            valueName: "E",
+            choices: ["local", "duckdb", "athena"],
+            default: "local",
+            description:
+                "local: the project's own evaluator on worker threads. duckdb: the rules translated to SQL (as trailwatch sql prints them) and run by an embedded DuckDB; the same report. athena: the same translation run by Amazon Athena over the stack's CloudTrail table (trailwatch:athenaWorkgroup, athenaDatabase, athenaTable, athenaOutputLocation), no PATH; shows the query's state, data scanned and its cost ($5 per TB scanned). Rules it cannot translate faithfully are a usage error.",
+            details: "See [Backtests in SQL](#backtests-in-sql-duckdb-and-amazon-athena).",
+        },
+        {
+            name: "json",
+            type: "boolean",
+            description: "Print one JSON document (same content as the table, plus full sample records).",
+            details:
+                "Its fields: `rules` (`id`, `title`, `severity`, `pattern`, `threshold`, `period`, `evaluationPeriods`, `matchedEvents`, `periodsAtThreshold`, `alarms`, `alarmsPerDay`, `busiestPeriod`, `first`, `last`, `topPrincipals`, `topSourceIPs`, `samples` with the full records), `archive` (time span), `window`, `files` (`read`, `insight`, `failed`, `skipped` by reason), `events` (`read`, `evaluated`, `withoutTime`), `bytes`, `elapsedSeconds`, `megabytesPerSecond`, `threads`, `interrupted`, `problems` (`file`, `record` when one record was left out, `reason`).",
+        },
+    ],
+    epilogue: `Progress (files, events, MB/s, time left) is shown on stderr when it is a terminal.
 Ctrl-C stops reading and prints the summary so far (exit code 130).
 
 Real CloudTrail files are far below both limits (an event is at most 256 KB; delivered files hold
@@ -60,8 +123,8 @@ and left out; the rest of its file is evaluated.
 
 Exit codes: 0 all files read; 1 some files or records were unusable (unreadable, corrupt gzip,
 truncated or non-CloudTrail JSON, over a limit: each is named in the summary, the rest is
-processed); 2 usage error.
-`;
+processed); 2 usage error.`,
+} as const satisfies CommandLineDefinition;
 
 /**
  * True when the fields name a real calendar date and time: Date.parse rolls 2024-02-30 over to
@@ -104,85 +167,23 @@ interface BacktestArgs {
     json: boolean;
 }
 
-/** The most `--threads` a run may ask for. */
-const MAX_THREADS = 64;
-
-/** A positive whole number flag, at most `max` (beyond which it stops being a limit). */
-function positiveInteger(flag: string, v: string, max: number): number {
-    if (!/^[1-9]\d*$/.test(v) || Number(v) > max) {
-        throw new UsageError(`${flag}: expected a whole number from 1 to ${max}, got "${v}"`);
-    }
-    return Number(v);
-}
-
 function parseArgs(argv: string[]): BacktestArgs {
+    const { values, positionals } = parseCommandLine(argv, backtestCommandLine);
     const args: BacktestArgs = {
-        paths: [],
-        ruleIds: [],
-        engine: "local",
-        json: false,
-        limits: { ...DEFAULT_LOG_FILE_LIMITS },
+        paths: positionals,
+        stack: values.stack,
+        ruleIds: values.rule,
+        since: values.since === undefined ? undefined : parseTimeFlag("--since", values.since),
+        until: values.until === undefined ? undefined : parseTimeFlag("--until", values.until),
+        threads: values.threads,
+        engine: values.engine,
+        json: values.json,
+        limits: {
+            ...DEFAULT_LOG_FILE_LIMITS,
+            maxUncompressedBytes: values["max-file-mb"] * 1e6,
+            maxRecords: values["max-records"],
+        },
     };
-    const given: Record<string, string> = {}; // single-valued flags seen: a second one is a usage error
-    for (let i = 0; i < argv.length; i++) {
-        let arg = argv[i];
-        let inlineValue: string | undefined;
-        const eq = arg.indexOf("=");
-        if (arg.startsWith("--") && eq > 0) {
-            inlineValue = arg.slice(eq + 1);
-            arg = arg.slice(0, eq);
-        }
-        const value = (): string => {
-            let v = inlineValue;
-            if (v === undefined) {
-                v = argv[++i];
-                if (v === undefined || v.startsWith("--")) throw new UsageError(`${arg} needs a value`);
-            }
-            if (arg !== "--rule") given[arg] = singleValue(given[arg], arg, v);
-            return v;
-        };
-        switch (arg) {
-            case "--json":
-                args.json = true;
-                break;
-            case "--stack":
-                args.stack = value();
-                break;
-            case "--rule":
-                args.ruleIds.push(value());
-                break;
-            case "--since":
-                args.since = parseTimeFlag(arg, value());
-                break;
-            case "--until":
-                args.until = parseTimeFlag(arg, value());
-                break;
-            case "--threads":
-                // Each thread is a worker with its own V8 heap: thousands exhaust memory long before they could
-                // help on any machine this runs on.
-                args.threads = positiveInteger(arg, value(), MAX_THREADS);
-                break;
-            case "--max-file-mb":
-                // A file is parsed as one string, and V8 caps a string at 2^29 - 24 characters
-                // (buffer.constants.MAX_STRING_LENGTH, about 536 MB): 512 stays below it.
-                args.limits.maxUncompressedBytes = positiveInteger(arg, value(), 512) * 1e6;
-                break;
-            case "--max-records":
-                args.limits.maxRecords = positiveInteger(arg, value(), 100_000_000);
-                break;
-            case "--engine": {
-                const v = value();
-                if (v !== "local" && v !== "duckdb" && v !== "athena") {
-                    throw new UsageError(`--engine: expected local, duckdb or athena, got "${v}"`);
-                }
-                args.engine = v;
-                break;
-            }
-            default:
-                if (arg.startsWith("-") && arg !== "-") throw new UsageError(`unknown option ${arg}`);
-                args.paths.push(arg);
-        }
-    }
     if (args.engine === "athena") {
         if (args.paths.length > 0) throw new UsageError("--engine athena reads the stack's Athena table: give no PATH");
         if (args.stack === undefined || args.since === undefined || args.until === undefined) {
@@ -218,7 +219,7 @@ async function duckdbEngine(): Promise<typeof runBacktest> {
 export const backtestCommand: Command = {
     name: "backtest",
     summary: "Replay CloudTrail archives through the rules: how often would each alarm have fired?",
-    usage,
+    usage: usageText(backtestCommandLine),
     async run(argv: string[], io: CommandIO): Promise<number> {
         const args = parseArgs(argv);
         for (const p of args.paths) await assertReadable(path.resolve(io.cwd, p), p, true);

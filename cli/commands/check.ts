@@ -8,30 +8,36 @@ import { policiesSection } from "./check/policies";
 import { resourceTreeSection } from "./check/resourceTree";
 import { rulesSection } from "./check/rules";
 import { Command, UsageError, exitCode, reportError } from "../command";
-import { parseFlags } from "../flags";
+import { CommandLineDefinition, parseCommandLine, usageText } from "../commandLine";
 
 /** The parts of the report, in order. */
 const sections: CheckSection[] = [resourceTreeSection, rulesSection, policiesSection, alertPreviewSection];
 
-const usage = `Usage: trailwatch check [--stack NAME] [--json]
-
-Runs the Pulumi program for a stack offline (under Pulumi mocks, with the stack's configuration from
+/** The command line of `trailwatch check`, declared once: the parser, `--help` and docs/cli.md use it. */
+export const checkCommandLine = {
+    command: "check",
+    synopsis: ["trailwatch check [--stack NAME] [--json]"],
+    description: `Runs the Pulumi program for a stack offline (under Pulumi mocks, with the stack's configuration from
 stacks/Pulumi.<stack>.yaml; secure values are never decrypted or printed) and reports what \`pulumi up\`
 would create, and what each enabled alert destination (Opsgenie, JSM Operations) would make of the stack's most
 urgent alarm. A secret the stack requires but its file does not hold gets a notice, not a failure: \`pulumi up\`
 needs it, this check does not. No cloud account or Pulumi CLI is needed: this is what a pull request runs.
 Works from any folder inside the project (the one holding Pulumi.yaml is found upwards, as the Pulumi
-CLI finds it).
-
-Options:
-  --stack NAME   the stack to check (default: dev)
-  --json         print one JSON document instead of the human report
-  -h, --help     show this help
-
-Exit status: 0 the stack is sound; 1 a failed check (a policy violation, a rule not deployed as
+CLI finds it).`,
+    options: [
+        { name: "stack", type: "string", valueName: "NAME", default: "dev", description: "The stack to check." },
+        {
+            name: "json",
+            type: "boolean",
+            description: "Print one JSON document instead of the human report.",
+            details:
+                "Its fields: `stack`, `ok`, `outputs`, `resources` (`type`, `name`, `urn`, `parent`, `custom`, `retainOnDelete`, `dependencies`, `inputs`), plus those of the sections below.",
+        },
+    ],
+    epilogue: `Exit status: 0 the stack is sound; 1 a failed check (a policy violation, a rule not deployed as
 configured, a wrong alert); 2 a usage or input error (unknown flag or stack, an invalid stack file or
-configuration; with --json, {"error":{"code":2,"message":...,"problems":[...]}} on stdout).
-`;
+configuration; with --json, {"error":{"code":2,"message":...,"problems":[...]}} on stdout).`,
+} as const satisfies CommandLineDefinition;
 
 /** Releases what the sections prepared when the program did not run to the end. */
 async function discardPrepared(prepared: Promise<unknown>[]): Promise<void> {
@@ -42,12 +48,9 @@ async function discardPrepared(prepared: Promise<unknown>[]): Promise<void> {
 export const checkCommand: Command = {
     name: "check",
     summary: "run a stack's program offline and report what it would deploy",
-    usage,
+    usage: usageText(checkCommandLine),
     async run(argv, io) {
-        const flags = parseFlags(argv, { string: ["stack"], boolean: ["json"] });
-        if (flags.positional.length > 0) throw new UsageError(`unexpected argument "${flags.positional[0]}"`);
-        const stack = flags.strings.stack ?? "dev";
-        const json = flags.booleans.json;
+        const { stack, json } = parseCommandLine(argv, checkCommandLine).values;
 
         let run;
         let missingSecrets: MissingSecret[] = [];

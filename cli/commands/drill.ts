@@ -4,40 +4,74 @@ import { DrillCallOptions, drillStepTitles, formatDuration, plannedCalls } from 
 import { formatDryRun, formatDrillResult } from "../engines/drill/drillReport";
 import { StackFileError } from "../engines/offline/stackFile";
 import { Command, CommandIO, UsageError } from "../command";
-import { parseFlags } from "../flags";
+import { CommandLineDefinition, parseCommandLine, usageText } from "../commandLine";
 
 /** The environment variable the Opsgenie API key is read from; the key is never printed. */
 export const opsgenieApiKeyVariable = "TRAILWATCH_OPSGENIE_API_KEY";
 
 const defaultTimeoutMs = 5 * 60_000;
 
-const usage = `Usage: trailwatch drill --stack NAME [--rule ID]... [--dry-run] [--verify-opsgenie] [--json]
-                       [--timeout DURATION]
-
-Proves, in the AWS account of a deployed stack (after \`pulumi up\`), that each enabled rule works end to end:
+/** The command line of `trailwatch drill`, declared once: the parser, `--help` and docs/cli.md use it. */
+export const drillCommandLine = {
+    command: "drill",
+    synopsis: [
+        "trailwatch drill --stack NAME [--rule ID]... [--dry-run] [--verify-opsgenie] [--json]",
+        "                 [--timeout DURATION]",
+    ],
+    description: `Proves, in the AWS account of a deployed stack (after \`pulumi up\`), that each enabled rule works end to end:
   pattern   ${drillStepTitles.pattern}
   alarm     ${drillStepTitles.alarm}
   opsgenie  ${drillStepTitles.opsgenie} (with --verify-opsgenie)
   metric    ${drillStepTitles.metric}
 Uses the AWS SDK's default credentials (environment, profile, SSO, instance role) and the stack's aws:region.
-Alarms the drill sets to ALARM are always set back to OK, also on an error or Ctrl-C.
-
-Options:
-  --stack NAME         The stack to drill (stacks/Pulumi.NAME.yaml). Required.
-  --rule ID            Drill only this rule (repeatable). Default: every rule the stack enables.
-  --dry-run            Print every API call the drill would make (service, operation, parameters) and stop.
-                       Needs no credentials.
-  --verify-opsgenie    Read each alert through Opsgenie's Alert API (by its alias, the alarm name) and confirm
-                       it opened and closed. The API key of an Opsgenie API integration with read access is
-                       read from ${opsgenieApiKeyVariable} and never printed.
-  --timeout DURATION   How long each wait (metric datapoint, alert opened, alert closed) may take: 90s, 5m,
-                       1m30s. Default: ${formatDuration(defaultTimeoutMs)}.
-  --json               Print one JSON document instead of the table.
-  -h, --help           Show this help.
-
-Exit codes: 0 every step passed (or the dry run was printed); 1 a step failed (the summary says which and
-why; a refused call names the IAM action); 2 a usage error, an unknown stack or rule; 130 Ctrl-C.
-`;
+Alarms the drill sets to ALARM are always set back to OK, also on an error or Ctrl-C.`,
+    options: [
+        {
+            name: "stack",
+            type: "string",
+            valueName: "NAME",
+            description: "The stack to drill (stacks/Pulumi.NAME.yaml). Required.",
+        },
+        {
+            name: "rule",
+            type: "string",
+            multiple: true,
+            valueName: "ID",
+            defaultText: "every rule the stack enables",
+            description: "Drill only this rule (repeatable).",
+            details: "An unknown rule, or one the stack turns off, is a usage error.",
+        },
+        {
+            name: "dry-run",
+            type: "boolean",
+            description:
+                "Print every API call the drill would make (service, operation, parameters) and stop. Needs no credentials.",
+            details: "In order (`service:Operation` and its parameters), with the waits and the cleanup.",
+        },
+        {
+            name: "verify-opsgenie",
+            type: "boolean",
+            description: `Read each alert through Opsgenie's Alert API (by its alias, the alarm name) and confirm it opened and closed. The API key of an Opsgenie API integration with read access is read from ${opsgenieApiKeyVariable} and never printed.`,
+            details: "A stack without Opsgenie is a usage error.",
+        },
+        {
+            name: "timeout",
+            type: "string",
+            valueName: "DURATION",
+            defaultText: formatDuration(defaultTimeoutMs),
+            description: "How long each wait (metric datapoint, alert opened, alert closed) may take: 90s, 5m, 1m30s.",
+        },
+        {
+            name: "json",
+            type: "boolean",
+            description: "Print one JSON document instead of the table.",
+            details:
+                "Its fields: `stack`, `region`, `drillId`, `logGroupName`, `logStreamName`, `rules` (`id`, `alarmName`, `steps` with `status` and `detail` per step), `interrupted`, `alarmsLeftInAlarm`, `ok`; with `--dry-run`: `calls` (`ruleId`, `step`, `call` with `service`, `operation`, `params`, and `note`).",
+        },
+    ],
+    epilogue: `Exit codes: 0 every step passed (or the dry run was printed); 1 a step failed (the summary says which and
+why; a refused call names the IAM action); 2 a usage error, an unknown stack or rule; 130 Ctrl-C.`,
+} as const satisfies CommandLineDefinition;
 
 /** Parses `90`, `90s`, `5m`, `1m30s`, `1h` into milliseconds. */
 export function parseDuration(flag: string, value: string): number {
@@ -83,22 +117,16 @@ export async function runDrillCommand(
     settings: Partial<DrillCommandSettings> = {},
 ): Promise<number> {
     const s = { ...defaultSettings(), ...settings };
-    const flags = parseFlags(argv, {
-        string: ["stack", "timeout"],
-        list: ["rule"],
-        boolean: ["dry-run", "verify-opsgenie", "json"],
-    });
-    if (flags.positional.length > 0) throw new UsageError(`unexpected argument "${flags.positional[0]}"`);
-    const stack = flags.strings.stack;
+    const flags = parseCommandLine(argv, drillCommandLine).values;
+    const stack = flags.stack;
     if (stack === undefined) throw new UsageError("--stack NAME is required: the drill runs against a deployed stack");
-    const timeoutMs =
-        flags.strings.timeout === undefined ? defaultTimeoutMs : parseDuration("--timeout", flags.strings.timeout);
-    const json = flags.booleans.json;
-    const verifyOpsgenie = flags.booleans["verify-opsgenie"];
+    const timeoutMs = flags.timeout === undefined ? defaultTimeoutMs : parseDuration("--timeout", flags.timeout);
+    const json = flags.json;
+    const verifyOpsgenie = flags["verify-opsgenie"];
 
     let drillPlan: DrillPlan;
     try {
-        drillPlan = plan(io, stack, flags.lists.rule);
+        drillPlan = plan(io, stack, flags.rule);
     } catch (err) {
         if (!(err instanceof StackConfigError)) throw err;
         io.stderr.write(`trailwatch drill: stack ${stack}: ${err.message}\n`);
@@ -119,7 +147,7 @@ export async function runDrillCommand(
         opsgenieBaseUrl: s.opsgenieBaseUrl,
     };
     const apiKey = s.env[opsgenieApiKeyVariable];
-    if (flags.booleans["dry-run"]) {
+    if (flags["dry-run"]) {
         const calls = plannedCalls(drillPlan, callOptions);
         if (json) {
             io.stdout.write(
@@ -199,6 +227,6 @@ export async function runDrillCommand(
 export const drillCommand: Command = {
     name: "drill",
     summary: "prove a deployed stack's rules, metrics and alarms in its AWS account (and Opsgenie)",
-    usage,
+    usage: usageText(drillCommandLine),
     run: (argv, io) => runDrillCommand(argv, io),
 };

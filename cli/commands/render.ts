@@ -16,40 +16,45 @@ import { runProgram } from "../engines/offline/runProgram";
 import { StackFileError, readStackFile } from "../engines/offline/stackFile";
 import { alertDestinations, destinationPreviewer, enabledDestinations } from "../engines/offline/stackAlertPreview";
 import { Command, CommandIO, UsageError, exitCode, reportError } from "../command";
-import { parseFlags } from "../flags";
+import { CommandLineDefinition, parseCommandLine, usageText } from "../commandLine";
 import { readInputFile } from "../inputFile";
 
-const usage = `Usage: trailwatch render TEMPLATE [NOTIFICATION_FILE] [--json]
-       trailwatch render --stack NAME [NOTIFICATION_FILE] [--json]
-
-Renders Opsgenie templates for one Amazon SNS notification, offline, as Opsgenie's "Amazon SNS"
+/** The command line of `trailwatch render`, declared once: the parser, `--help` and docs/cli.md use it. */
+export const renderCommandLine = {
+    command: "render",
+    synopsis: [
+        "trailwatch render TEMPLATE [NOTIFICATION_FILE] [--json]",
+        "trailwatch render --stack NAME [NOTIFICATION_FILE] [--json]",
+    ],
+    description: `Renders Opsgenie templates for one Amazon SNS notification, offline, as Opsgenie's "Amazon SNS"
 integration would (Jira Service Management Operations, Opsgenie's successor, documents the same
 template language): static text with {{field}} and the documented string methods (extract(/re/),
 substring, substringAfter, substringBefore, substringBetween, toLowerCase, toUpperCase, toDate),
-chained, over the notification's Message, Subject, TopicArn, Timestamp, MessageId and Type.
-
-Arguments:
-  TEMPLATE           An Opsgenie template, e.g. '{{Message.extract(/"Region":"([^"]*)"/)}}'.
+chained, over the notification's Message, Subject, TopicArn, Timestamp, MessageId and Type.`,
+    arguments: `  TEMPLATE           An Opsgenie template, e.g. '{{Message.extract(/"Region":"([^"]*)"/)}}'.
                      Quote it for your shell.
   NOTIFICATION_FILE  The notification: the JSON body SNS POSTs to an HTTPS subscriber (what Opsgenie
                      receives), or a Lambda event from SNS ({"Records":[{"Sns":{...}}]}).
-                     Absent, or -, reads it from stdin.
-
-Options:
-  --stack NAME  Instead of one template: the alert each alert destination the stack enables (its
-                Opsgenie and/or Jira Service Management Operations integration) would make of the
-                notification. Runs the stack's program offline (as trailwatch check does) and applies
-                the integration actions it configures: which action runs (create, close, or none),
-                and the alert's message, description, priority, alias and tags (or the close's alias
-                and note). With both destinations on, each alert is headed by its destination.
-  --json        Print one JSON document: {"text","warnings"} for a template; for --stack, {"stack",
-                "destination","action","actionNames","message","description","priority","alias",
-                "tags","note","warnings"} (fields the action does not set are left out), or with two
-                destinations {"stack","alerts":[{"destination",...},...]}.
-  --            Ends the options: what follows is TEMPLATE or NOTIFICATION_FILE even if it starts with --.
-  -h, --help    Show this help.
-
-Where Opsgenie documents nothing the renderer makes a stated choice and warns (on stderr): an
+                     Absent, or -, reads it from stdin.`,
+    maxPositionals: 2,
+    dashPositionals: true,
+    endOfOptions: "Ends the options: TEMPLATE or NOTIFICATION_FILE may then start with --.",
+    options: [
+        {
+            name: "stack",
+            type: "string",
+            valueName: "NAME",
+            description:
+                "Instead of one template: the alert each alert destination the stack enables (its Opsgenie and/or Jira Service Management Operations integration) would make of the notification. Runs the stack's program offline (as trailwatch check does) and applies the integration actions it configures: which action runs (create, close, or none), and the alert's message, description, priority, alias and tags (or the close's alias and note). With both destinations on, each alert is headed by its destination.",
+        },
+        {
+            name: "json",
+            type: "boolean",
+            description:
+                'Print one JSON document: {"text","warnings"} for a template; for --stack, {"stack", "destination", "action", "actionNames", "message", "description", "priority", "alias", "tags", "note", "warnings"} (fields the action does not set are left out), or with two destinations {"stack","alerts":[{"destination",...},...]}.',
+        },
+    ],
+    epilogue: `Where Opsgenie documents nothing the renderer makes a stated choice and warns (on stderr): an
 extract() that matches nothing renders as empty text; substring() indices beyond the text are
 clamped; a toDate() of text that is not a timestamp renders as empty text.
 
@@ -61,8 +66,10 @@ Exit status: 0 rendered; 1 rendered with warnings (an extract that matched nothi
 action runs at a destination or a template of the stack cannot be rendered; 2 a malformed template or
 one whose regex takes too long (its line and column are shown), an unreadable file or one that is not
 an SNS notification, an unknown stack or an invalid stack configuration, or a usage error. With
---json, errors are {"error":{"code":2,"message":...}} on stdout.
-`;
+--json, errors are {"error":{"code":2,"message":...}} on stdout.`,
+} as const satisfies CommandLineDefinition;
+
+const usage = usageText(renderCommandLine);
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
     const chunks: Buffer[] = [];
@@ -192,16 +199,14 @@ export const renderCommand: Command = {
     summary: "render an Opsgenie template, or a stack's alerts (Opsgenie, JSM), for one SNS notification",
     usage,
     async run(argv, io) {
-        const flags = parseFlags(argv, { string: ["stack"], boolean: ["json"] });
-        const json = flags.booleans.json;
-        const stack = flags.strings.stack;
+        const { values, positionals } = parseCommandLine(argv, renderCommandLine);
+        const { json, stack } = values;
         if (stack !== undefined) {
-            if (flags.positional.length > 1) throw new UsageError(`unexpected argument "${flags.positional[1]}"`);
-            return renderForStack(stack, flags.positional[0], json, io);
+            if (positionals.length > 1) throw new UsageError(`unexpected argument "${positionals[1]}"`);
+            return renderForStack(stack, positionals[0], json, io);
         }
-        const [template, file, extra] = flags.positional;
+        const [template, file] = positionals;
         if (template === undefined) throw new UsageError(`missing TEMPLATE (or --stack NAME)\n\n${usage}`);
-        if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}"`);
         let parsed;
         try {
             parsed = parseOpsgenieTemplate(template);

@@ -6,45 +6,61 @@ import {
 } from "@trailwatch/components/catalogue";
 import * as path from "path";
 import { Command, CommandIO, UsageError, exitCode, reportError } from "../command";
+import { CommandLineDefinition, parseCommandLine, usageText } from "../commandLine";
 import { assertReadable } from "../inputFile";
 import { LogEvent, LogEventsError, readLogEvents, readLogEventsFromFile } from "../engines/logEvents";
 
-const usage = `Usage: trailwatch test-pattern PATTERN [FILE...] [--json] [--aws [--region REGION]]
-
-Tests a CloudWatch Logs filter pattern against log events, offline: the twin of
+/** The command line of `trailwatch test-pattern`, declared once: the parser, `--help` and docs/cli.md use it. */
+export const testPatternCommandLine = {
+    command: "test-pattern",
+    synopsis: ["trailwatch test-pattern PATTERN [FILE...] [--json] [--aws [--region REGION]]"],
+    description: `Tests a CloudWatch Logs filter pattern against log events, offline: the twin of
 \`aws logs test-metric-filter\`, without credentials. With --aws, AWS's own engine judges the same
-events too, and every event on which it and trailwatch's evaluator disagree is reported.
-
-Arguments:
-  PATTERN   The filter pattern, e.g. '{ ($.eventName = ConsoleLogin) && ($.errorMessage = "Failed authentication") }'.
+events too, and every event on which it and trailwatch's evaluator disagree is reported.`,
+    arguments: `  PATTERN   The filter pattern, e.g. '{ ($.eventName = ConsoleLogin) && ($.errorMessage = "Failed authentication") }'.
             Quote it for your shell. A pattern starting with - (an excluded term) is fine.
   FILE      Files to read events from; none, or -, reads stdin. Each may be:
               a CloudTrail log file as delivered to S3 ({"Records":[...]}, .json or gzipped .json.gz),
               JSON Lines (one event per line), plain text (one event per line),
               or one pretty-printed JSON document (a record, or an array of records).
-            Gzip is recognised by content; a file named .gz must be gzip.
-
-Options:
-  --json    Print {"matches":[{"index":I,"event":E}],"matched":N,"total":M} instead of text.
-            I is the 0-based position of the event among all events read, in input order; E is the
-            event as JSON (a record, a parsed JSON line, or the text of a plain-text line). The document
-            is streamed, one match at a time; a file that fails after matches were printed ends it with
-            "error":{"code":2,"message":...} after the counts so far.
-  --aws     Also send the events to CloudWatch Logs' TestMetricFilter (AWS SDK default credentials;
-            IAM action logs:TestMetricFilter; one call per 50 events) and compare its verdicts.
-  --region REGION  The region of --aws (default: the AWS SDK's, e.g. AWS_REGION).
-  --        Ends the options: what follows is PATTERN or FILE even if it starts with --.
-  -h, --help  Show this help.
-
-Output: each matching event on one line (records as compact JSON), then "N of M events matched".
+            Gzip is recognised by content; a file named .gz must be gzip.`,
+    maxPositionals: Infinity,
+    dashPositionals: true,
+    endOfOptions: "Ends the options: what follows is PATTERN or FILE even if it starts with --.",
+    options: [
+        {
+            name: "json",
+            type: "boolean",
+            description:
+                'Print {"matches":[{"index":I,"event":E}],"matched":N,"total":M} instead of text. I is the 0-based position of the event among all events read, in input order; E is the event as JSON (a record, a parsed JSON line, or the text of a plain-text line). The document is streamed, one match at a time; a file that fails after matches were printed ends it with "error":{"code":2,"message":...} after the counts so far.',
+        },
+        {
+            name: "aws",
+            type: "boolean",
+            description:
+                "Also send the events to CloudWatch Logs' TestMetricFilter (AWS SDK default credentials; IAM action logs:TestMetricFilter; one call per 50 events) and compare its verdicts.",
+            details:
+                "Every event on which AWS and trailwatch disagree is reported (exit 1); `--json` adds `aws` (`region`, `matched`, `disagreements` with `index`, `local`, `aws`).",
+        },
+        {
+            name: "region",
+            type: "string",
+            valueName: "REGION",
+            defaultText: "the AWS SDK's, e.g. AWS_REGION",
+            description: "The region of --aws.",
+        },
+    ],
+    epilogue: `Output: each matching event on one line (records as compact JSON), then "N of M events matched".
 Ctrl-C stops reading at once and prints the count so far, "N of M events matched (interrupted)"
 (with --json, the document gets "interrupted":true), and exits 130.
 Regular expressions (%...%) run in time linear in the event (RE2), whatever the pattern.
 Exit codes: 0 the pattern was tested (whether or not anything matched); 1 with --aws, AWS and
 trailwatch disagree on an event, or AWS could not be asked (a refused call names the IAM action);
 2 an invalid pattern (the position and reason are shown), an unreadable or corrupt file, or one
-named .gz that is not gzip (named), or a usage error; 130 interrupted.
-`;
+named .gz that is not gzip (named), or a usage error; 130 interrupted.`,
+} as const satisfies CommandLineDefinition;
+
+const usage = usageText(testPatternCommandLine);
 
 interface Arguments {
     pattern: string;
@@ -55,25 +71,16 @@ interface Arguments {
 }
 
 function parseArguments(argv: string[]): Arguments {
-    const positionals: string[] = [];
-    let json = false;
-    let aws = false;
-    let region: string | undefined;
-    let optionsEnded = false;
-    for (let i = 0; i < argv.length; i++) {
-        const arg = argv[i];
-        if (!optionsEnded && arg === "--") optionsEnded = true;
-        else if (!optionsEnded && arg === "--json") json = true;
-        else if (!optionsEnded && arg === "--aws") aws = true;
-        else if (!optionsEnded && (arg === "--region" || arg.startsWith("--region="))) {
-            region = arg === "--region" ? argv[++i] : arg.slice("--region=".length);
-            if (region === undefined || region === "" || region.startsWith("--")) {
-                throw new UsageError(`--region needs a value\n\n${usage}`);
-            }
-        } else if (!optionsEnded && arg.startsWith("--")) throw new UsageError(`unknown option ${arg}\n\n${usage}`);
-        else positionals.push(arg);
+    let parsed;
+    try {
+        parsed = parseCommandLine(argv, testPatternCommandLine);
+    } catch (err) {
+        // test-pattern's usage errors are followed by the usage text, as they always were.
+        if (err instanceof UsageError) throw new UsageError(`${err.message}\n\n${usage}`);
+        throw err;
     }
-    const [pattern, ...files] = positionals;
+    const { json, aws, region } = parsed.values;
+    const [pattern, ...files] = parsed.positionals;
     if (pattern === undefined) throw new UsageError(`missing PATTERN\n\n${usage}`);
     if (region !== undefined && !aws) throw new UsageError(`--region is only used with --aws\n\n${usage}`);
     return { pattern, files, json, aws, region };

@@ -259,9 +259,9 @@ describe("trailwatch backtest", function () {
         );
     });
 
-    it("the usage text and the README's flag table list the same flags", () => {
-        const readme = fs.readFileSync(path.join(projectDir, "README.md"), "utf8");
-        const start = readme.indexOf("### `trailwatch backtest`");
+    it("the usage text and the flag table of docs/cli.md list the same flags", () => {
+        const readme = fs.readFileSync(path.join(projectDir, "docs", "cli.md"), "utf8");
+        const start = readme.indexOf("## `trailwatch backtest`");
         const section = readme.slice(start).split(/\n(?=##+ )/)[0]; // up to the next heading
         const tableFlags = [...section.matchAll(/^\| `(--[a-z-]+)/gm)].map((m) => m[1]).sort();
         const usageFlags = [...new Set(backtestCommand.usage.match(/--[a-z][a-z-]*/g))]

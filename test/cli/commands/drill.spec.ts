@@ -199,10 +199,10 @@ describe("trailwatch drill", () => {
         assert.throws(() => parseDuration("--timeout", "0s"), /expected a duration/);
     });
 
-    it("the usage text and the README's flag table list the same flags", () => {
-        const readme = fs.readFileSync(path.join(projectDir, "README.md"), "utf8");
-        const start = readme.indexOf("### `trailwatch drill`");
-        assert.ok(start >= 0, "README has a `trailwatch drill` section");
+    it("the usage text and the flag table of docs/cli.md list the same flags", () => {
+        const readme = fs.readFileSync(path.join(projectDir, "docs", "cli.md"), "utf8");
+        const start = readme.indexOf("## `trailwatch drill`");
+        assert.ok(start >= 0, "docs/cli.md has a `trailwatch drill` section");
         const section = readme.slice(start).split(/\n(?=##+ )/)[0]; // up to the next heading
         const tableFlags = [...section.matchAll(/^\| `(--[a-z-]+)/gm)].map((m) => m[1]).sort();
         const usageFlags = [...new Set(drillCommand.usage.match(/--[a-z][a-z-]*/g))]
