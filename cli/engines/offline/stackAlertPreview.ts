@@ -109,7 +109,8 @@ const previewConfigurationTime = new Date("2026-01-02T08:00:00.000Z");
 
 /** `[P1]` … `[P5]` at the start of a description, as trailwatch's alarms carry their rule's severity. */
 function severityOf(alarm: RecordedResource): string | undefined {
-    return /^\[(P[1-5])\] /.exec(String(alarm.inputs.alarmDescription ?? ""))?.[1];
+    const description = alarm.inputs.alarmDescription;
+    return typeof description === "string" ? /^\[(P[1-5])\] /.exec(description)?.[1] : undefined;
 }
 
 /** The alarm to preview: the most urgent (by its severity token), the first registered among equals. */
@@ -207,13 +208,13 @@ export function previewStackAlert(run: ProgramRun, destination: AlertDestination
         configurationUpdatedTime: previewConfigurationTime,
         metricName: String(i.metricName),
         namespace: String(i.namespace),
-        statistic: String(i.statistic ?? "Sum"),
+        statistic: typeof i.statistic === "string" ? i.statistic : "Sum",
         period: Number(i.period),
         evaluationPeriods: Number(i.evaluationPeriods),
         datapointsToAlarm: i.datapointsToAlarm === undefined ? undefined : Number(i.datapointsToAlarm),
         threshold: Number(i.threshold),
         comparisonOperator: String(i.comparisonOperator),
-        treatMissingData: i.treatMissingData === undefined ? undefined : String(i.treatMissingData),
+        treatMissingData: typeof i.treatMissingData === "string" ? i.treatMissingData : undefined,
         datapointValue: Number(i.threshold),
         alarmActions,
         okActions: (i.okActions as string[] | undefined) ?? [],
