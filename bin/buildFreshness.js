@@ -7,12 +7,29 @@ const path = require("path");
 /**
  * Where each source tree compiles to, as the three tsconfig.json files say (rootDir -> outDir): the root project
  * (`index.ts`, `program/`, `cli/`: rootDir ".", outDir "dist"), the components package (`components/src` ->
- * `components/dist`) and the policy pack (`policy/{index.ts,policies,lib}` -> `policy/dist`).
+ * `components/dist`) and the policy pack (`policy/{index.ts,policies,lib}` -> `policy/dist`). `buildInfo` is the
+ * project's `.tsbuildinfo`: `tsc -b` rewrites it on every build that looked at the sources, but re-emits only the
+ * files whose content changed, so a source saved without a change stays newer than its compiled file.
  */
 const trees = [
-    { sourceRoot: ".", outRoot: "dist", entries: ["index.ts", "program", "cli"] },
-    { sourceRoot: "components/src", outRoot: "components/dist", entries: ["."] },
-    { sourceRoot: "policy", outRoot: "policy/dist", entries: ["index.ts", "policies", "lib"] },
+    {
+        sourceRoot: ".",
+        outRoot: "dist",
+        buildInfo: "dist/tsconfig.tsbuildinfo",
+        entries: ["index.ts", "program", "cli"],
+    },
+    {
+        sourceRoot: "components/src",
+        outRoot: "components/dist",
+        buildInfo: "components/dist/tsconfig.tsbuildinfo",
+        entries: ["."],
+    },
+    {
+        sourceRoot: "policy",
+        outRoot: "policy/dist",
+        buildInfo: "policy/dist/tsconfig.tsbuildinfo",
+        entries: ["index.ts", "policies", "lib"],
+    },
 ];
 
 function mtimeMs(file) {
@@ -54,12 +71,14 @@ function staleBuild(projectDir) {
         return "the CLI is not built (dist/cli/main.js is missing)";
     }
     const stale = [];
-    for (const { sourceRoot, outRoot, entries } of trees) {
+    for (const { sourceRoot, outRoot, buildInfo, entries } of trees) {
+        const built = mtimeMs(path.join(projectDir, buildInfo)) ?? -Infinity;
         for (const entry of entries) {
             for (const rel of sources(projectDir, sourceRoot, entry, [])) {
                 const source = mtimeMs(path.join(projectDir, sourceRoot, rel));
                 const compiled = mtimeMs(path.join(projectDir, outRoot, rel.replace(/\.ts$/, ".js")));
-                if (compiled === undefined || compiled < source) stale.push(path.join(sourceRoot, rel));
+                if (compiled === undefined || Math.max(compiled, built) < source)
+                    stale.push(path.join(sourceRoot, rel));
             }
         }
     }

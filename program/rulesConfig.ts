@@ -186,7 +186,7 @@ function readOverrides(reader: StackConfigReader): Record<string, AlertRuleOverr
         if (!isMap(override)) {
             reader.fail(`ruleOverrides.${id}`, `must be a map with the keys ${overrideKeys.join(", ")}`);
         } else if (checkMap(reader, `ruleOverrides.${id}`, override, overrideKeys, [])) {
-            overrides.push([id, override as AlertRuleOverride]);
+            overrides.push([id, override]);
         }
     }
     // fromEntries defines each key as an own property: assigning `overrides["__proto__"]` would set

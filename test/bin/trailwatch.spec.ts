@@ -63,6 +63,22 @@ describe("bin/trailwatch.js and a stale or missing build", () => {
         });
     });
 
+    it("a source saved without a change after the build is not stale: `tsc -b` rewrote only its .tsbuildinfo", async () => {
+        const source = path.join(dir, "cli", "commands", "check.ts");
+        const saved = new Date(Date.now() + 60_000);
+        fs.utimesSync(source, saved, saved);
+        // What `npm run build` leaves after such a save: the build info newer than the source, the .js as it was.
+        const buildInfo = path.join(dir, "dist", "tsconfig.tsbuildinfo");
+        fs.writeFileSync(buildInfo, "{}");
+        const rebuilt = new Date(Date.now() + 120_000);
+        fs.utimesSync(buildInfo, rebuilt, rebuilt);
+        assert.deepStrictEqual(await run(bin, ["--version"]), { code: 0, stdout: "trailwatch 0.1.0\n", stderr: "" });
+        // An edit after that build is stale again.
+        const edited = new Date(Date.now() + 180_000);
+        fs.utimesSync(source, edited, edited);
+        assert.strictEqual((await run(bin, ["--version"])).code, 2);
+    });
+
     it("a new source file without compiled code counts as stale too", async () => {
         fs.writeFileSync(path.join(dir, "program", "newModule.ts"), "export const x = 1;\n");
         const { code, stderr } = await run(bin, ["--version"]);

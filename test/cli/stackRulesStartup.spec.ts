@@ -43,8 +43,8 @@ describe("reading a stack's rules loads neither the Pulumi nor an AWS SDK", func
                         .filter((m) => m !== undefined))],
                 })));`;
         return new Promise((resolve, reject) =>
-            execFile(process.execPath, ["-e", script], (err, stdout) =>
-                err ? reject(err) : resolve(JSON.parse(stdout) as { code: number; loaded: string[] }),
+            execFile(process.execPath, ["-e", script], (err: Error | null, stdout: string) =>
+                err === null ? resolve(JSON.parse(stdout) as { code: number; loaded: string[] }) : reject(err),
             ),
         );
     }

@@ -19,7 +19,7 @@ describe("the entry points that load without the Pulumi SDK", function () {
                 .filter((m) => m !== undefined))]));`;
         return new Promise((resolve, reject) =>
             execFile(process.execPath, ["-e", script], { cwd: projectDir }, (err, stdout) =>
-                err ? reject(err) : resolve(JSON.parse(stdout) as string[]),
+                err ? reject(new Error(err.message)) : resolve(JSON.parse(stdout) as string[]),
             ),
         );
     }

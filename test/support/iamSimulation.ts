@@ -85,9 +85,9 @@ export async function simulate(request: SimulatedRequest): Promise<SimulatedDeci
     if (unexpected.length > 0) {
         throw new Error(`${request.action} has no request context key ${unexpected.join(", ")}: fix the request`);
     }
-    const analysis = (ignored.length === 0
-        ? response.result.analysis
-        : evaluateWithFullContext(request)) as unknown as EvaluationLike;
+    const analysis = (
+        ignored.length === 0 ? response.result.analysis : evaluateWithFullContext(request)
+    ) as EvaluationLike;
     return decisionOf(analysis, request);
 }
 
@@ -95,9 +95,9 @@ function evaluateWithFullContext(request: SimulatedRequest): unknown {
     // iam-simulate's own copy of its policy parser (a dependency of it, not of this project).
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- resolved from iam-simulate's location
     const { loadPolicy } = require(require.resolve("@cloud-copilot/iam-policy", { paths: [simulateDir] })) as {
-        loadPolicy(document: unknown, metadata: { name: string }): unknown;
+        loadPolicy: (document: unknown, metadata: { name: string }) => unknown;
     };
-    const { authorize } = simulateModule<{ authorize(request: unknown): unknown }>(
+    const { authorize } = simulateModule<{ authorize: (request: unknown) => unknown }>(
         "core_engine/CoreSimulatorEngine.js",
     );
     const { AwsRequestImpl } = simulateModule<{ AwsRequestImpl: new (...args: unknown[]) => unknown }>(

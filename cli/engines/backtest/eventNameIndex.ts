@@ -76,7 +76,7 @@ export class EventNameIndex {
         for (const name of names) {
             this.byName.set(
                 name,
-                this.all.filter((i) => constraints[i] === undefined || constraints[i]!.has(name)),
+                this.all.filter((i) => constraints[i] === undefined || constraints[i].has(name)),
             );
         }
     }

@@ -286,7 +286,7 @@ export function parseLogFileText(file: string, text: string, leftOut: ReadonlySe
         throw new LogFileError(file, 'not a CloudTrail log file: no "Records" array');
     }
     for (let i = 0; i < records.length; i++) {
-        const r = records[i];
+        const r: unknown = records[i];
         if (r === null && leftOut.has(i)) continue;
         if (typeof r !== "object" || r === null || Array.isArray(r)) {
             throw new LogFileError(file, `not a CloudTrail log file: Records[${i}] is not an object`);

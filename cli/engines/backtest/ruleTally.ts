@@ -87,9 +87,9 @@ export function mergeRuleTally(into: RuleTally, from: RuleTally): void {
     into.matched += from.matched;
     if (from.first !== undefined && (into.first === undefined || from.first < into.first)) into.first = from.first;
     if (from.last !== undefined && (into.last === undefined || from.last > into.last)) into.last = from.last;
-    addCounts(into.periods as Map<string | number, number>, from.periods);
-    addCounts(into.principals as Map<string | number, number>, from.principals);
-    addCounts(into.sourceIPs as Map<string | number, number>, from.sourceIPs);
+    addCounts(into.periods, from.periods);
+    addCounts(into.principals, from.principals);
+    addCounts(into.sourceIPs, from.sourceIPs);
     for (const s of from.samples) {
         offerSample(into.samples, s);
     }

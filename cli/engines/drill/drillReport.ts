@@ -63,7 +63,7 @@ export function formatDrillResult(result: DrillResult): string {
     }
     const problems = result.rules.flatMap((r) =>
         steps
-            .filter((s) => r.steps[s] !== undefined && r.steps[s]!.status !== "passed" && r.steps[s]!.detail !== "")
+            .filter((s) => r.steps[s] !== undefined && r.steps[s].status !== "passed" && r.steps[s].detail !== "")
             .map((s) => `  ${r.id} ${s}: ${r.steps[s]!.detail}`),
     );
     if (problems.length > 0) lines.push("", ...problems);

@@ -205,7 +205,7 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramRun
     const run = await runUnderMocks({ stack, config, preview: options.preview }, async () => {
         delete require.cache[require.resolve(programPath)];
         // eslint-disable-next-line @typescript-eslint/no-require-imports -- the program is loaded like the CLI loads it
-        return require(programPath);
+        return require(programPath) as unknown;
     });
     return run;
 }
@@ -244,7 +244,7 @@ async function runUnderMocksAlone(options: RunUnderMocksOptions, body: () => Pro
     // dependencies and options, which the policy pack and the resource tree need.
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- internal API, not in the typings
     const { getStore } = require("@pulumi/pulumi/runtime/state") as {
-        getStore(): { settings: { monitor: { registerResource: (req: unknown, cb: unknown) => unknown } } };
+        getStore: () => { settings: { monitor: { registerResource: (req: unknown, cb: unknown) => unknown } } };
     };
     const monitor = getStore().settings.monitor;
     const registerResource = monitor.registerResource.bind(monitor);
@@ -278,7 +278,7 @@ async function runUnderMocksAlone(options: RunUnderMocksOptions, body: () => Pro
     try {
         const stackOutputs = await pulumi.runtime.runInPulumiStack(body);
         // eslint-disable-next-line @typescript-eslint/no-require-imports -- internal API, not in the typings
-        const { waitForRPCs } = require("@pulumi/pulumi/runtime/settings") as { waitForRPCs(): Promise<void> };
+        const { waitForRPCs } = require("@pulumi/pulumi/runtime/settings") as { waitForRPCs: () => Promise<void> };
         await waitForRPCs();
         const found = { secret: false };
         outputs = (plainValue(await serializeOutputs(stackOutputs ?? {}), found) ?? {}) as Record<string, unknown>;

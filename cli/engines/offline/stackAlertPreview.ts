@@ -110,7 +110,8 @@ const previewConfigurationTime = new Date("2026-01-02T08:00:00.000Z");
 
 /** The severity token (`[P1] ` … `[P5] `) a recorded alarm's description starts with, as trailwatch writes it. */
 function severityOf(alarm: RecordedResource): string | undefined {
-    return alarmDescriptionSeverity(String(alarm.inputs.alarmDescription ?? ""));
+    const description: unknown = alarm.inputs.alarmDescription;
+    return typeof description === "string" ? alarmDescriptionSeverity(description) : undefined;
 }
 
 /** The alarm to preview: the most urgent (by its severity token), the first registered among equals. */
@@ -208,13 +209,13 @@ export function previewStackAlert(run: ProgramRun, destination: AlertDestination
         configurationUpdatedTime: previewConfigurationTime,
         metricName: String(i.metricName),
         namespace: String(i.namespace),
-        statistic: String(i.statistic ?? "Sum"),
+        statistic: typeof i.statistic === "string" ? i.statistic : "Sum",
         period: Number(i.period),
         evaluationPeriods: Number(i.evaluationPeriods),
         datapointsToAlarm: i.datapointsToAlarm === undefined ? undefined : Number(i.datapointsToAlarm),
         threshold: Number(i.threshold),
         comparisonOperator: String(i.comparisonOperator),
-        treatMissingData: i.treatMissingData === undefined ? undefined : String(i.treatMissingData),
+        treatMissingData: typeof i.treatMissingData === "string" ? i.treatMissingData : undefined,
         datapointValue: Number(i.threshold),
         alarmActions,
         okActions: (i.okActions as string[] | undefined) ?? [],

@@ -138,7 +138,7 @@ const enforcementLevels: Record<analyzerProto.EnforcementLevel, EnforcementLevel
 function enforcementLevelEnum(level: EnforcementLevel): analyzerProto.EnforcementLevel {
     const entry = Object.entries(enforcementLevels).find(([, name]) => name === level);
     if (entry === undefined) throw new PolicyPackError(`unknown enforcement level "${level}"`);
-    return Number(entry[0]) as analyzerProto.EnforcementLevel;
+    return Number(entry[0]);
 }
 
 const severities: Record<analyzerProto.PolicySeverity, PolicyDiagnostic["severity"]> = {
@@ -294,7 +294,7 @@ export class PolicyPackProcess {
             stdio: ["ignore", "pipe", "pipe"],
         });
         const output = { stdout: "", stderr: "" };
-        child.stderr!.setEncoding("utf8").on("data", (chunk: string) => (output.stderr += chunk));
+        child.stderr.setEncoding("utf8").on("data", (chunk: string) => (output.stderr += chunk));
         const port = await new Promise<number>((resolve, reject) => {
             let pending = "";
             let settled = false;
@@ -309,7 +309,7 @@ export class PolicyPackProcess {
                 child.kill();
                 settle(() => reject(startError(`printed no port within ${timeoutMs} ms`, output.stderr)));
             }, timeoutMs);
-            child.stdout!.setEncoding("utf8").on("data", (chunk: string) => {
+            child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
                 if (settled) {
                     output.stdout += chunk;
                     return;
@@ -354,7 +354,7 @@ export class PolicyPackProcess {
     async getAnalyzerInfo(): Promise<AnalyzerInfo> {
         const info = await this.call<Empty, analyzerProto.AnalyzerInfo>(
             "GetAnalyzerInfo",
-            this.client.getAnalyzerInfo,
+            this.client.getAnalyzerInfo.bind(this.client),
             new Empty(),
         );
         return {
@@ -375,14 +375,18 @@ export class PolicyPackProcess {
             entry.setProperties(toStruct(properties));
             map.set(policy, entry);
         }
-        await this.call<analyzerProto.ConfigureAnalyzerRequest, Empty>("Configure", this.client.configure, request);
+        await this.call<analyzerProto.ConfigureAnalyzerRequest, Empty>(
+            "Configure",
+            this.client.configure.bind(this.client),
+            request,
+        );
     }
 
     /** Runs the resource policies on one resource. */
     async analyze(resource: AnalyzedResource): Promise<PolicyDiagnostic[]> {
         const response = await this.call<analyzerProto.AnalyzeRequest, analyzerProto.AnalyzeResponse>(
             "Analyze",
-            this.client.analyze,
+            this.client.analyze.bind(this.client),
             toAnalyzeRequest(resource),
         );
         return response.getDiagnosticsList().map(toDiagnostic);
@@ -394,7 +398,7 @@ export class PolicyPackProcess {
         request.setResourcesList(resources.map(toAnalyzerResource));
         const response = await this.call<analyzerProto.AnalyzeStackRequest, analyzerProto.AnalyzeResponse>(
             "AnalyzeStack",
-            this.client.analyzeStack,
+            this.client.analyzeStack.bind(this.client),
             request,
         );
         return response.getDiagnosticsList().map(toDiagnostic);

@@ -13,7 +13,7 @@ export function athenaTargetOfStack(cwd: string, stack: string): { target: Athen
                 `--engine athena: stack ${stack} sets no trailwatch:athenaWorkgroup (see the README, "Backtests in SQL")`,
             );
         }
-        return { target: config.athena, region: values["aws:region"] as string | undefined };
+        return { target: config.athena, region: values["aws:region"] };
     } catch (err) {
         if (err instanceof StackFileError || err instanceof StackConfigError) {
             throw new UsageError(`--stack ${stack}: ${err.message}`);

@@ -17,7 +17,7 @@ export class DuckdbSession {
     /** Runs one statement and returns its rows as plain JSON values: BIGINT as a decimal string, LIST as an array. */
     async query(sql: string): Promise<Record<string, unknown>[]> {
         const reader = await this.connection.runAndReadAll(sql);
-        return reader.getRowObjectsJson() as Record<string, unknown>[];
+        return reader.getRowObjectsJson();
     }
 
     /** Stops the statement running now (Ctrl-C). */

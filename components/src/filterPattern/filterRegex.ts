@@ -185,7 +185,7 @@ function readClass(source: string, start: number, fail: Fail): { re2: string; en
             if (hi === undefined) checkPlainCharacter(source.charAt(i + 1), i + 1, fail);
             const toChar = hi === undefined ? source.charAt(i + 1) : hi.literal;
             if (toChar === undefined) fail(i + 1, "a range cannot end with a class such as \\d");
-            const to = toChar as string;
+            const to = toChar;
             if (to < from.c) {
                 fail(from.at, `range ${from.c}-${to} is out of order: its first character comes after its last`);
             }
@@ -263,7 +263,7 @@ function translate(source: string, fail: Fail): Translation {
                 if (m === null || (m[1] === "" && (m[2] === undefined || m[3] === ""))) {
                     fail(i, "{ must start a repetition {m}, {m,n}, {m,} or {,n}; match a literal { with \\{");
                 }
-                const [whole, min, comma, max] = m as RegExpExecArray;
+                const [whole, min, comma, max] = m;
                 const lo = Number(min || "0");
                 const hi = comma === undefined ? lo : max === "" ? undefined : Number(max);
                 if (hi !== undefined && lo > hi) fail(i, `repetition ${whole} has its minimum above its maximum`);

@@ -119,7 +119,9 @@ describe("trailwatch drill", () => {
                 main(["drill", "--stack", "prod", "--dry-run"], { stdout: sink, stderr: sink, stdin: process.stdin, cwd: ${JSON.stringify(projectDir)} })
                     .then((code) => console.log(JSON.stringify({ code, loaded: Object.keys(require.cache).filter((f) => /@aws-sdk|@pulumi[\\/]pulumi/.test(f)).length })));`;
             const out = await new Promise<string>((resolve, reject) =>
-                execFile(process.execPath, ["-e", script], (err, stdout) => (err ? reject(err) : resolve(stdout))),
+                execFile(process.execPath, ["-e", script], (err: Error | null, stdout: string) =>
+                    err === null ? resolve(stdout) : reject(err),
+                ),
             );
             assert.deepStrictEqual(JSON.parse(out), { code: 0, loaded: 0 });
         });

@@ -165,7 +165,7 @@ describe("SecurityAlarms", () => {
             ],
             [
                 "a rule has several problems",
-                { rules: [{ ...rootRule, severity: "P9" as never, period: 90 }] },
+                { rules: [{ ...rootRule, severity: "P9", period: 90 }] },
                 `SecurityAlarms: rule console-login-root:\n  severity: "P9" is not a severity; use one of P1, P2, P3, P4, P5\n  period: 90 is not a period CloudWatch can evaluate a metric filter's metric over: use a multiple of 60 seconds (metric filters publish one-minute metrics; 10, 20 and 30 are for high-resolution metrics and would leave the alarm in INSUFFICIENT_DATA)`,
             ],
             [

@@ -229,6 +229,7 @@ describe("matches: events reach the pattern in either form", () => {
     });
 
     it("can be passed around unbound", () => {
+        // eslint-disable-next-line @typescript-eslint/unbound-method -- what this test proves works
         const { matches } = parseFilterPattern("ERROR");
         assert.deepStrictEqual(["ERROR a", "INFO b"].filter(matches), ["ERROR a"]);
     });

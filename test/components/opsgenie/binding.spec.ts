@@ -214,7 +214,7 @@ describe("the Opsgenie provider binding", () => {
             const args = sampleArgs(schema.resources[apiIntegrationToken].inputProperties, schema);
             const read: Record<string, unknown> = {};
             const run = await runUnderMocks({}, async () => {
-                const integration = new opsgenie.ApiIntegration("full", args as opsgenie.ApiIntegrationArgs);
+                const integration = new opsgenie.ApiIntegration("full", args);
                 for (const key of Object.keys(schema.resources[apiIntegrationToken].properties)) {
                     read[key] = await resolvedOutput(
                         (integration as unknown as Record<string, pulumi.Output<unknown>>)[key],
@@ -261,7 +261,7 @@ describe("the Opsgenie provider binding", () => {
         it("Provider: pulumi:providers:opsgenie, the key a secret input and output, numbers JSON-encoded as provider configuration travels", async () => {
             const args = sampleArgs(schema.provider.inputProperties, schema);
             const run = await runUnderMocks({}, async () => {
-                new opsgenie.Provider("full", args as opsgenie.ProviderArgs);
+                new opsgenie.Provider("full", args);
             });
             if (run.error !== undefined) throw run.error;
             const provider = onlyResource(run, "pulumi:providers:opsgenie");

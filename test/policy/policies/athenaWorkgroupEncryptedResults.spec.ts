@@ -28,11 +28,11 @@ function workgroupFixture(): FixtureResource {
 
 type Configuration = {
     enforceWorkgroupConfiguration?: unknown;
-    resultConfiguration?: { encryptionConfiguration?: { encryptionOption?: unknown } | unknown } | unknown;
+    resultConfiguration?: unknown;
 };
 const configurationOf = (w: FixtureResource) => w.props.configuration as Configuration;
 const resultsOf = (w: FixtureResource) =>
-    configurationOf(w).resultConfiguration as { encryptionConfiguration?: { encryptionOption?: unknown } | unknown };
+    configurationOf(w).resultConfiguration as { encryptionConfiguration?: unknown };
 
 const notEnforced =
     'Athena workgroup "athena-workgroup" lets clients override its settings: set configuration.enforceWorkgroupConfiguration ' +

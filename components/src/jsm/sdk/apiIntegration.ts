@@ -78,7 +78,7 @@ export class ApiIntegration extends pulumi.CustomResource {
         const resourceInputs: pulumi.Inputs = {};
         opts = opts || {};
         if (opts.id) {
-            const state = argsOrState as ApiIntegrationState | undefined;
+            const state: ApiIntegrationState | undefined = argsOrState;
             resourceInputs["advanced"] = state?.advanced;
             resourceInputs["apiKey"] = state?.apiKey;
             resourceInputs["deleteDefaultActions"] = state?.deleteDefaultActions;

@@ -94,7 +94,7 @@ export class IntegrationAction extends pulumi.CustomResource {
             "typeSpecificProperties",
         ] as const;
         if (opts.id) {
-            const state = argsOrState as IntegrationActionState | undefined;
+            const state: IntegrationActionState | undefined = argsOrState;
             for (const field of fields) resourceInputs[field] = state?.[field];
         } else {
             const args = argsOrState as IntegrationActionArgs | undefined;

@@ -80,7 +80,7 @@ export class ApiIntegration extends pulumi.CustomResource {
         const resourceInputs: pulumi.Inputs = {};
         opts = opts || {};
         if (opts.id) {
-            const state = argsOrState as ApiIntegrationState | undefined;
+            const state: ApiIntegrationState | undefined = argsOrState;
             resourceInputs["allowConfigurationAccess"] = state?.allowConfigurationAccess;
             resourceInputs["allowWriteAccess"] = state?.allowWriteAccess;
             resourceInputs["apiKey"] = state?.apiKey;
@@ -94,7 +94,7 @@ export class ApiIntegration extends pulumi.CustomResource {
             resourceInputs["type"] = state?.type;
             resourceInputs["webhookUrl"] = state?.webhookUrl;
         } else {
-            const args = argsOrState as ApiIntegrationArgs | undefined;
+            const args: ApiIntegrationArgs | undefined = argsOrState;
             resourceInputs["allowConfigurationAccess"] = args?.allowConfigurationAccess;
             resourceInputs["allowWriteAccess"] = args?.allowWriteAccess;
             resourceInputs["enabled"] = args?.enabled;

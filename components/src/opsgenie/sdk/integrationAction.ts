@@ -70,7 +70,7 @@ export class IntegrationAction extends pulumi.CustomResource {
         const resourceInputs: pulumi.Inputs = {};
         opts = opts || {};
         if (opts.id) {
-            const state = argsOrState as IntegrationActionState | undefined;
+            const state: IntegrationActionState | undefined = argsOrState;
             resourceInputs["acknowledges"] = state?.acknowledges;
             resourceInputs["addNotes"] = state?.addNotes;
             resourceInputs["closes"] = state?.closes;

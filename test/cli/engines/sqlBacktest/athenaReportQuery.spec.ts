@@ -67,11 +67,10 @@ describe("backtest --engine athena: the report query, judged by DuckDB", functio
                 table: "cloudtrail_logs",
                 ...window,
             });
-            const rows = (await session.query(sql)).map(
-                (r) =>
-                    Object.fromEntries(
-                        Object.entries(r).map(([k, v]) => [k, v === null ? null : String(v)]),
-                    ) as ReportRow,
+            const rows = (await session.query(sql)).map((r): ReportRow =>
+                Object.fromEntries<string | null>(
+                    Object.entries(r).map(([k, v]) => [k, v === null ? null : String(v)]),
+                ),
             );
             const tally = tallyFromReportRows(rows, rules);
             const local = buildReport(await runBacktest({ paths: [dir], rules, threads: 1, window }), window);
