@@ -9,13 +9,29 @@ import { runProgram } from "../../../cli/engines/offline/runProgram";
 import { readStackFile, secretPlaceholder } from "../../../cli/engines/offline/stackFile";
 import { projectWithStack } from "../../support/projectWithStack";
 import { projectDir } from "../../support/repositoryPaths";
-import { runCli } from "../../support/runCli";
+import { CliResult, runCli } from "../../support/runCli";
+import { offlineJsmIntegrationKey, offlineOpsgenieIntegrationKey } from "../../../cli/engines/offline/offlineMocks";
+
+/**
+ * `trailwatch check --stack <stack> [--json]` on a stack of the repository, run once per file and shared by the tests
+ * that only read its output (a whole check is seconds of CPU). Human output on a terminal wide enough for the tree's
+ * lines whole.
+ */
+const repositoryChecks = new Map<string, Promise<CliResult>>();
+function checkOf(stack: string, json = false): Promise<CliResult> {
+    const key = `${stack}${json ? " --json" : ""}`;
+    let run = repositoryChecks.get(key);
+    if (run === undefined) {
+        run = runCli(["check", "--stack", stack, ...(json ? ["--json"] : [])], { stdoutColumns: 1000 });
+        repositoryChecks.set(key, run);
+    }
+    return run;
+}
 
 describe("trailwatch check", () => {
     for (const stack of ["dev", "prod", "staging"]) {
         it(`runs the ${stack} stack offline and lists the resources as a tree`, async () => {
-            // A terminal wide enough for the longest line: the tree's lines whole.
-            const { code, stdout, stderr } = await runCli(["check", "--stack", stack], { stdoutColumns: 1000 });
+            const { code, stdout, stderr } = await checkOf(stack);
             assert.strictEqual(stderr, "");
             assert.strictEqual(code, 0, stdout);
             assert.match(stdout, new RegExp(`^trailwatch check — stack ${stack} \\(offline`));
@@ -34,9 +50,7 @@ describe("trailwatch check", () => {
 
     it("shows where dev and prod really differ: retention, retain-on-delete, KMS and data events", async () => {
         const docs = await Promise.all(
-            ["dev", "prod"].map(async (stack) =>
-                JSON.parse((await runCli(["check", "--stack", stack, "--json"])).stdout),
-            ),
+            ["dev", "prod"].map(async (stack) => JSON.parse((await checkOf(stack, true)).stdout)),
         );
         const [dev, prod] = docs.map((doc) => {
             const byName = (name: string) =>
@@ -56,7 +70,7 @@ describe("trailwatch check", () => {
     });
 
     it("prints one JSON document with a resources array (type, name, parent, inputs) under --json", async () => {
-        const { code, stdout } = await runCli(["check", "--stack", "dev", "--json"]);
+        const { code, stdout } = await checkOf("dev", true);
         assert.strictEqual(code, 0);
         const doc = JSON.parse(stdout);
         assert.strictEqual(doc.stack, "dev");
@@ -163,11 +177,11 @@ describe("trailwatch check", () => {
     it("goes on without a required secret the stack file does not hold, saying `pulumi up` needs it", async () => {
         const notice =
             "notice: trailwatch:opsgenieApiKey is not set: `pulumi up` will require it (when trailwatch:opsgenieEnabled is true); set it with `pulumi config set --secret trailwatch:opsgenieApiKey`. This check goes on with a placeholder.";
-        const { code, stdout, stderr } = await runCli(["check", "--stack", "dev"], { stdoutColumns: 1000 });
+        const { code, stdout, stderr } = await checkOf("dev");
         assert.strictEqual(code, 0, stdout);
         assert.strictEqual(stderr, "");
         assert.strictEqual(stdout.split("\n")[1], notice);
-        const json = JSON.parse((await runCli(["check", "--stack", "dev", "--json"])).stdout);
+        const json = JSON.parse((await checkOf("dev", true)).stdout);
         assert.deepStrictEqual(
             json.missingSecrets.map((m: { key: string }) => m.key),
             ["trailwatch:opsgenieApiKey"],
@@ -224,5 +238,75 @@ describe("trailwatch check", () => {
             "trailwatch check: stack fake: secure values no Pulumi secrets provider could decrypt:\n" +
                 "  trailwatch:opsgenieApiKey: is not base64, so the Pulumi Cloud secrets manager (this file names no secretsprovider and has no encryptionsalt) cannot decrypt it (illegal base64 data); it has the passphrase provider's v1:<nonce>:<ciphertext> form, but the file has no encryptionsalt to derive that key from\n",
         );
+    });
+
+    it("never prints an Opsgenie key: the subscription endpoint and the provider key are placeholders in the whole report", async function () {
+        // Four whole checks (shared with the tests above): minutes on a loaded machine.
+        this.timeout(240_000);
+        const integrationKey = offlineOpsgenieIntegrationKey("opsgenie-integration");
+        for (const stack of ["dev", "prod"]) {
+            for (const json of [false, true]) {
+                const result = await checkOf(stack, json);
+                assert.strictEqual(result.code, 0, result.stdout + result.stderr);
+                const output = result.stdout + result.stderr;
+                assert.ok(
+                    !output.includes(integrationKey),
+                    `${stack} ${json ? "--json" : "report"}: the integration key`,
+                );
+                assert.ok(!/apiKey=/.test(output), `${stack}: no endpoint URL`);
+                if (!json) {
+                    assert.match(
+                        result.stdout,
+                        /─ aws:sns\/topicSubscription:TopicSubscription {2}opsgenie-subscription {2}protocol=https endpoint=\[secret\]\n/,
+                    );
+                }
+                if (json) {
+                    const doc = JSON.parse(result.stdout);
+                    const byType = (type: string) =>
+                        doc.resources.find((r: { type: string }) => r.type === type).inputs;
+                    assert.strictEqual(byType("aws:sns/topicSubscription:TopicSubscription").endpoint, "[secret]");
+                    assert.strictEqual(byType("pulumi:providers:opsgenie").apiKey, "[secret]");
+                    assert.strictEqual(byType("trailwatch:index:OpsgenieSnsIntegration").apiKey, "[secret]");
+                }
+            }
+        }
+    });
+    it("never prints the JSM integration key or token, and names the unset token in a notice (staging, JSM only)", async function () {
+        this.timeout(240_000);
+        const integrationKey = offlineJsmIntegrationKey("jsm-integration");
+        for (const json of [false, true]) {
+            const result = await checkOf("staging", json);
+            assert.strictEqual(result.code, 0, result.stdout + result.stderr);
+            const output = result.stdout + result.stderr;
+            assert.ok(!output.includes(integrationKey), `${json ? "--json" : "report"}: the integration key`);
+            assert.ok(!/apiKey=/.test(output), "no endpoint URL");
+            const missing = {
+                key: "trailwatch:jsmApiToken",
+                message:
+                    "is not set: `pulumi up` will require it (when trailwatch:jsmEnabled is true); set it with `pulumi config set --secret trailwatch:jsmApiToken`",
+            };
+            if (!json) {
+                assert.ok(
+                    result.stdout.includes(
+                        `\nnotice: ${missing.key} ${missing.message}. This check goes on with a placeholder.\n`,
+                    ),
+                    "the notice",
+                );
+                assert.match(result.stdout, /\nJSM alert preview\n/);
+                assert.match(
+                    result.stdout,
+                    /─ aws:sns\/topicSubscription:TopicSubscription {2}jsm-subscription {2}protocol=https endpoint=\[secret\]\n/,
+                );
+            } else {
+                const doc = JSON.parse(result.stdout);
+                assert.deepStrictEqual(doc.missingSecrets, [missing]);
+                const byType = (type: string) => doc.resources.find((r: { type: string }) => r.type === type).inputs;
+                assert.strictEqual(byType("aws:sns/topicSubscription:TopicSubscription").endpoint, "[secret]");
+                assert.strictEqual(byType("pulumi:providers:atlassian-operations").token, "[secret]");
+                assert.strictEqual(byType("trailwatch:index:JsmSnsIntegration").apiToken, "[secret]");
+                assert.deepStrictEqual([doc.alertPreview.enabled, doc.jsmAlertPreview.enabled], [false, true]);
+                assert.deepStrictEqual(doc.jsmAlertPreview.problems, []);
+            }
+        }
     });
 });
