@@ -2,6 +2,7 @@ import * as os from "os";
 import { emptyBacktestProgress, emptyBacktestRun } from "./emptyBacktestRun";
 import { performance } from "perf_hooks";
 import { FileOutcome, TimeWindow } from "./archiveEvaluator";
+import { archiveLogFiles } from "./archiveLogFiles";
 import { SkipReason, walkArchive } from "./archiveWalker";
 import { DEFAULT_LOG_FILE_LIMITS, LogFileLimits } from "./logFileReader";
 import { ArchiveTally, BacktestRule } from "./ruleTally";
@@ -130,17 +131,8 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRun
     }
 
     try {
-        for await (const entry of walkArchive(options.paths, { since: window.since })) {
-            if (options.signal?.aborted) break;
-            if (entry.type === "unreadable") {
-                run.files.failed++;
-                run.problems.push({ file: entry.path, reason: entry.reason });
-            } else if (entry.type === "skipped") {
-                run.files.skipped[entry.reason]++;
-            } else {
-                if (entry.kind === "insight") run.files.insight++;
-                await processor.submit(entry.path);
-            }
+        for await (const file of archiveLogFiles(run, options.paths, window.since, options.signal)) {
+            await processor.submit(file.path);
         }
     } finally {
         sizing.abort();

@@ -1,5 +1,5 @@
 import { performance } from "perf_hooks";
-import { walkArchive } from "../backtest/archiveWalker";
+import { archiveLogFiles } from "../backtest/archiveLogFiles";
 import { emptyBacktestProgress, emptyBacktestRun } from "../backtest/emptyBacktestRun";
 import type { BacktestOptions, BacktestProgress, BacktestRun } from "../backtest/backtestEngine";
 import { newArchiveTally, offerSample, type ArchiveTally } from "../backtest/ruleTally";
@@ -232,18 +232,9 @@ export async function runDuckdbBacktest(options: BacktestOptions): Promise<Backt
         await evaluate(await checkFiles(files));
     };
     try {
-        for await (const entry of walkArchive(options.paths, { since: window.since })) {
-            if (options.signal?.aborted) break;
-            if (entry.type === "unreadable") {
-                run.files.failed++;
-                run.problems.push({ file: entry.path, reason: entry.reason });
-            } else if (entry.type === "skipped") {
-                run.files.skipped[entry.reason]++;
-            } else {
-                if (entry.kind === "insight") run.files.insight++;
-                batch.push({ path: entry.path, size: entry.size });
-                if (batch.length >= FILES_PER_BATCH) await flush();
-            }
+        for await (const file of archiveLogFiles(run, options.paths, window.since, options.signal)) {
+            batch.push(file);
+            if (batch.length >= FILES_PER_BATCH) await flush();
         }
         if (!options.signal?.aborted) await flush();
     } catch (err) {
