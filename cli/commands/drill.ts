@@ -3,7 +3,7 @@ import { DrillPlan, DrillPlanError, planDrill } from "../engines/drill/drillPlan
 import { DrillCallOptions, drillStepTitles, formatDuration, plannedCalls } from "../engines/drill/drillCalls";
 import { formatDryRun, formatDrillResult } from "../engines/drill/drillReport";
 import { StackFileError } from "../engines/offline/stackFile";
-import { Command, CommandIO, UsageError } from "../command";
+import { Command, CommandIO, UsageError, reportError } from "../command";
 import { CommandLineDefinition, parseCommandLine, usageText } from "../commandLine";
 
 /** The environment variable the Opsgenie API key is read from; the key is never printed. */
@@ -129,8 +129,8 @@ export async function runDrillCommand(
         drillPlan = plan(io, stack, flags.rule);
     } catch (err) {
         if (!(err instanceof StackConfigError)) throw err;
-        io.stderr.write(`trailwatch drill: stack ${stack}: ${err.message}\n`);
-        return 1;
+        // An input error, as in check and render: exit 2, and under --json the problems listed.
+        return reportError(io, "drill", `stack ${stack}: ${err.message}`, json, { problems: err.problems });
     }
     if (drillPlan.rules.length === 0) throw new UsageError(`stack ${stack} enables no rule: nothing to drill`);
     if (verifyOpsgenie && drillPlan.opsgenie === undefined) {

@@ -70,6 +70,22 @@ describe("one exit-code scheme for every command", () => {
         );
     });
 
+    it("drill: an invalid configuration is an input error (exit 2) naming the key, a JSON error under --json", async () => {
+        const dir = projectWithStack("bad", "config:\n  aws:region: eu-west-1\n  trailwatch:logRetentionDays: 42\n");
+        const human = await runCli(["drill", "--stack", "bad", "--dry-run"], { cwd: dir });
+        assert.strictEqual(human.code, 2);
+        assert.strictEqual(human.stdout, "");
+        assert.match(
+            human.stderr,
+            /^trailwatch drill: stack bad: invalid stack configuration:\n {2}trailwatch:logRetentionDays: /,
+        );
+        const invalid = jsonError(await runCli(["drill", "--stack", "bad", "--dry-run", "--json"], { cwd: dir }));
+        assert.deepStrictEqual(
+            (invalid.problems as { key: string }[]).map((p) => p.key),
+            ["trailwatch:logRetentionDays"],
+        );
+    });
+
     it("render --json: a malformed template is a JSON error naming the line and column", async () => {
         const error = jsonError(await runCli(["render", "{{Message.toLower()}}", "-", "--json"], { stdin: "{}" }));
         assert.match(error.message, /^template error at line 1, column 11: unknown method "toLower"/);
