@@ -19,7 +19,7 @@ export interface Command {
 }
 
 /**
- * The one exit-code scheme of every command (the README's CLI section has the table). A reader that stops the
+ * The one exit-code scheme of every command (docs/cli.md has the table). A reader that stops the
  * process (Ctrl-C) gets 130 from the command that handles it, as a shell reports a SIGINT.
  */
 export const exitCode = {

@@ -6,7 +6,7 @@ import { projectWithStack } from "../support/projectWithStack";
 import { projectDir } from "../support/repositoryPaths";
 import { CliResult, runCli } from "../support/runCli";
 
-// One scheme for every command (README, "CLI"): 0 ok, 1 findings, 2 usage or input errors; under --json an error is
+// One scheme for every command (docs/cli.md): 0 ok, 1 findings, 2 usage or input errors; under --json an error is
 // {"error":{"code":2,"message":...}} on stdout and nothing on stderr; an unreadable file has one wording.
 
 /** A fresh folder with one CloudTrail log file (`logs/events.json`) made of the project's own sample events. */

@@ -3,6 +3,7 @@ import * as path from "path";
 import { commandLines, flagTable, flagTableSection } from "../../cli/usageDocs";
 import { readMarkdownSection } from "../../scripts/markdownSections";
 import { projectDir } from "../support/repositoryPaths";
+import { runCli } from "../support/runCli";
 
 describe("docs/cli.md: each command's flag table is generated from its option definitions", () => {
     const docs = path.join(projectDir, "docs", "cli.md");
@@ -17,6 +18,15 @@ describe("docs/cli.md: each command's flag table is generated from its option de
             );
         });
     }
+
+    it("covers every command `trailwatch --help` lists (a command added to cli/main.ts gets its table here)", async () => {
+        const { stdout } = await runCli(["--help"]);
+        const listed = [...stdout.matchAll(/^ {2}(\S+) {2,}/gm)].map((m) => m[1]);
+        assert.deepStrictEqual(
+            commandLines.map((c) => c.command),
+            listed,
+        );
+    });
 
     it("every option is a row, with its value, default and description", () => {
         const backtest = commandLines.find((c) => c.command === "backtest")!;
