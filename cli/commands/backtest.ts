@@ -2,6 +2,7 @@ import * as path from "path";
 import { Command, CommandIO, UsageError } from "../command";
 import { CommandLineDefinition, parseCommandLine, usageText } from "../commandLine";
 import { assertReadable } from "../inputFile";
+import { parseTimeWindow } from "./timeWindow";
 import {
     buildReport,
     DEFAULT_LOG_FILE_LIMITS,
@@ -126,35 +127,6 @@ truncated or non-CloudTrail JSON, over a limit: each is named in the summary, th
 processed); 2 usage error.`,
 } as const satisfies CommandLineDefinition;
 
-/**
- * True when the fields name a real calendar date and time: Date.parse rolls 2024-02-30 over to
- * March 1st and 24:00 to the next day instead of refusing them.
- */
-function isCalendarDateTime(m: RegExpExecArray): boolean {
-    const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    const date = new Date(Date.UTC(year, month - 1, day));
-    const dateOk = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-    const timeOk = (m[4] === undefined || Number(m[4]) <= 23) && (m[5] === undefined || Number(m[5]) <= 59);
-    return dateOk && timeOk && (m[6] === undefined || Number(m[6]) <= 59);
-}
-
-/** Parses an ISO 8601 date or date-time; UTC unless a zone is given. */
-export function parseTimeFlag(flag: string, value: string): number {
-    const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.exec(
-        value,
-    );
-    if (m !== null && !isCalendarDateTime(m)) {
-        throw new UsageError(`${flag}: "${value}" is not a date in the calendar`);
-    }
-    const ms = m === null ? NaN : Date.parse(m[4] === undefined ? `${value}T00:00:00Z` : m[7] ? value : `${value}Z`);
-    if (Number.isNaN(ms)) {
-        throw new UsageError(
-            `${flag}: expected an ISO 8601 date or time such as 2024-05-01 or 2024-05-01T12:00:00Z, got "${value}"`,
-        );
-    }
-    return ms;
-}
-
 interface BacktestArgs {
     paths: string[];
     stack?: string;
@@ -173,8 +145,7 @@ function parseArgs(argv: string[]): BacktestArgs {
         paths: positionals,
         stack: values.stack,
         ruleIds: values.rule,
-        since: values.since === undefined ? undefined : parseTimeFlag("--since", values.since),
-        until: values.until === undefined ? undefined : parseTimeFlag("--until", values.until),
+        ...parseTimeWindow(values.since, values.until),
         threads: values.threads,
         engine: values.engine,
         json: values.json,
@@ -194,9 +165,6 @@ function parseArgs(argv: string[]): BacktestArgs {
         if (args.threads !== undefined) throw new UsageError("--threads is for the local engine");
     } else if (args.paths.length === 0) {
         throw new UsageError("give at least one PATH (a log file or a directory)");
-    }
-    if (args.since !== undefined && args.until !== undefined && args.since >= args.until) {
-        throw new UsageError("--since must be before --until");
     }
     return args;
 }

@@ -10,7 +10,7 @@ import {
     SAMPLE_EVENT_IDS,
     SqlRecordSource,
 } from "../engines/sql";
-import { parseTimeFlag } from "./backtest";
+import { parseTimeWindow } from "./timeWindow";
 
 /** The table name when none is given: the one the Athena guide's CREATE TABLE uses without projection. */
 export const DEFAULT_ATHENA_TABLE = "cloudtrail_logs";
@@ -91,11 +91,7 @@ export const sqlCommand: Command = {
     async run(argv: string[], io: CommandIO): Promise<number> {
         const flags = parseCommandLine(argv, sqlCommandLine).values;
         const dialectName = flags.dialect;
-        const since = flags.since === undefined ? undefined : parseTimeFlag("--since", flags.since);
-        const until = flags.until === undefined ? undefined : parseTimeFlag("--until", flags.until);
-        if (since !== undefined && until !== undefined && since >= until) {
-            throw new UsageError("--since must be before --until");
-        }
+        const { since, until } = parseTimeWindow(flags.since, flags.until);
         let source: SqlRecordSource;
         if (dialectName === "duckdb") {
             if (flags.table !== undefined)
