@@ -39,10 +39,10 @@ async function help(): Promise<string> {
     ].join("\n");
 }
 
-/** True when `--json` is among the options (before a `--` that ends them): then errors are JSON too. */
-function wantsJson(argv: string[]): boolean {
+/** The arguments before a `--` that ends the options: after it, `--json` or `--help` is a positional (a template). */
+function options(argv: string[]): string[] {
     const end = argv.indexOf("--");
-    return (end < 0 ? argv : argv.slice(0, end)).includes("--json");
+    return end < 0 ? argv : argv.slice(0, end);
 }
 
 /** Runs `trailwatch` with the given arguments and resolves to the exit code. */
@@ -67,14 +67,14 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
         return exitCode.usage;
     }
     const command = await load();
-    if (rest.includes("--help") || rest.includes("-h")) {
+    if (options(rest).includes("--help") || options(rest).includes("-h")) {
         io.stdout.write(command.usage.endsWith("\n") ? command.usage : `${command.usage}\n`);
         return 0;
     }
     try {
         return await command.run(rest, io);
     } catch (err) {
-        if (err instanceof UsageError) return reportError(io, name, err.message, wantsJson(rest));
+        if (err instanceof UsageError) return reportError(io, name, err.message, options(rest).includes("--json"));
         throw err;
     }
 }

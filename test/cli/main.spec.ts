@@ -32,6 +32,14 @@ describe("trailwatch (no command, --help, --version)", () => {
         }
     });
 
+    it("after --, which ends the options, --help is a positional (here the template), not a request for help", async () => {
+        assert.deepStrictEqual(await runCli(["render", "--", "--help", "examples/notification.json"]), {
+            code: 0,
+            stdout: "--help\n",
+            stderr: "",
+        });
+    });
+
     it("an unknown command is a usage error naming it", async () => {
         const { code, stdout, stderr } = await runCli(["chekc"]);
         assert.strictEqual(code, 2);
