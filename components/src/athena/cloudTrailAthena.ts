@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { PolicyDocument } from "../trail/trailPolicies";
+import { PolicyDocument, denyInsecureS3Transport } from "../trail/trailPolicies";
 
 /** Arguments of `CloudTrailAthena`. */
 export interface CloudTrailAthenaArgs {
@@ -130,19 +130,7 @@ export function cloudTrailLocationTemplate(p: { bucket: string; accountId: strin
  * Amazon S3": `aws:SecureTransport`).
  */
 export function athenaResultsBucketPolicy(bucketArn: string): PolicyDocument {
-    return {
-        Version: "2012-10-17",
-        Statement: [
-            {
-                Sid: "DenyInsecureTransport",
-                Effect: "Deny",
-                Principal: "*",
-                Action: "s3:*",
-                Resource: [bucketArn, `${bucketArn}/*`],
-                Condition: { Bool: { "aws:SecureTransport": "false" } },
-            },
-        ],
-    };
+    return { Version: "2012-10-17", Statement: [denyInsecureS3Transport(bucketArn)] };
 }
 
 /**

@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { integrationSubscription } from "../notifications/integrationSubscription";
 import { jsmIntegrationActions } from "./jsmIntegrationActions";
 import { jsmSnsEndpoint, jsmSnsIntegrationType } from "./jsmEndpoint";
 import { JsmSnsIntegrationArgs, resolveJsmSnsIntegrationArgs } from "./jsmSnsIntegrationArgs";
@@ -76,26 +77,7 @@ export class JsmSnsIntegration extends pulumi.ComponentResource {
         );
 
         const endpoint = integration.apiKey.apply((key) => jsmSnsEndpoint(key));
-        this.subscription = new aws.sns.TopicSubscription(
-            `${name}-subscription`,
-            {
-                topic: args.topicArn,
-                protocol: "https",
-                // Secret whatever the engine does with the integration's outputs: the URL holds the key.
-                endpoint: pulumi.secret(endpoint),
-                // The integration confirms the subscription itself (as Opsgenie's did); the provider waits for that.
-                endpointAutoConfirms: true,
-                // The integration reads the SNS envelope (its Message field); raw delivery would drop it.
-                rawMessageDelivery: false,
-            },
-            {
-                parent: this,
-                additionalSecretOutputs: ["endpoint"],
-                // Notifications start flowing when the subscription is confirmed: the actions must be in place by
-                // then, or the first alarms meet no action and are dropped.
-                dependsOn: actions,
-            },
-        );
+        this.subscription = integrationSubscription(name, args.topicArn, endpoint, this, actions);
 
         this.integrationId = integration.id;
         this.integrationName = integration.name;

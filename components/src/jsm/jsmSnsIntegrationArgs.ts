@@ -1,10 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { alertPriorities } from "../opsgenie/alarmAlert";
-import {
-    AlarmMessageField,
-    defaultDescriptionFields,
-    descriptionFieldProblems,
-} from "../opsgenie/alarmMessageTemplates";
+import { alarmAlertArgProblems, resolveAlarmAlertArgs } from "../opsgenie/alarmAlert";
+import { AlarmMessageField } from "../opsgenie/alarmMessageTemplates";
 
 // The arguments of JsmSnsIntegration and their validation: no Pulumi resources here, so that configuration checks
 // load without the provider SDKs.
@@ -115,15 +111,7 @@ export function validateJsmSnsIntegrationArgs(
     if (args.teamId !== undefined && !uuidPattern.test(args.teamId)) {
         fail("teamId", `"${args.teamId}" is not a JSM team ID (a UUID, shown in the team's URL)`);
     }
-    for (const problem of descriptionFieldProblems(args.descriptionFields ?? [...defaultDescriptionFields])) {
-        fail("descriptionFields", problem);
-    }
-    if (args.defaultPriority !== undefined && !(alertPriorities as readonly string[]).includes(args.defaultPriority)) {
-        fail("defaultPriority", `"${args.defaultPriority}" is not a JSM priority; use ${alertPriorities.join(", ")}`);
-    }
-    (args.alertTags ?? []).forEach((tag, i) => {
-        if (tag.trim() === "") fail(`alertTags[${i}]`, "must not be empty");
-    });
+    for (const [arg, reason] of alarmAlertArgProblems(args, "a JSM")) fail(arg, reason);
     return problems;
 }
 
@@ -137,8 +125,6 @@ export function resolveJsmSnsIntegrationArgs(name: string, args: JsmSnsIntegrati
     return {
         integrationName: args.integrationName ?? name,
         enabled: args.enabled ?? true,
-        descriptionFields: (args.descriptionFields ?? [...defaultDescriptionFields]) as AlarmMessageField[],
-        defaultPriority: args.defaultPriority ?? "P3",
-        alertTags: args.alertTags ?? ["trailwatch"],
+        ...resolveAlarmAlertArgs(args),
     };
 }

@@ -1,5 +1,11 @@
 import { severityMarker } from "../alarms/alarmDescription";
-import { AlarmMessageField, alarmDescriptionTemplate, alarmFieldExpression } from "./alarmMessageTemplates";
+import {
+    AlarmMessageField,
+    alarmDescriptionTemplate,
+    alarmFieldExpression,
+    defaultDescriptionFields,
+    descriptionFieldProblems,
+} from "./alarmMessageTemplates";
 
 // The one description of the alert a CloudWatch alarm becomes, shared by every on-call destination: Opsgenie and
 // Jira Service Management (JSM) Operations, which took over Opsgenie's integration engine (its "Amazon SNS"
@@ -9,6 +15,57 @@ import { AlarmMessageField, alarmDescriptionTemplate, alarmFieldExpression } fro
 
 /** The alert priorities of Opsgenie and JSM Operations, most urgent first. */
 export const alertPriorities = ["P1", "P2", "P3", "P4", "P5"] as const;
+
+/**
+ * The priority of an alert whose action sets none. Opsgenie's Alert API, "Create Alert": "Priority level of the
+ * alert. Possible values are P1, P2, P3, P4 and P5. Default value is P3." (quoted in the same words at
+ * https://docs.getdx.com/schema/opsgenie_alerts). JSM Operations runs the same engine; that JSM keeps this default
+ * is inferred, not documented here.
+ */
+export const defaultAlertPriority = "P3";
+
+/** The alert arguments every destination's integration shares, before defaults. */
+export interface AlarmAlertArgs {
+    descriptionFields?: string[];
+    defaultPriority?: string;
+    alertTags?: string[];
+}
+
+/**
+ * Every problem with the shared alert arguments, as `[argument, reason]` pairs for the destination's own error
+ * type; `destination` names the service in the priority message ("an Opsgenie", "a JSM").
+ */
+export function alarmAlertArgProblems(args: AlarmAlertArgs, destination: string): [string, string][] {
+    const problems: [string, string][] = [];
+    for (const problem of descriptionFieldProblems(args.descriptionFields ?? [...defaultDescriptionFields])) {
+        problems.push(["descriptionFields", problem]);
+    }
+    if (args.defaultPriority !== undefined && !(alertPriorities as readonly string[]).includes(args.defaultPriority)) {
+        problems.push([
+            "defaultPriority",
+            `"${args.defaultPriority}" is not ${destination} priority; use ${alertPriorities.join(", ")}`,
+        ]);
+    }
+    (args.alertTags ?? []).forEach((tag, i) => {
+        // Not a string only when the arguments come from untyped input (YAML, JSON): name it, don't crash on trim.
+        if (typeof tag !== "string") problems.push([`alertTags[${i}]`, "must be a string"]);
+        else if (tag.trim() === "") problems.push([`alertTags[${i}]`, "must not be empty"]);
+    });
+    return problems;
+}
+
+/** {@link AlarmAlertArgs} with every default applied. */
+export function resolveAlarmAlertArgs(args: AlarmAlertArgs): {
+    descriptionFields: AlarmMessageField[];
+    defaultPriority: string;
+    alertTags: string[];
+} {
+    return {
+        descriptionFields: (args.descriptionFields ?? [...defaultDescriptionFields]) as AlarmMessageField[],
+        defaultPriority: args.defaultPriority ?? defaultAlertPriority,
+        alertTags: args.alertTags ?? ["trailwatch"],
+    };
+}
 
 /** What the actions of an Amazon SNS integration for CloudWatch alarms are made from. */
 export interface AlarmIntegrationActionOptions {

@@ -1,4 +1,10 @@
-import { AlarmAlertAction, AlarmIntegrationActionOptions, alarmAlertActions, alertPriorities } from "./alarmAlert";
+import {
+    AlarmAlertAction,
+    AlarmIntegrationActionOptions,
+    alarmAlertActions,
+    alertPriorities,
+    defaultAlertPriority,
+} from "./alarmAlert";
 import * as outputs from "./sdk/types/output";
 
 export * from "./alarmAlert";
@@ -6,8 +12,8 @@ export * from "./alarmAlert";
 /** Opsgenie's alert priorities, most urgent first. */
 export const opsgeniePriorities = alertPriorities;
 
-/** Opsgenie's priority for an alert whose action sets none. */
-export const opsgenieDefaultPriority = "P3";
+/** Opsgenie's priority for an alert whose action sets none (see `defaultAlertPriority`). */
+export const opsgenieDefaultPriority = defaultAlertPriority;
 
 /** The actions of one integration (the Opsgenie API replaces them all at once), as plain data. */
 export interface AlarmIntegrationActions {

@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { integrationSubscription } from "../notifications/integrationSubscription";
 import { alarmIntegrationActions } from "./alarmIntegrationActions";
 import { opsgenieApiHosts, opsgenieSnsEndpoint } from "./opsgenieRegion";
 import { OpsgenieSnsIntegrationArgs, resolveOpsgenieSnsIntegrationArgs } from "./opsgenieSnsIntegrationArgs";
@@ -64,26 +65,7 @@ export class OpsgenieSnsIntegration extends pulumi.ComponentResource {
         );
 
         const endpoint = integration.apiKey.apply((key) => opsgenieSnsEndpoint(settings.region, key));
-        this.subscription = new aws.sns.TopicSubscription(
-            `${name}-subscription`,
-            {
-                topic: args.topicArn,
-                protocol: "https",
-                // Secret whatever the engine does with the integration's outputs: the URL holds the key.
-                endpoint: pulumi.secret(endpoint),
-                // Opsgenie confirms the subscription itself; the provider waits for that.
-                endpointAutoConfirms: true,
-                // Opsgenie reads the SNS envelope (its Message field); raw delivery would drop it.
-                rawMessageDelivery: false,
-            },
-            {
-                parent: this,
-                additionalSecretOutputs: ["endpoint"],
-                // Notifications start flowing when the subscription is confirmed: the actions must be in place by
-                // then, or the first alarms meet Opsgenie's default actions (raw JSON, no priority).
-                dependsOn: [integrationActions],
-            },
-        );
+        this.subscription = integrationSubscription(name, args.topicArn, endpoint, this, [integrationActions]);
 
         this.integrationId = integration.id;
         this.integrationName = integration.name;

@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { opsgenieDefaultPriority, opsgeniePriorities } from "./alarmIntegrationActions";
-import { AlarmMessageField, defaultDescriptionFields, descriptionFieldProblems } from "./alarmMessageTemplates";
+import { alarmAlertArgProblems, resolveAlarmAlertArgs } from "./alarmAlert";
+import { AlarmMessageField } from "./alarmMessageTemplates";
 import { isOpsgenieRegion, OpsgenieRegion, opsgenieRegions } from "./opsgenieRegion";
 
 // The arguments of OpsgenieSnsIntegration and their validation: no Pulumi resources here, so that configuration
@@ -96,21 +96,7 @@ export function validateOpsgenieSnsIntegrationArgs(
     if (typeof args.ownerTeamId === "string" && !uuidPattern.test(args.ownerTeamId)) {
         fail("ownerTeamId", `"${args.ownerTeamId}" is not an Opsgenie team ID (a UUID, shown in the team's URL)`);
     }
-    for (const problem of descriptionFieldProblems(args.descriptionFields ?? [...defaultDescriptionFields])) {
-        fail("descriptionFields", problem);
-    }
-    if (
-        args.defaultPriority !== undefined &&
-        !(opsgeniePriorities as readonly string[]).includes(args.defaultPriority)
-    ) {
-        fail(
-            "defaultPriority",
-            `"${args.defaultPriority}" is not an Opsgenie priority; use ${opsgeniePriorities.join(", ")}`,
-        );
-    }
-    (args.alertTags ?? []).forEach((tag, i) => {
-        if (tag.trim() === "") fail(`alertTags[${i}]`, "must not be empty");
-    });
+    for (const [arg, reason] of alarmAlertArgProblems(args, "an Opsgenie")) fail(arg, reason);
     return problems;
 }
 
@@ -128,8 +114,6 @@ export function resolveOpsgenieSnsIntegrationArgs(
         region: (args.region ?? "us") as OpsgenieRegion,
         integrationName: args.integrationName ?? name,
         enabled: args.enabled ?? true,
-        descriptionFields: (args.descriptionFields ?? [...defaultDescriptionFields]) as AlarmMessageField[],
-        defaultPriority: args.defaultPriority ?? opsgenieDefaultPriority,
-        alertTags: args.alertTags ?? ["trailwatch"],
+        ...resolveAlarmAlertArgs(args),
     };
 }

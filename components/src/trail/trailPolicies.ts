@@ -77,17 +77,24 @@ export function trailBucketPolicy(p: {
                 Resource: logPrefixes.length === 1 ? logPrefixes[0] : logPrefixes,
                 Condition: onlyThisTrail,
             },
-            {
-                // aws:SecureTransport is a global key present in every request (IAM User Guide, "AWS global condition
-                // context keys"); the S3 User Guide's "Bucket policy examples" use this exact statement.
-                Sid: "DenyInsecureTransport",
-                Effect: "Deny",
-                Principal: "*",
-                Action: "s3:*",
-                Resource: [p.bucketArn, `${p.bucketArn}/*`],
-                Condition: { Bool: { "aws:SecureTransport": "false" } },
-            },
+            denyInsecureS3Transport(p.bucketArn),
         ],
+    };
+}
+
+/**
+ * The statement of every trailwatch bucket policy that denies any request to the bucket or its objects without
+ * TLS. aws:SecureTransport is a global key present in every request (IAM User Guide, "AWS global condition context
+ * keys"); the S3 User Guide's "Bucket policy examples" use this exact statement.
+ */
+export function denyInsecureS3Transport(bucketArn: string): PolicyStatement {
+    return {
+        Sid: "DenyInsecureTransport",
+        Effect: "Deny",
+        Principal: "*",
+        Action: "s3:*",
+        Resource: [bucketArn, `${bucketArn}/*`],
+        Condition: { Bool: { "aws:SecureTransport": "false" } },
     };
 }
 

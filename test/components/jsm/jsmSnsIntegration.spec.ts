@@ -204,6 +204,8 @@ describe("JsmSnsIntegration", () => {
             [{ defaultPriority: "P0" }, "defaultPriority", /"P0" is not a JSM priority; use P1, P2, P3, P4, P5/],
             [{ descriptionFields: ["AlarmName", "Account"] }, "descriptionFields", /"Account" is not a field/],
             [{ alertTags: ["ok", " "] }, "alertTags[1]", /must not be empty/],
+            // Untyped input (YAML, JSON) gets an error naming the tag, not a TypeError from trim().
+            [{ alertTags: ["ok", 7 as unknown as string] }, "alertTags[1]", /must be a string/],
             [{ integrationName: "x".repeat(251) }, "integrationName", /longer than 250 characters/],
         ];
         for (const [bad, arg, reason] of cases) {
