@@ -2,7 +2,13 @@ import * as fs from "fs";
 import { Readable } from "stream";
 import { StringDecoder } from "string_decoder";
 import * as zlib from "zlib";
-import { DEFAULT_LOG_FILE_LIMITS, isNamedGzip, MAX_RECORD_DEPTH, notGzipReason } from "./backtest/logFileReader";
+import {
+    DEFAULT_LOG_FILE_LIMITS,
+    isGzip,
+    isNamedGzip,
+    MAX_RECORD_DEPTH,
+    notGzipReason,
+} from "./backtest/logFileReader";
 
 /*
  * Reading log events from files or stdin, in the forms people have them:
@@ -33,11 +39,6 @@ export class LogEventsError extends Error {
         super(`${source}: ${reason}`);
         this.name = "LogEventsError";
     }
-}
-
-/** The two bytes every gzip stream starts with (RFC 1952). */
-export function isGzip(head: Uint8Array): boolean {
-    return head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
 }
 
 /**
