@@ -328,25 +328,6 @@ export function describeFileError(err: NodeJS.ErrnoException): string {
     return m !== null && err.code !== undefined ? `${m[1]} (${err.code})` : err.message;
 }
 
-/**
- * Checks that a file can be opened for reading and is not a directory, so a typo in the third file
- * name is reported before anything is printed.
- *
- * @throws {@link LogEventsError} naming the file.
- */
-export async function checkReadable(file: string, name = file): Promise<void> {
-    let handle: fs.promises.FileHandle | undefined;
-    try {
-        handle = await fs.promises.open(file, "r");
-        if ((await handle.stat()).isDirectory()) throw new LogEventsError(name, "cannot read: is a directory");
-    } catch (err) {
-        if (err instanceof LogEventsError) throw err;
-        throw new LogEventsError(name, `cannot read: ${describeFileError(err as NodeJS.ErrnoException)}`);
-    } finally {
-        await handle?.close();
-    }
-}
-
 /** {@link readLogEvents} of a file; `name` (default: the path) is what events and errors are attributed to. */
 export function readLogEventsFromFile(file: string, name = file): AsyncGenerator<LogEvent> {
     return readLogEvents(fs.createReadStream(file), name, { namedGzip: isNamedGzip(file) });
