@@ -2,7 +2,13 @@ import * as fs from "fs";
 import { Readable } from "stream";
 import { StringDecoder } from "string_decoder";
 import * as zlib from "zlib";
-import { DEFAULT_LOG_FILE_LIMITS, isNamedGzip, MAX_RECORD_DEPTH, notGzipReason } from "./backtest/logFileReader";
+import {
+    DEFAULT_LOG_FILE_LIMITS,
+    isGzip,
+    isNamedGzip,
+    MAX_RECORD_DEPTH,
+    notGzipReason,
+} from "./backtest/logFileReader";
 
 /*
  * Reading log events from files or stdin, in the forms people have them:
@@ -33,11 +39,6 @@ export class LogEventsError extends Error {
         super(`${source}: ${reason}`);
         this.name = "LogEventsError";
     }
-}
-
-/** The two bytes every gzip stream starts with (RFC 1952). */
-export function isGzip(head: Uint8Array): boolean {
-    return head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
 }
 
 /**
@@ -325,25 +326,6 @@ export async function* readLogEvents(
 export function describeFileError(err: NodeJS.ErrnoException): string {
     const m = /^[A-Z]+: ([^,]+)/.exec(err.message);
     return m !== null && err.code !== undefined ? `${m[1]} (${err.code})` : err.message;
-}
-
-/**
- * Checks that a file can be opened for reading and is not a directory, so a typo in the third file
- * name is reported before anything is printed.
- *
- * @throws {@link LogEventsError} naming the file.
- */
-export async function checkReadable(file: string, name = file): Promise<void> {
-    let handle: fs.promises.FileHandle | undefined;
-    try {
-        handle = await fs.promises.open(file, "r");
-        if ((await handle.stat()).isDirectory()) throw new LogEventsError(name, "cannot read: is a directory");
-    } catch (err) {
-        if (err instanceof LogEventsError) throw err;
-        throw new LogEventsError(name, `cannot read: ${describeFileError(err as NodeJS.ErrnoException)}`);
-    } finally {
-        await handle?.close();
-    }
 }
 
 /** {@link readLogEvents} of a file; `name` (default: the path) is what events and errors are attributed to. */

@@ -76,7 +76,8 @@ export function describeReadError(err: unknown): string {
     return `cannot read: ${String(err)}`;
 }
 
-function isGzip(data: Buffer): boolean {
+/** True when `data` starts with the two bytes every gzip stream starts with (RFC 1952: 1f 8b). */
+export function isGzip(data: Uint8Array): boolean {
     return data.length >= 2 && data[0] === 0x1f && data[1] === 0x8b;
 }
 

@@ -118,7 +118,11 @@ export function putLogEventsInput(
     };
 }
 
-/** Metric filters publish one-minute datapoints stamped with the matching event's time. */
+/**
+ * Metric filters publish one-minute datapoints stamped with the matching event's time. Inferred, not documented: the
+ * CloudWatch Logs API Reference (MetricFilter, PutMetricFilter) states neither the resolution nor the timestamp, so
+ * {@link getMetricDataInput} reads a window around the event's minute rather than that minute alone.
+ */
 export const METRIC_PERIOD_SECONDS = 60;
 
 /**
@@ -201,7 +205,6 @@ export function plannedCalls(plan: DrillPlan, options: DrillCallOptions): Planne
     const wait = `every ${formatDuration(options.pollIntervalMs)}, for at most ${formatDuration(options.timeoutMs)}`;
     const baseUrl = options.opsgenieBaseUrl ?? opsgenieBaseUrl(plan);
     const verifyUrl = options.verifyOpsgenie ? baseUrl : undefined;
-    const verify = verifyUrl !== undefined;
     const drillEvents = plan.rules.map((rule) => ({ rule, drillEvent: drillEventFor(rule, drillId, options.start) }));
     const calls: PlannedCall[] = [];
     for (const rule of plan.rules) {
@@ -246,7 +249,7 @@ export function plannedCalls(plan: DrillPlan, options: DrillCallOptions): Planne
                 operation: "SetAlarmState",
                 params: { ...setAlarmStateInput(rule, "OK", drillId) },
             },
-            note: verify ? "also on error or Ctrl-C" : "after a pause, also on error or Ctrl-C",
+            note: verifyUrl !== undefined ? "also on error or Ctrl-C" : "after a pause, also on error or Ctrl-C",
         });
     }
     if (verifyUrl !== undefined) {

@@ -181,29 +181,31 @@ function providerResource(resource: AnalyzedResource): analyzerProto.AnalyzerPro
     return provider;
 }
 
+/** The fields `AnalyzeRequest` and `AnalyzerResource` share: type, name, URN, properties, options, provider. */
+function setResourceFields(
+    message: analyzerProto.AnalyzeRequest | analyzerProto.AnalyzerResource,
+    resource: AnalyzedResource,
+): void {
+    message.setType(resource.type);
+    message.setName(resource.name);
+    message.setUrn(resource.urn);
+    message.setProperties(toStruct(resource.properties));
+    message.setOptions(resourceOptions(resource));
+    const provider = providerResource(resource);
+    if (provider !== undefined) message.setProvider(provider);
+}
+
 /** The `Analyze` request for one resource: its inputs, options and provider, as the engine's step generator sends. */
 export function toAnalyzeRequest(resource: AnalyzedResource): analyzerProto.AnalyzeRequest {
     const request = new analyzerProto.AnalyzeRequest();
-    request.setType(resource.type);
-    request.setName(resource.name);
-    request.setUrn(resource.urn);
-    request.setProperties(toStruct(resource.properties));
-    request.setOptions(resourceOptions(resource));
-    const provider = providerResource(resource);
-    if (provider !== undefined) request.setProvider(provider);
+    setResourceFields(request, resource);
     return request;
 }
 
 /** The `AnalyzeStack` entry for one resource: also its parent and dependencies. */
 export function toAnalyzerResource(resource: AnalyzedResource): analyzerProto.AnalyzerResource {
     const entry = new analyzerProto.AnalyzerResource();
-    entry.setType(resource.type);
-    entry.setName(resource.name);
-    entry.setUrn(resource.urn);
-    entry.setProperties(toStruct(resource.properties));
-    entry.setOptions(resourceOptions(resource));
-    const provider = providerResource(resource);
-    if (provider !== undefined) entry.setProvider(provider);
+    setResourceFields(entry, resource);
     entry.setParent(resource.parent ?? "");
     entry.setDependenciesList(resource.dependencies ?? []);
     const propertyDependencies = entry.getPropertydependenciesMap();

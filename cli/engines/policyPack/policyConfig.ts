@@ -1,4 +1,3 @@
-import * as fs from "fs";
 import { AnalyzerInfo, ConfigPropertySchema, EnforcementLevel, PolicyConfig } from "./analyzerClient";
 
 /**
@@ -77,11 +76,15 @@ export function reconcilePolicyConfig(
     const config: Record<string, PolicyConfig> = {};
     for (const policy of info.policies) {
         const entry = file[policy.name];
-        const settings: Record<string, unknown> =
-            entry === undefined || typeof entry === "string" ? {} : { ...(entry as Record<string, unknown>) };
-        if (entry !== undefined && typeof entry !== "string" && (typeof entry !== "object" || entry === null)) {
+        if (
+            entry !== undefined &&
+            typeof entry !== "string" &&
+            (typeof entry !== "object" || entry === null || Array.isArray(entry))
+        ) {
             throw new PolicyConfigError(`${policy.name}: expected an enforcement level or an object of settings`);
         }
+        const settings: Record<string, unknown> =
+            entry === undefined || typeof entry === "string" ? {} : { ...(entry as Record<string, unknown>) };
         let enforcementLevel = all ?? policy.enforcementLevel;
         if (typeof entry === "string") enforcementLevel = checkLevel(policy.name, entry);
         if (settings.enforcementLevel !== undefined) {
@@ -110,24 +113,4 @@ export function reconcilePolicyConfig(
         config[policy.name] = { enforcementLevel, properties };
     }
     return config;
-}
-
-/** Reads a `--policy-pack-config` JSON file. */
-export function readPolicyConfigFile(file: string): PolicyPackConfigFile {
-    let text: string;
-    try {
-        text = fs.readFileSync(file, "utf8");
-    } catch (err) {
-        throw new PolicyConfigError(`cannot read ${file}: ${(err as Error).message}`);
-    }
-    let parsed: unknown;
-    try {
-        parsed = JSON.parse(text);
-    } catch (err) {
-        throw new PolicyConfigError(`${file} is not valid JSON: ${(err as Error).message}`);
-    }
-    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
-        throw new PolicyConfigError(`${file} must hold a JSON object keyed by policy name`);
-    }
-    return parsed as PolicyPackConfigFile;
 }

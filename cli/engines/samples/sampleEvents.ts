@@ -23,7 +23,16 @@ export function readSampleEvents(dir = sampleEventsDir): SampleEvent[] {
         .readdirSync(dir)
         .filter((f) => f.endsWith(".json"))
         .sort()
-        .map((name) => ({ name, event: JSON.parse(fs.readFileSync(path.join(dir, name), "utf8")) as object }));
+        .map((name) => ({ name, event: parseSample(path.join(dir, name)) }));
+}
+
+/** A sample that is not JSON is named, so the error points at the file rather than at a stack trace. */
+function parseSample(file: string): object {
+    try {
+        return JSON.parse(fs.readFileSync(file, "utf8")) as object;
+    } catch (err) {
+        throw new Error(`sample event ${file}: ${(err as Error).message}`);
+    }
 }
 
 /** The sample events a pattern matches (by the project's evaluator); none for an empty pattern. */

@@ -148,6 +148,8 @@ export async function runAthenaBacktest(options: AthenaBacktestOptions): Promise
         const page = await client.send(new GetQueryResultsCommand({ QueryExecutionId: id, NextToken: nextToken }));
         let pageRows = page.ResultSet?.Rows ?? [];
         if (columns === undefined) {
+            // The first row of a SELECT's first page holds the column names (AWS CLI Command Reference,
+            // "athena get-query-results", example output; the GetQueryResults API Reference does not say so).
             columns = (pageRows[0]?.Data ?? []).map((d) => d.VarCharValue ?? "");
             pageRows = pageRows.slice(1);
             const expected = [...REPORT_COLUMNS];

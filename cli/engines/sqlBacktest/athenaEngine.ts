@@ -1,4 +1,4 @@
-import { AthenaClient } from "@aws-sdk/client-athena";
+import { AthenaClient, AthenaServiceException } from "@aws-sdk/client-athena";
 import { UsageError, type CommandIO } from "../io";
 import { buildReport } from "../backtest/backtestReport";
 import { formatReportTable } from "../backtest/reportTable";
@@ -46,6 +46,15 @@ export async function runAthenaEngine(
             throw new UsageError(`--engine athena: cannot translate ${err.message}`);
         if (err instanceof AthenaQueryError) {
             io.stderr.write(`${io.stderr.isTTY ? "\r\x1b[K" : ""}trailwatch backtest: ${err.message}\n`);
+            return 1;
+        }
+        // Athena refusing a call (access denied, no such workgroup, throttling) or no credentials to sign it with:
+        // AWS's own words, not a stack trace.
+        if (err instanceof AthenaServiceException || (err as Error)?.name === "CredentialsProviderError") {
+            const e = err as Error;
+            io.stderr.write(
+                `${io.stderr.isTTY ? "\r\x1b[K" : ""}trailwatch backtest: Athena: ${e.name}: ${e.message}\n`,
+            );
             return 1;
         }
         throw err;

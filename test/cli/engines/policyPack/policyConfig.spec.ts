@@ -86,6 +86,11 @@ describe("policy pack config (the --policy-pack-config format)", () => {
             { "cloudtrail-multi-region": "warn" },
             'cloudtrail-multi-region: "warn" is not an enforcement level (advisory, mandatory, remediate, disabled)',
         ],
+        [
+            "a list where a level or settings belong",
+            { "cloudtrail-multi-region": ["advisory"] },
+            "cloudtrail-multi-region: expected an enforcement level or an object of settings",
+        ],
     ];
     for (const [what, file, message] of errors) {
         it(`rejects ${what}, naming the key`, () => {

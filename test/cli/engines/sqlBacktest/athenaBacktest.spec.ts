@@ -1,12 +1,17 @@
 import * as assert from "assert";
 import {
     AthenaClient,
+    AthenaServiceException,
     GetQueryExecutionCommand,
     GetQueryResultsCommand,
     StartQueryExecutionCommand,
     StopQueryExecutionCommand,
 } from "@aws-sdk/client-athena";
 import { mockClient } from "aws-sdk-client-mock";
+import * as fs from "fs";
+import { PassThrough } from "stream";
+import { runAthenaEngine } from "../../../../cli/engines/sqlBacktest/athenaEngine";
+import { projectWithStack } from "../../../support/projectWithStack";
 import { ATHENA_DIALECT } from "../../../../cli/engines/sql";
 import {
     athenaQueryCostUsd,
@@ -213,5 +218,44 @@ describe("backtest --engine athena: the Athena client calls", () => {
         assert.strictEqual(athenaQueryCostUsd(0), ((10 * 1024 * 1024) / 1e12) * 5);
         assert.strictEqual(athenaQueryCostUsd(11 * 1024 * 1024 + 1), ((12 * 1024 * 1024) / 1e12) * 5);
         assert.strictEqual(athenaQueryCostUsd(1e12), ((Math.ceil(1e12 / 1048576) * 1048576) / 1e12) * 5);
+    });
+});
+
+describe("backtest --engine athena: Athena refusing a call", () => {
+    const athena = mockClient(AthenaClient);
+    let project: string;
+    before(() => {
+        project = projectWithStack(
+            "audit",
+            "config:\n  aws:region: eu-west-1\n  trailwatch:athenaWorkgroup: trailwatch\n  trailwatch:athenaDatabase: audit\n",
+        );
+    });
+    after(() => fs.rmSync(project, { recursive: true, force: true }));
+    beforeEach(() => athena.reset());
+
+    it("an access denied on StartQueryExecution is one line with AWS's code and message, exit 1, no stack trace", async () => {
+        // An error Athena's model does not name reaches the caller as an AthenaServiceException with AWS's code.
+        athena.on(StartQueryExecutionCommand).rejects(
+            new AthenaServiceException({
+                name: "AccessDeniedException",
+                $fault: "client",
+                $metadata: { httpStatusCode: 400 },
+                message:
+                    "User: arn:aws:iam::123456789012:user/ci is not authorized to perform: athena:StartQueryExecution",
+            }),
+        );
+        const stdout = new PassThrough();
+        const stderr = new PassThrough();
+        const code = await runAthenaEngine(
+            { stack: "audit", rules, window, json: true },
+            { stdout, stderr, stdin: new PassThrough(), cwd: project },
+            new AthenaClient({ region: "eu-west-1" }),
+        );
+        assert.strictEqual(code, 1);
+        assert.strictEqual(stdout.read(), null);
+        assert.strictEqual(
+            String(stderr.read()),
+            "trailwatch backtest: Athena: AccessDeniedException: User: arn:aws:iam::123456789012:user/ci is not authorized to perform: athena:StartQueryExecution\n",
+        );
     });
 });
