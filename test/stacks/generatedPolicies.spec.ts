@@ -2,8 +2,9 @@ import * as assert from "assert";
 import { auditTrailKeyPolicyStatements, PolicyDocument } from "@trailwatch/components";
 import { offlineAccountId, offlineOrganization } from "../../cli/engines/offline/offlineMocks";
 import { ProgramRun, RecordedResource, runProgram } from "../../cli/engines/offline/runProgram";
-import { listStacks, readStackFile, StackFileConfig } from "../../cli/engines/offline/stackFile";
+import { listStacks, readStackFile } from "../../cli/engines/offline/stackFile";
 import { NamedPolicy, simulate, SimulatedRequest } from "../support/iamSimulation";
+import { stackConfigWithoutOnCall } from "../support/offlineStackConfig";
 import { onlyResource } from "../support/recordedResources";
 import { projectDir } from "../support/repositoryPaths";
 
@@ -52,19 +53,8 @@ function documentOf(resource: RecordedResource, input: string, name: string): Na
     return { name, document: JSON.parse(resource.inputs[input] as string) };
 }
 
-/** Keys of the on-call integrations: no policy depends on them, and their secrets are not needed here. */
-const onCallKey = /^trailwatch:(opsgenie|jsm)/i;
-
-/** The stack's own configuration, without the on-call integration, plus `overrides`. */
-function stackConfig(stack: string, overrides: Record<string, string>): StackFileConfig {
-    const file = readStackFile(projectDir, stack);
-    const values = Object.fromEntries(Object.entries(file.values).filter(([key]) => !onCallKey.test(key)));
-    const secretKeys = new Set([...file.secretKeys].filter((key) => !onCallKey.test(key)));
-    return { values: { ...values, ...overrides }, secretKeys };
-}
-
 async function factsOf(stack: string, overrides: Record<string, string> = {}): Promise<StackFacts> {
-    const config = stackConfig(stack, overrides);
+    const config = stackConfigWithoutOnCall(stack, overrides);
     const run: ProgramRun = await runProgram({ projectDir, stack, config });
     if (run.error !== undefined) throw run.error;
     const region = config.values["aws:region"] ?? "us-east-1";
