@@ -33,7 +33,9 @@ function workgroupProblems(name: string, props: Props): string[] {
     const problems: string[] = [];
     const configuration = objectAt(props.configuration) ?? {};
     // Omitted, it is true (AWS Control Tower control reference, CT.ATHENA.PR.2: "EnforceWorkGroupConfiguration ...
-    // omitted to adopt the default value of true"); only an explicit false lets clients override the workgroup.
+    // omitted to adopt the default value of true"; @pulumi/aws 7.x, athena.Workgroup configuration
+    // enforceWorkgroupConfiguration: "Defaults to `true`"); only an explicit false lets clients override the
+    // workgroup, which is also all AWS Config's athena-workgroup-enforce-workgroup-configuration rule flags.
     if (configuration.enforceWorkgroupConfiguration === false) {
         problems.push(
             `Athena workgroup "${name}" lets clients override its settings: set configuration.enforceWorkgroupConfiguration ` +

@@ -2,9 +2,10 @@ import * as assert from "assert";
 import { readStackConfig } from "../../program/stackConfig";
 import { offlineAccountId, offlineOrganization } from "../../cli/engines/offline/offlineMocks";
 import { ProgramRun, runProgram } from "../../cli/engines/offline/runProgram";
-import { readStackFile, StackFileConfig } from "../../cli/engines/offline/stackFile";
+import { StackFileConfig } from "../../cli/engines/offline/stackFile";
 import { athenaWorkgroupEncryptedResults } from "../../policy/policies";
 import { validateResource } from "../policy/policyHarness";
+import { stackConfigWithoutOnCall } from "../support/offlineStackConfig";
 import { onlyResource } from "../support/recordedResources";
 import { projectDir } from "../support/repositoryPaths";
 
@@ -12,18 +13,8 @@ import { projectDir } from "../support/repositoryPaths";
 // trail bucket with the names the stack configuration gives the CLI. The component's own inputs are tested in
 // test/components/athena/.
 
-/** Keys of the on-call integrations: their secrets are not needed here. */
-const onCallKey = /^trailwatch:(opsgenie|jsm)/i;
-
-function devConfig(overrides: Record<string, string>): StackFileConfig {
-    const file = readStackFile(projectDir, "dev");
-    const values = Object.fromEntries(Object.entries(file.values).filter(([key]) => !onCallKey.test(key)));
-    const secretKeys = new Set([...file.secretKeys].filter((key) => !onCallKey.test(key)));
-    return { values: { ...values, ...overrides }, secretKeys };
-}
-
 async function runDev(overrides: Record<string, string>): Promise<{ run: ProgramRun; config: StackFileConfig }> {
-    const config = devConfig(overrides);
+    const config = stackConfigWithoutOnCall("dev", overrides);
     const run = await runProgram({ projectDir, stack: "dev", config });
     if (run.error !== undefined) throw run.error;
     return { run, config };

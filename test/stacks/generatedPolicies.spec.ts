@@ -2,8 +2,9 @@ import * as assert from "assert";
 import { auditTrailKeyPolicyStatements, PolicyDocument } from "@trailwatch/components";
 import { offlineAccountId, offlineOrganization } from "../../cli/engines/offline/offlineMocks";
 import { ProgramRun, RecordedResource, runProgram } from "../../cli/engines/offline/runProgram";
-import { listStacks, readStackFile, StackFileConfig } from "../../cli/engines/offline/stackFile";
+import { listStacks, readStackFile } from "../../cli/engines/offline/stackFile";
 import { NamedPolicy, simulate, SimulatedRequest } from "../support/iamSimulation";
+import { stackConfigWithoutOnCall } from "../support/offlineStackConfig";
 import { onlyResource } from "../support/recordedResources";
 import { projectDir } from "../support/repositoryPaths";
 
@@ -52,19 +53,8 @@ function documentOf(resource: RecordedResource, input: string, name: string): Na
     return { name, document: JSON.parse(resource.inputs[input] as string) };
 }
 
-/** Keys of the on-call integrations: no policy depends on them, and their secrets are not needed here. */
-const onCallKey = /^trailwatch:(opsgenie|jsm)/i;
-
-/** The stack's own configuration, without the on-call integration, plus `overrides`. */
-function stackConfig(stack: string, overrides: Record<string, string>): StackFileConfig {
-    const file = readStackFile(projectDir, stack);
-    const values = Object.fromEntries(Object.entries(file.values).filter(([key]) => !onCallKey.test(key)));
-    const secretKeys = new Set([...file.secretKeys].filter((key) => !onCallKey.test(key)));
-    return { values: { ...values, ...overrides }, secretKeys };
-}
-
 async function factsOf(stack: string, overrides: Record<string, string> = {}): Promise<StackFacts> {
-    const config = stackConfig(stack, overrides);
+    const config = stackConfigWithoutOnCall(stack, overrides);
     const run: ProgramRun = await runProgram({ projectDir, stack, config });
     if (run.error !== undefined) throw run.error;
     const region = config.values["aws:region"] ?? "us-east-1";
@@ -146,7 +136,37 @@ interface Case {
     decidedBy: string[];
     /** Only for stacks that set `kmsKeyArn` (the trail key policy). */
     when?: "trailKey";
-    build(f: StackFacts): SimulatedRequest;
+    // The request, field by field: a value, or how to compute it from the stack's facts. The resource is always
+    // one of this account's (resourceAccount).
+    principal: Field<string>;
+    action: string;
+    resource: Field<string>;
+    context: Field<SimulatedRequest["context"]>;
+    /** The stack's resource policy that governs the resource, if any. */
+    resourcePolicy?: keyof StackFacts["policies"];
+    /** The principal's IAM policies: the administrator's, or one of the stack's (by name). */
+    identityPolicies?: (NamedPolicy | keyof StackFacts["policies"])[];
+}
+
+type Field<T> = T | ((f: StackFacts) => T);
+
+/** The request a case describes, for one stack's facts. */
+function requestOf(c: Case, f: StackFacts): SimulatedRequest {
+    const value = <T>(field: Field<T>): T => (typeof field === "function" ? (field as (f: StackFacts) => T)(f) : field);
+    const policy = (name: keyof StackFacts["policies"]): NamedPolicy => {
+        const named = f.policies[name];
+        if (named === undefined) throw new Error(`${c.request}: the stack has no ${name} policy`);
+        return named;
+    };
+    return {
+        principal: value(c.principal),
+        action: c.action,
+        resource: value(c.resource),
+        resourceAccount: account,
+        context: value(c.context),
+        resourcePolicy: c.resourcePolicy === undefined ? undefined : policy(c.resourcePolicy),
+        identityPolicies: c.identityPolicies?.map((p) => (typeof p === "string" ? policy(p) : p)),
+    };
 }
 
 const tls = { "aws:SecureTransport": "true" };
@@ -157,6 +177,8 @@ const logFileKey = (f: StackFacts, prefix: string) =>
 // What CloudTrail sends when it checks and writes the bucket: aws:SourceArn (its trail) and aws:SourceAccount
 // (CloudTrail User Guide, "Amazon S3 bucket policy for CloudTrail" and "Cross-service confused deputy prevention"),
 // and the canned ACL bucket-owner-full-control on PutObject (the same page's policy conditions on it).
+/** A trail of the same name in another account. */
+const anotherAccountsTrail = (f: StackFacts) => `arn:aws:cloudtrail:${f.region}:${otherAccount}:trail/trailwatch`;
 const fromTrail = (f: StackFacts, trailArn = f.trailArn) => ({
     ...tls,
     "aws:SourceArn": trailArn,
@@ -169,176 +191,138 @@ const cases: Case[] = [
         request: "CloudTrail GetBucketAcl on the archive bucket, for this trail",
         expect: "Allowed",
         decidedBy: ["bucket policy: AWSCloudTrailAclCheck"],
-        build: (f) => ({
-            principal: "cloudtrail.amazonaws.com",
-            action: "s3:GetBucketAcl",
-            resource: f.bucketArn,
-            resourceAccount: account,
-            context: fromTrail(f),
-            resourcePolicy: f.policies.bucket,
-        }),
+        principal: "cloudtrail.amazonaws.com",
+        action: "s3:GetBucketAcl",
+        resource: (f) => f.bucketArn,
+        context: (f) => fromTrail(f),
+        resourcePolicy: "bucket",
     },
     {
         request: "CloudTrail PutObject of a log file under AWSLogs/<trail owner>/, for this trail",
         expect: "Allowed",
         decidedBy: ["bucket policy: AWSCloudTrailWrite"],
-        build: (f) => ({
-            principal: "cloudtrail.amazonaws.com",
-            action: "s3:PutObject",
-            resource: logFileKey(f, `AWSLogs/${f.trailOwner}`),
-            resourceAccount: account,
-            context: { ...fromTrail(f), "s3:x-amz-acl": "bucket-owner-full-control" },
-            resourcePolicy: f.policies.bucket,
-        }),
+        principal: "cloudtrail.amazonaws.com",
+        action: "s3:PutObject",
+        resource: (f) => logFileKey(f, `AWSLogs/${f.trailOwner}`),
+        context: (f) => ({ ...fromTrail(f), "s3:x-amz-acl": "bucket-owner-full-control" }),
+        resourcePolicy: "bucket",
     },
     {
         request: "CloudTrail PutObject of a digest file (log file validation), for this trail",
         expect: "Allowed",
         decidedBy: ["bucket policy: AWSCloudTrailWrite"],
-        build: (f) => ({
-            principal: "cloudtrail.amazonaws.com",
-            action: "s3:PutObject",
-            resource: `${f.bucketArn}/AWSLogs/${f.trailOwner}/CloudTrail-Digest/${f.region}/2026/12/01/${account}_CloudTrail-Digest_${f.region}_trailwatch_${f.region}_20261201T150000Z.json.gz`,
-            resourceAccount: account,
-            context: { ...fromTrail(f), "s3:x-amz-acl": "bucket-owner-full-control" },
-            resourcePolicy: f.policies.bucket,
-        }),
+        principal: "cloudtrail.amazonaws.com",
+        action: "s3:PutObject",
+        resource: (f) =>
+            `${f.bucketArn}/AWSLogs/${f.trailOwner}/CloudTrail-Digest/${f.region}/2026/12/01/${account}_CloudTrail-Digest_${f.region}_trailwatch_${f.region}_20261201T150000Z.json.gz`,
+        context: (f) => ({ ...fromTrail(f), "s3:x-amz-acl": "bucket-owner-full-control" }),
+        resourcePolicy: "bucket",
     },
     {
         request: "another account's trail PutObject into the archive",
         expect: "ImplicitlyDenied",
         decidedBy: [],
-        build: (f) => ({
-            principal: "cloudtrail.amazonaws.com",
-            action: "s3:PutObject",
-            resource: logFileKey(f, `AWSLogs/${f.trailOwner}`),
-            resourceAccount: account,
-            context: {
-                ...fromTrail(f, `arn:aws:cloudtrail:${f.region}:${otherAccount}:trail/trailwatch`),
-                "s3:x-amz-acl": "bucket-owner-full-control",
-            },
-            resourcePolicy: f.policies.bucket,
+        principal: "cloudtrail.amazonaws.com",
+        action: "s3:PutObject",
+        resource: (f) => logFileKey(f, `AWSLogs/${f.trailOwner}`),
+        context: (f) => ({
+            ...fromTrail(f, anotherAccountsTrail(f)),
+            "s3:x-amz-acl": "bucket-owner-full-control",
         }),
+        resourcePolicy: "bucket",
     },
     {
         request: "another account's trail GetBucketAcl on the archive bucket",
         expect: "ImplicitlyDenied",
         decidedBy: [],
-        build: (f) => ({
-            principal: "cloudtrail.amazonaws.com",
-            action: "s3:GetBucketAcl",
-            resource: f.bucketArn,
-            resourceAccount: account,
-            context: fromTrail(f, `arn:aws:cloudtrail:${f.region}:${otherAccount}:trail/trailwatch`),
-            resourcePolicy: f.policies.bucket,
-        }),
+        principal: "cloudtrail.amazonaws.com",
+        action: "s3:GetBucketAcl",
+        resource: (f) => f.bucketArn,
+        context: (f) => fromTrail(f, anotherAccountsTrail(f)),
+        resourcePolicy: "bucket",
     },
     {
         request: "this trail PutObject outside AWSLogs/<trail owner>/ (another account's path)",
         expect: "ImplicitlyDenied",
         decidedBy: [],
-        build: (f) => ({
-            principal: "cloudtrail.amazonaws.com",
-            action: "s3:PutObject",
-            resource: logFileKey(f, `AWSLogs/${otherAccount}`),
-            resourceAccount: account,
-            context: { ...fromTrail(f), "s3:x-amz-acl": "bucket-owner-full-control" },
-            resourcePolicy: f.policies.bucket,
-        }),
+        principal: "cloudtrail.amazonaws.com",
+        action: "s3:PutObject",
+        resource: (f) => logFileKey(f, `AWSLogs/${otherAccount}`),
+        context: (f) => ({ ...fromTrail(f), "s3:x-amz-acl": "bucket-owner-full-control" }),
+        resourcePolicy: "bucket",
     },
     {
         request: "this trail PutObject at the bucket's top level",
         expect: "ImplicitlyDenied",
         decidedBy: [],
-        build: (f) => ({
-            principal: "cloudtrail.amazonaws.com",
-            action: "s3:PutObject",
-            resource: `${f.bucketArn}/index.html`,
-            resourceAccount: account,
-            context: fromTrail(f),
-            resourcePolicy: f.policies.bucket,
-        }),
+        principal: "cloudtrail.amazonaws.com",
+        action: "s3:PutObject",
+        resource: (f) => `${f.bucketArn}/index.html`,
+        context: (f) => fromTrail(f),
+        resourcePolicy: "bucket",
     },
     {
         request: "another service (AWS Config) PutObject under AWSLogs/<trail owner>/",
         expect: "ImplicitlyDenied",
         decidedBy: [],
-        build: (f) => ({
-            principal: "config.amazonaws.com",
-            action: "s3:PutObject",
-            resource: logFileKey(f, `AWSLogs/${f.trailOwner}`),
-            resourceAccount: account,
-            context: { ...fromTrail(f), "s3:x-amz-acl": "bucket-owner-full-control" },
-            resourcePolicy: f.policies.bucket,
-        }),
+        principal: "config.amazonaws.com",
+        action: "s3:PutObject",
+        resource: (f) => logFileKey(f, `AWSLogs/${f.trailOwner}`),
+        context: (f) => ({ ...fromTrail(f), "s3:x-amz-acl": "bucket-owner-full-control" }),
+        resourcePolicy: "bucket",
     },
     {
         request: "CloudTrail GetObject of a log file (it only writes)",
         expect: "ImplicitlyDenied",
         decidedBy: [],
-        build: (f) => ({
-            principal: "cloudtrail.amazonaws.com",
-            action: "s3:GetObject",
-            resource: logFileKey(f, `AWSLogs/${f.trailOwner}`),
-            resourceAccount: account,
-            context: fromTrail(f),
-            resourcePolicy: f.policies.bucket,
-        }),
+        principal: "cloudtrail.amazonaws.com",
+        action: "s3:GetObject",
+        resource: (f) => logFileKey(f, `AWSLogs/${f.trailOwner}`),
+        context: (f) => fromTrail(f),
+        resourcePolicy: "bucket",
     },
     {
         request: "a cross-account reader (administrator of another account) GetObject of a log file",
         expect: "ImplicitlyDenied",
         decidedBy: [],
-        build: (f) => ({
-            principal: `arn:aws:iam::${otherAccount}:role/auditor`,
-            action: "s3:GetObject",
-            resource: logFileKey(f, `AWSLogs/${f.trailOwner}`),
-            resourceAccount: account,
-            context: tls,
-            resourcePolicy: f.policies.bucket,
-            identityPolicies: [administrator],
-        }),
+        principal: `arn:aws:iam::${otherAccount}:role/auditor`,
+        action: "s3:GetObject",
+        resource: (f) => logFileKey(f, `AWSLogs/${f.trailOwner}`),
+        context: tls,
+        resourcePolicy: "bucket",
+        identityPolicies: [administrator],
     },
     {
         request: "an administrator of this account GetObject of a log file over TLS",
         expect: "Allowed",
         decidedBy: ["administrator policy: Everything"],
-        build: (f) => ({
-            principal: `arn:aws:iam::${account}:role/security-admin`,
-            action: "s3:GetObject",
-            resource: logFileKey(f, `AWSLogs/${f.trailOwner}`),
-            resourceAccount: account,
-            context: tls,
-            resourcePolicy: f.policies.bucket,
-            identityPolicies: [administrator],
-        }),
+        principal: `arn:aws:iam::${account}:role/security-admin`,
+        action: "s3:GetObject",
+        resource: (f) => logFileKey(f, `AWSLogs/${f.trailOwner}`),
+        context: tls,
+        resourcePolicy: "bucket",
+        identityPolicies: [administrator],
     },
     {
         request: "an administrator of this account GetObject without TLS",
         expect: "ExplicitlyDenied",
         decidedBy: ["bucket policy: DenyInsecureTransport"],
-        build: (f) => ({
-            principal: `arn:aws:iam::${account}:role/security-admin`,
-            action: "s3:GetObject",
-            resource: logFileKey(f, `AWSLogs/${f.trailOwner}`),
-            resourceAccount: account,
-            context: noTls,
-            resourcePolicy: f.policies.bucket,
-            identityPolicies: [administrator],
-        }),
+        principal: `arn:aws:iam::${account}:role/security-admin`,
+        action: "s3:GetObject",
+        resource: (f) => logFileKey(f, `AWSLogs/${f.trailOwner}`),
+        context: noTls,
+        resourcePolicy: "bucket",
+        identityPolicies: [administrator],
     },
     {
         request: "CloudTrail PutObject for this trail without TLS",
         expect: "ExplicitlyDenied",
         decidedBy: ["bucket policy: DenyInsecureTransport"],
-        build: (f) => ({
-            principal: "cloudtrail.amazonaws.com",
-            action: "s3:PutObject",
-            resource: logFileKey(f, `AWSLogs/${f.trailOwner}`),
-            resourceAccount: account,
-            context: { ...fromTrail(f), ...noTls, "s3:x-amz-acl": "bucket-owner-full-control" },
-            resourcePolicy: f.policies.bucket,
-        }),
+        principal: "cloudtrail.amazonaws.com",
+        action: "s3:PutObject",
+        resource: (f) => logFileKey(f, `AWSLogs/${f.trailOwner}`),
+        context: (f) => ({ ...fromTrail(f), ...noTls, "s3:x-amz-acl": "bucket-owner-full-control" }),
+        resourcePolicy: "bucket",
     },
 
     // The CloudWatch Logs delivery role: its trust policy (a resource policy on the role) and its permissions.
@@ -346,14 +330,11 @@ const cases: Case[] = [
         request: "CloudTrail AssumeRole of the delivery role",
         expect: "Allowed",
         decidedBy: ["role trust policy: 1"],
-        build: (f) => ({
-            principal: "cloudtrail.amazonaws.com",
-            action: "sts:AssumeRole",
-            resource: f.roleArn,
-            resourceAccount: account,
-            context: tls,
-            resourcePolicy: f.policies.trust,
-        }),
+        principal: "cloudtrail.amazonaws.com",
+        action: "sts:AssumeRole",
+        resource: (f) => f.roleArn,
+        context: tls,
+        resourcePolicy: "trust",
     },
     {
         // CloudTrail User Guide, "Role policy document for CloudTrail to use CloudWatch Logs for monitoring": confused
@@ -363,93 +344,72 @@ const cases: Case[] = [
             "CloudTrail AssumeRole of the delivery role, for another account's trail (not restrictable: AWS supports no condition here)",
         expect: "Allowed",
         decidedBy: ["role trust policy: 1"],
-        build: (f) => ({
-            principal: "cloudtrail.amazonaws.com",
-            action: "sts:AssumeRole",
-            resource: f.roleArn,
-            resourceAccount: account,
-            context: fromTrail(f, `arn:aws:cloudtrail:${f.region}:${otherAccount}:trail/trailwatch`),
-            resourcePolicy: f.policies.trust,
-        }),
+        principal: "cloudtrail.amazonaws.com",
+        action: "sts:AssumeRole",
+        resource: (f) => f.roleArn,
+        context: (f) => fromTrail(f, anotherAccountsTrail(f)),
+        resourcePolicy: "trust",
     },
     {
         request: "another service (Lambda) AssumeRole of the delivery role",
         expect: "ImplicitlyDenied",
         decidedBy: [],
-        build: (f) => ({
-            principal: "lambda.amazonaws.com",
-            action: "sts:AssumeRole",
-            resource: f.roleArn,
-            resourceAccount: account,
-            context: tls,
-            resourcePolicy: f.policies.trust,
-        }),
+        principal: "lambda.amazonaws.com",
+        action: "sts:AssumeRole",
+        resource: (f) => f.roleArn,
+        context: tls,
+        resourcePolicy: "trust",
     },
     {
         request: "an administrator of another account AssumeRole of the delivery role",
         expect: "ImplicitlyDenied",
         decidedBy: [],
-        build: (f) => ({
-            principal: `arn:aws:iam::${otherAccount}:role/admin`,
-            action: "sts:AssumeRole",
-            resource: f.roleArn,
-            resourceAccount: account,
-            context: tls,
-            resourcePolicy: f.policies.trust,
-            identityPolicies: [administrator],
-        }),
+        principal: `arn:aws:iam::${otherAccount}:role/admin`,
+        action: "sts:AssumeRole",
+        resource: (f) => f.roleArn,
+        context: tls,
+        resourcePolicy: "trust",
+        identityPolicies: [administrator],
     },
     {
         request: "the delivery role CreateLogStream in the trail's log group",
         expect: "Allowed",
         decidedBy: ["role permissions: AWSCloudTrailDeliverToLogGroup"],
-        build: (f) => ({
-            principal: f.roleArn,
-            action: "logs:CreateLogStream",
-            resource: `${f.logGroupArn}:log-stream:${account}_CloudTrail_${f.region}`,
-            resourceAccount: account,
-            context: tls,
-            identityPolicies: [f.policies.role],
-        }),
+        principal: (f) => f.roleArn,
+        action: "logs:CreateLogStream",
+        resource: (f) => `${f.logGroupArn}:log-stream:${account}_CloudTrail_${f.region}`,
+        context: tls,
+        identityPolicies: ["role"],
     },
     {
         request: "the delivery role PutLogEvents to the trail's log group",
         expect: "Allowed",
         decidedBy: ["role permissions: AWSCloudTrailDeliverToLogGroup"],
-        build: (f) => ({
-            principal: f.roleArn,
-            action: "logs:PutLogEvents",
-            resource: `${f.logGroupArn}:log-stream:${account}_CloudTrail_${f.region}`,
-            resourceAccount: account,
-            context: tls,
-            identityPolicies: [f.policies.role],
-        }),
+        principal: (f) => f.roleArn,
+        action: "logs:PutLogEvents",
+        resource: (f) => `${f.logGroupArn}:log-stream:${account}_CloudTrail_${f.region}`,
+        context: tls,
+        identityPolicies: ["role"],
     },
     {
         request: "the delivery role PutLogEvents to another log group",
         expect: "ImplicitlyDenied",
         decidedBy: [],
-        build: (f) => ({
-            principal: f.roleArn,
-            action: "logs:PutLogEvents",
-            resource: `arn:aws:logs:${f.region}:${account}:log-group:application-logs:log-stream:web-1`,
-            resourceAccount: account,
-            context: tls,
-            identityPolicies: [f.policies.role],
-        }),
+        principal: (f) => f.roleArn,
+        action: "logs:PutLogEvents",
+        resource: (f) => `arn:aws:logs:${f.region}:${account}:log-group:application-logs:log-stream:web-1`,
+        context: tls,
+        identityPolicies: ["role"],
     },
     {
         request: "the delivery role DeleteLogStream in the trail's log group (another action)",
         expect: "ImplicitlyDenied",
         decidedBy: [],
-        build: (f) => ({
-            principal: f.roleArn,
-            action: "logs:DeleteLogStream",
-            resource: `${f.logGroupArn}:log-stream:${account}_CloudTrail_${f.region}`,
-            resourceAccount: account,
-            context: tls,
-            identityPolicies: [f.policies.role],
-        }),
+        principal: (f) => f.roleArn,
+        action: "logs:DeleteLogStream",
+        resource: (f) => `${f.logGroupArn}:log-stream:${account}_CloudTrail_${f.region}`,
+        context: tls,
+        identityPolicies: ["role"],
     },
 
     // The alert topic. CloudWatch sends aws:SourceArn (the alarm) when an alarm action publishes (AWS re:Post
@@ -458,121 +418,97 @@ const cases: Case[] = [
         request: "a CloudWatch alarm of this account and region Publish to the alert topic",
         expect: "Allowed",
         decidedBy: ["topic policy: CloudWatchAlarmsPublish"],
-        build: (f) => ({
-            principal: "cloudwatch.amazonaws.com",
-            action: "sns:Publish",
-            resource: f.topicArn,
-            resourceAccount: account,
-            context: { ...tls, "aws:SourceArn": f.alarmArn, "aws:SourceAccount": account },
-            resourcePolicy: f.policies.topic,
-        }),
+        principal: "cloudwatch.amazonaws.com",
+        action: "sns:Publish",
+        resource: (f) => f.topicArn,
+        context: (f) => ({ ...tls, "aws:SourceArn": f.alarmArn, "aws:SourceAccount": account }),
+        resourcePolicy: "topic",
     },
     {
         request: "a CloudWatch alarm of another account Publish to the alert topic",
         expect: "ImplicitlyDenied",
         decidedBy: [],
-        build: (f) => ({
-            principal: "cloudwatch.amazonaws.com",
-            action: "sns:Publish",
-            resource: f.topicArn,
-            resourceAccount: account,
-            context: {
-                ...tls,
-                "aws:SourceArn": `arn:aws:cloudwatch:${f.region}:${otherAccount}:alarm:root-usage`,
-                "aws:SourceAccount": otherAccount,
-            },
-            resourcePolicy: f.policies.topic,
+        principal: "cloudwatch.amazonaws.com",
+        action: "sns:Publish",
+        resource: (f) => f.topicArn,
+        context: (f) => ({
+            ...tls,
+            "aws:SourceArn": `arn:aws:cloudwatch:${f.region}:${otherAccount}:alarm:root-usage`,
+            "aws:SourceAccount": otherAccount,
         }),
+        resourcePolicy: "topic",
     },
     {
         request: "a CloudWatch alarm of this account in another region Publish to the alert topic",
         expect: "ImplicitlyDenied",
         decidedBy: [],
-        build: (f) => ({
-            principal: "cloudwatch.amazonaws.com",
-            action: "sns:Publish",
-            resource: f.topicArn,
-            resourceAccount: account,
-            context: {
-                ...tls,
-                "aws:SourceArn": `arn:aws:cloudwatch:${f.region === "ap-south-1" ? "eu-north-1" : "ap-south-1"}:${account}:alarm:root-usage`,
-                "aws:SourceAccount": account,
-            },
-            resourcePolicy: f.policies.topic,
+        principal: "cloudwatch.amazonaws.com",
+        action: "sns:Publish",
+        resource: (f) => f.topicArn,
+        context: (f) => ({
+            ...tls,
+            "aws:SourceArn": `arn:aws:cloudwatch:${f.region === "ap-south-1" ? "eu-north-1" : "ap-south-1"}:${account}:alarm:root-usage`,
+            "aws:SourceAccount": account,
         }),
+        resourcePolicy: "topic",
     },
     {
         request: "another service (EventBridge) Publish to the alert topic",
         expect: "ImplicitlyDenied",
         decidedBy: [],
-        build: (f) => ({
-            principal: "events.amazonaws.com",
-            action: "sns:Publish",
-            resource: f.topicArn,
-            resourceAccount: account,
-            context: {
-                ...tls,
-                "aws:SourceArn": `arn:aws:events:${f.region}:${account}:rule/anything`,
-                "aws:SourceAccount": account,
-            },
-            resourcePolicy: f.policies.topic,
+        principal: "events.amazonaws.com",
+        action: "sns:Publish",
+        resource: (f) => f.topicArn,
+        context: (f) => ({
+            ...tls,
+            "aws:SourceArn": `arn:aws:events:${f.region}:${account}:rule/anything`,
+            "aws:SourceAccount": account,
         }),
+        resourcePolicy: "topic",
     },
     {
         request: "an administrator of another account Publish to the alert topic",
         expect: "ImplicitlyDenied",
         decidedBy: [],
-        build: (f) => ({
-            principal: `arn:aws:iam::${otherAccount}:role/admin`,
-            action: "sns:Publish",
-            resource: f.topicArn,
-            resourceAccount: account,
-            context: tls,
-            resourcePolicy: f.policies.topic,
-            identityPolicies: [administrator],
-        }),
+        principal: `arn:aws:iam::${otherAccount}:role/admin`,
+        action: "sns:Publish",
+        resource: (f) => f.topicArn,
+        context: tls,
+        resourcePolicy: "topic",
+        identityPolicies: [administrator],
     },
     {
         // What the topic policy's comment says: within the account, an identity whose IAM policy allows it publishes.
         request: "an identity of this account whose IAM policy allows sns:Publish, over TLS",
         expect: "Allowed",
         decidedBy: ["administrator policy: Everything"],
-        build: (f) => ({
-            principal: `arn:aws:iam::${account}:role/security-admin`,
-            action: "sns:Publish",
-            resource: f.topicArn,
-            resourceAccount: account,
-            context: tls,
-            resourcePolicy: f.policies.topic,
-            identityPolicies: [administrator],
-        }),
+        principal: `arn:aws:iam::${account}:role/security-admin`,
+        action: "sns:Publish",
+        resource: (f) => f.topicArn,
+        context: tls,
+        resourcePolicy: "topic",
+        identityPolicies: [administrator],
     },
     {
         request: "an identity of this account with no IAM policy Publish to the alert topic",
         expect: "ImplicitlyDenied",
         decidedBy: [],
-        build: (f) => ({
-            principal: `arn:aws:iam::${account}:role/developer`,
-            action: "sns:Publish",
-            resource: f.topicArn,
-            resourceAccount: account,
-            context: tls,
-            resourcePolicy: f.policies.topic,
-        }),
+        principal: `arn:aws:iam::${account}:role/developer`,
+        action: "sns:Publish",
+        resource: (f) => f.topicArn,
+        context: tls,
+        resourcePolicy: "topic",
     },
     {
         request: "an administrator of this account Publish without TLS",
         expect: "ExplicitlyDenied",
         decidedBy: ["topic policy: DenyInsecureTransport"],
-        build: (f) => ({
-            principal: `arn:aws:iam::${account}:role/security-admin`,
-            action: "sns:Publish",
-            resource: f.topicArn,
-            resourceAccount: account,
-            context: noTls,
-            resourcePolicy: f.policies.topic,
-            identityPolicies: [administrator],
-        }),
+        principal: `arn:aws:iam::${account}:role/security-admin`,
+        action: "sns:Publish",
+        resource: (f) => f.topicArn,
+        context: noTls,
+        resourcePolicy: "topic",
+        identityPolicies: [administrator],
     },
 
     // The alert topic's key: CloudWatch needs kms:GenerateDataKey* and kms:Decrypt to publish to an encrypted topic
@@ -581,95 +517,74 @@ const cases: Case[] = [
         request: "CloudWatch (an alarm action) GenerateDataKey with the alert key",
         expect: "Allowed",
         decidedBy: ["alert key policy: CloudWatchAlarmsUseKey"],
-        build: (f) => ({
-            principal: "cloudwatch.amazonaws.com",
-            action: "kms:GenerateDataKey",
-            resource: f.alertKeyArn,
-            resourceAccount: account,
-            context: tls,
-            resourcePolicy: f.policies.alertKey,
-        }),
+        principal: "cloudwatch.amazonaws.com",
+        action: "kms:GenerateDataKey",
+        resource: (f) => f.alertKeyArn,
+        context: tls,
+        resourcePolicy: "alertKey",
     },
     {
         request: "CloudWatch (an alarm action) Decrypt with the alert key",
         expect: "Allowed",
         decidedBy: ["alert key policy: CloudWatchAlarmsUseKey"],
-        build: (f) => ({
-            principal: "cloudwatch.amazonaws.com",
-            action: "kms:Decrypt",
-            resource: f.alertKeyArn,
-            resourceAccount: account,
-            context: tls,
-            resourcePolicy: f.policies.alertKey,
-        }),
+        principal: "cloudwatch.amazonaws.com",
+        action: "kms:Decrypt",
+        resource: (f) => f.alertKeyArn,
+        context: tls,
+        resourcePolicy: "alertKey",
     },
     {
         request: "CloudWatch ScheduleKeyDeletion of the alert key (it may only use it)",
         expect: "ImplicitlyDenied",
         decidedBy: [],
-        build: (f) => ({
-            principal: "cloudwatch.amazonaws.com",
-            action: "kms:ScheduleKeyDeletion",
-            resource: f.alertKeyArn,
-            resourceAccount: account,
-            context: tls,
-            resourcePolicy: f.policies.alertKey,
-        }),
+        principal: "cloudwatch.amazonaws.com",
+        action: "kms:ScheduleKeyDeletion",
+        resource: (f) => f.alertKeyArn,
+        context: tls,
+        resourcePolicy: "alertKey",
     },
     {
         request: "another service (EventBridge) GenerateDataKey with the alert key",
         expect: "ImplicitlyDenied",
         decidedBy: [],
-        build: (f) => ({
-            principal: "events.amazonaws.com",
-            action: "kms:GenerateDataKey",
-            resource: f.alertKeyArn,
-            resourceAccount: account,
-            context: tls,
-            resourcePolicy: f.policies.alertKey,
-        }),
+        principal: "events.amazonaws.com",
+        action: "kms:GenerateDataKey",
+        resource: (f) => f.alertKeyArn,
+        context: tls,
+        resourcePolicy: "alertKey",
     },
     {
         request: "an administrator of another account Decrypt with the alert key",
         expect: "ImplicitlyDenied",
         decidedBy: [],
-        build: (f) => ({
-            principal: `arn:aws:iam::${otherAccount}:role/admin`,
-            action: "kms:Decrypt",
-            resource: f.alertKeyArn,
-            resourceAccount: account,
-            context: tls,
-            resourcePolicy: f.policies.alertKey,
-            identityPolicies: [administrator],
-        }),
+        principal: `arn:aws:iam::${otherAccount}:role/admin`,
+        action: "kms:Decrypt",
+        resource: (f) => f.alertKeyArn,
+        context: tls,
+        resourcePolicy: "alertKey",
+        identityPolicies: [administrator],
     },
     {
         request:
             "an administrator of this account DescribeKey on the alert key (the account administers it through IAM)",
         expect: "Allowed",
         decidedBy: ["administrator policy: Everything", "alert key policy: AccountAdministersKey"],
-        build: (f) => ({
-            principal: `arn:aws:iam::${account}:role/security-admin`,
-            action: "kms:DescribeKey",
-            resource: f.alertKeyArn,
-            resourceAccount: account,
-            context: tls,
-            resourcePolicy: f.policies.alertKey,
-            identityPolicies: [administrator],
-        }),
+        principal: `arn:aws:iam::${account}:role/security-admin`,
+        action: "kms:DescribeKey",
+        resource: (f) => f.alertKeyArn,
+        context: tls,
+        resourcePolicy: "alertKey",
+        identityPolicies: [administrator],
     },
     {
         request: "CloudWatch GenerateDataKey with the alert key without TLS",
         expect: "ExplicitlyDenied",
         decidedBy: ["alert key policy: DenyInsecureTransport"],
-        build: (f) => ({
-            principal: "cloudwatch.amazonaws.com",
-            action: "kms:GenerateDataKey",
-            resource: f.alertKeyArn,
-            resourceAccount: account,
-            context: noTls,
-            resourcePolicy: f.policies.alertKey,
-        }),
+        principal: "cloudwatch.amazonaws.com",
+        action: "kms:GenerateDataKey",
+        resource: (f) => f.alertKeyArn,
+        context: noTls,
+        resourcePolicy: "alertKey",
     },
 
     // The customer-managed key of `kmsKeyArn` (trail log files, bucket, log group), with the statements
@@ -682,104 +597,83 @@ const cases: Case[] = [
         expect: "Allowed",
         decidedBy: ["trail key policy: AllowCloudTrailToEncryptLogs"],
         when: "trailKey",
-        build: (f) => ({
-            principal: "cloudtrail.amazonaws.com",
-            action: "kms:GenerateDataKey",
-            resource: f.kmsKeyArn as string,
-            resourceAccount: account,
-            context: { ...fromTrail(f), "kms:EncryptionContext:aws:cloudtrail:arn": f.trailArn },
-            resourcePolicy: f.policies.trailKey,
-        }),
+        principal: "cloudtrail.amazonaws.com",
+        action: "kms:GenerateDataKey",
+        resource: (f) => f.kmsKeyArn as string,
+        context: (f) => ({ ...fromTrail(f), "kms:EncryptionContext:aws:cloudtrail:arn": f.trailArn }),
+        resourcePolicy: "trailKey",
     },
     {
         request: "CloudTrail DescribeKey on the trail key, for this trail",
         expect: "Allowed",
         decidedBy: ["trail key policy: AllowCloudTrailToDescribeKey"],
         when: "trailKey",
-        build: (f) => ({
-            principal: "cloudtrail.amazonaws.com",
-            action: "kms:DescribeKey",
-            resource: f.kmsKeyArn as string,
-            resourceAccount: account,
-            context: fromTrail(f),
-            resourcePolicy: f.policies.trailKey,
-        }),
+        principal: "cloudtrail.amazonaws.com",
+        action: "kms:DescribeKey",
+        resource: (f) => f.kmsKeyArn as string,
+        context: (f) => fromTrail(f),
+        resourcePolicy: "trailKey",
     },
     {
         request: "another account's trail GenerateDataKey with the trail key",
         expect: "ImplicitlyDenied",
         decidedBy: [],
         when: "trailKey",
-        build: (f) => {
-            const other = `arn:aws:cloudtrail:${f.region}:${otherAccount}:trail/trailwatch`;
-            return {
-                principal: "cloudtrail.amazonaws.com",
-                action: "kms:GenerateDataKey",
-                resource: f.kmsKeyArn as string,
-                resourceAccount: account,
-                context: { ...fromTrail(f, other), "kms:EncryptionContext:aws:cloudtrail:arn": other },
-                resourcePolicy: f.policies.trailKey,
-            };
-        },
+        principal: "cloudtrail.amazonaws.com",
+        action: "kms:GenerateDataKey",
+        resource: (f) => f.kmsKeyArn as string,
+        context: (f) => ({
+            ...fromTrail(f, anotherAccountsTrail(f)),
+            "kms:EncryptionContext:aws:cloudtrail:arn": anotherAccountsTrail(f),
+        }),
+        resourcePolicy: "trailKey",
     },
     {
         request: "CloudWatch Logs GenerateDataKey with the trail key, for the trail's log group",
         expect: "Allowed",
         decidedBy: ["trail key policy: AllowCloudWatchLogsToUseKey"],
         when: "trailKey",
-        build: (f) => ({
-            principal: `logs.${f.region}.amazonaws.com`,
-            action: "kms:GenerateDataKey",
-            resource: f.kmsKeyArn as string,
-            resourceAccount: account,
-            context: { ...tls, "kms:EncryptionContext:aws:logs:arn": f.logGroupArn },
-            resourcePolicy: f.policies.trailKey,
-        }),
+        principal: (f) => `logs.${f.region}.amazonaws.com`,
+        action: "kms:GenerateDataKey",
+        resource: (f) => f.kmsKeyArn as string,
+        context: (f) => ({ ...tls, "kms:EncryptionContext:aws:logs:arn": f.logGroupArn }),
+        resourcePolicy: "trailKey",
     },
     {
         request: "CloudWatch Logs Decrypt with the trail key, for the trail's log group",
         expect: "Allowed",
         decidedBy: ["trail key policy: AllowCloudWatchLogsToUseKey"],
         when: "trailKey",
-        build: (f) => ({
-            principal: `logs.${f.region}.amazonaws.com`,
-            action: "kms:Decrypt",
-            resource: f.kmsKeyArn as string,
-            resourceAccount: account,
-            context: { ...tls, "kms:EncryptionContext:aws:logs:arn": f.logGroupArn },
-            resourcePolicy: f.policies.trailKey,
-        }),
+        principal: (f) => `logs.${f.region}.amazonaws.com`,
+        action: "kms:Decrypt",
+        resource: (f) => f.kmsKeyArn as string,
+        context: (f) => ({ ...tls, "kms:EncryptionContext:aws:logs:arn": f.logGroupArn }),
+        resourcePolicy: "trailKey",
     },
     {
         request: "CloudWatch Logs Decrypt with the trail key, for another log group",
         expect: "ImplicitlyDenied",
         decidedBy: [],
         when: "trailKey",
-        build: (f) => ({
-            principal: `logs.${f.region}.amazonaws.com`,
-            action: "kms:Decrypt",
-            resource: f.kmsKeyArn as string,
-            resourceAccount: account,
-            context: {
-                ...tls,
-                "kms:EncryptionContext:aws:logs:arn": `arn:aws:logs:${f.region}:${account}:log-group:application-logs`,
-            },
-            resourcePolicy: f.policies.trailKey,
+        principal: (f) => `logs.${f.region}.amazonaws.com`,
+        action: "kms:Decrypt",
+        resource: (f) => f.kmsKeyArn as string,
+        context: (f) => ({
+            ...tls,
+            "kms:EncryptionContext:aws:logs:arn": `arn:aws:logs:${f.region}:${account}:log-group:application-logs`,
         }),
+        resourcePolicy: "trailKey",
     },
     {
         request: "CloudWatch Logs of another region Decrypt with the trail key",
         expect: "ImplicitlyDenied",
         decidedBy: [],
         when: "trailKey",
-        build: (f) => ({
-            principal: `logs.${f.region === "us-east-1" ? "us-west-2" : "us-east-1"}.amazonaws.com`,
-            action: "kms:Decrypt",
-            resource: f.kmsKeyArn as string,
-            resourceAccount: account,
-            context: { ...tls, "kms:EncryptionContext:aws:logs:arn": f.logGroupArn },
-            resourcePolicy: f.policies.trailKey,
-        }),
+        principal: (f) => `logs.${f.region === "us-east-1" ? "us-west-2" : "us-east-1"}.amazonaws.com`,
+        action: "kms:Decrypt",
+        resource: (f) => f.kmsKeyArn as string,
+        context: (f) => ({ ...tls, "kms:EncryptionContext:aws:logs:arn": f.logGroupArn }),
+        resourcePolicy: "trailKey",
     },
 ];
 
@@ -792,88 +686,71 @@ const organizationCases: Case[] = [
         request: "the organization trail GetBucketAcl on the archive bucket",
         expect: "Allowed",
         decidedBy: ["bucket policy: AWSCloudTrailAclCheck"],
-        build: (f) => ({
-            principal: "cloudtrail.amazonaws.com",
-            action: "s3:GetBucketAcl",
-            resource: f.bucketArn,
-            resourceAccount: account,
-            context: fromTrail(f),
-            resourcePolicy: f.policies.bucket,
-        }),
+        principal: "cloudtrail.amazonaws.com",
+        action: "s3:GetBucketAcl",
+        resource: (f) => f.bucketArn,
+        context: (f) => fromTrail(f),
+        resourcePolicy: "bucket",
     },
     {
         request: "the organization trail PutObject of a member account's log file under AWSLogs/<organization ID>/",
         expect: "Allowed",
         decidedBy: ["bucket policy: AWSCloudTrailWrite"],
-        build: (f) => ({
-            principal: "cloudtrail.amazonaws.com",
-            action: "s3:PutObject",
-            resource: logFileKey(f, `AWSLogs/${organizationId}/${otherAccount}`),
-            resourceAccount: account,
-            context: { ...fromTrail(f), "s3:x-amz-acl": "bucket-owner-full-control" },
-            resourcePolicy: f.policies.bucket,
-        }),
+        principal: "cloudtrail.amazonaws.com",
+        action: "s3:PutObject",
+        resource: (f) => logFileKey(f, `AWSLogs/${organizationId}/${otherAccount}`),
+        context: (f) => ({ ...fromTrail(f), "s3:x-amz-acl": "bucket-owner-full-control" }),
+        resourcePolicy: "bucket",
     },
     {
         request: "the organization trail PutObject under AWSLogs/<management account>/",
         expect: "Allowed",
         decidedBy: ["bucket policy: AWSCloudTrailWrite"],
-        build: (f) => ({
-            principal: "cloudtrail.amazonaws.com",
-            action: "s3:PutObject",
-            resource: logFileKey(f, `AWSLogs/${management}`),
-            resourceAccount: account,
-            context: { ...fromTrail(f), "s3:x-amz-acl": "bucket-owner-full-control" },
-            resourcePolicy: f.policies.bucket,
-        }),
+        principal: "cloudtrail.amazonaws.com",
+        action: "s3:PutObject",
+        resource: (f) => logFileKey(f, `AWSLogs/${management}`),
+        context: (f) => ({ ...fromTrail(f), "s3:x-amz-acl": "bucket-owner-full-control" }),
+        resourcePolicy: "bucket",
     },
     {
         request:
             "a trail of the same name in the delegated administrator account (not the organization trail) PutObject under AWSLogs/<organization ID>/",
         expect: "ImplicitlyDenied",
         decidedBy: [],
-        build: (f) => {
-            const notTheOrganizationTrail = f.trailArn.replace(`:${management}:`, `:${account}:`);
-            return {
-                principal: "cloudtrail.amazonaws.com",
-                action: "s3:PutObject",
-                resource: logFileKey(f, `AWSLogs/${organizationId}/${otherAccount}`),
-                resourceAccount: account,
-                context: { ...fromTrail(f, notTheOrganizationTrail), "s3:x-amz-acl": "bucket-owner-full-control" },
-                resourcePolicy: f.policies.bucket,
-            };
-        },
+        principal: "cloudtrail.amazonaws.com",
+        action: "s3:PutObject",
+        resource: (f) => logFileKey(f, `AWSLogs/${organizationId}/${otherAccount}`),
+        context: (f) => ({
+            // Not the organization trail: the same name, in the delegated administrator account.
+            ...fromTrail(f, f.trailArn.replace(`:${management}:`, `:${account}:`)),
+            "s3:x-amz-acl": "bucket-owner-full-control",
+        }),
+        resourcePolicy: "bucket",
     },
     {
         request: "the organization trail PutObject under another organization's path",
         expect: "ImplicitlyDenied",
         decidedBy: [],
-        build: (f) => ({
-            principal: "cloudtrail.amazonaws.com",
-            action: "s3:PutObject",
-            resource: logFileKey(f, `AWSLogs/o-otherorg123/${otherAccount}`),
-            resourceAccount: account,
-            context: { ...fromTrail(f), "s3:x-amz-acl": "bucket-owner-full-control" },
-            resourcePolicy: f.policies.bucket,
-        }),
+        principal: "cloudtrail.amazonaws.com",
+        action: "s3:PutObject",
+        resource: (f) => logFileKey(f, `AWSLogs/o-otherorg123/${otherAccount}`),
+        context: (f) => ({ ...fromTrail(f), "s3:x-amz-acl": "bucket-owner-full-control" }),
+        resourcePolicy: "bucket",
     },
     {
         request: "the organization trail PutObject under AWSLogs/<organization ID>/ without TLS",
         expect: "ExplicitlyDenied",
         decidedBy: ["bucket policy: DenyInsecureTransport"],
-        build: (f) => ({
-            principal: "cloudtrail.amazonaws.com",
-            action: "s3:PutObject",
-            resource: logFileKey(f, `AWSLogs/${organizationId}/${otherAccount}`),
-            resourceAccount: account,
-            context: { ...fromTrail(f), ...noTls, "s3:x-amz-acl": "bucket-owner-full-control" },
-            resourcePolicy: f.policies.bucket,
-        }),
+        principal: "cloudtrail.amazonaws.com",
+        action: "s3:PutObject",
+        resource: (f) => logFileKey(f, `AWSLogs/${organizationId}/${otherAccount}`),
+        context: (f) => ({ ...fromTrail(f), ...noTls, "s3:x-amz-acl": "bucket-owner-full-control" }),
+        resourcePolicy: "bucket",
     },
 ];
 
 async function judge(facts: () => StackFacts, c: Case): Promise<void> {
-    const request = c.build(facts());
+    const request = requestOf(c, facts());
     const decision = await simulate(request);
     assert.ok(
         decision.result === c.expect && JSON.stringify(decision.decidedBy) === JSON.stringify([...c.decidedBy].sort()),

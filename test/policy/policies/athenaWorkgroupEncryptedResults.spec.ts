@@ -87,6 +87,18 @@ describe("policy athena-workgroup-encrypted-results", () => {
         assert.deepStrictEqual(await validateResource(athenaWorkgroupEncryptedResults, workgroup), []);
     });
 
+    it("does not guess while the whole configuration or the results configuration is unknown (preview)", async () => {
+        const unknownConfiguration = workgroupFixture();
+        unknownConfiguration.props.configuration = unknownValue;
+        assert.deepStrictEqual(await validateResource(athenaWorkgroupEncryptedResults, unknownConfiguration), []);
+        const unknownResults = workgroupFixture();
+        configurationOf(unknownResults).resultConfiguration = unknownValue;
+        assert.deepStrictEqual(await validateResource(athenaWorkgroupEncryptedResults, unknownResults), []);
+        // What is known is still checked.
+        configurationOf(unknownResults).enforceWorkgroupConfiguration = false;
+        assert.deepStrictEqual(await validateResource(athenaWorkgroupEncryptedResults, unknownResults), [notEnforced]);
+    });
+
     it("ignores other resource types", async () => {
         const workgroup = workgroupFixture();
         workgroup.type = "aws:glue/catalogTable:CatalogTable";
