@@ -118,7 +118,11 @@ describe("readLogFile: decoding and inflating as fast as the data allows, with t
     // Characters of one, two, three and four UTF-8 bytes, raw and as JSON escapes.
     const text = JSON.stringify({
         Records: [
-            { eventName: "PutObject", userAgent: "Bücher-Übersicht/1.0 日本語 😀", requestParameters: { key: "a\u00e9" } },
+            {
+                eventName: "PutObject",
+                userAgent: "Bücher-Übersicht/1.0 日本語 😀",
+                requestParameters: { key: "a\u00e9" },
+            },
             { eventName: "GetObject", note: "escaped \u00fc\ud83d\ude00 and a raw é" },
         ],
     });
