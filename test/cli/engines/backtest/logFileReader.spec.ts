@@ -9,6 +9,7 @@ import {
     gunzipChunkSize,
     LogFileError,
     MAX_RECORD_DEPTH,
+    PARSE_UNCOUNTED_BYTES,
     readLogFile,
 } from "../../../../cli/engines/backtest/logFileReader";
 import { gzipBomb, nestedJson } from "../../../support/hostileInput";
@@ -59,6 +60,17 @@ describe("readLogFile: hostile files are refused within bounds", function () {
         assert.notStrictEqual(contents.records[0], null);
     });
 
+    it("nesting under a key named __proto__ or in an array counts like any other", () => {
+        const file = put(
+            "keys.json",
+            `{"Records":[{"__proto__":${nestedJson(MAX_RECORD_DEPTH)}},{"a":[${nestedJson(MAX_RECORD_DEPTH)}]},{"b":${nestedJson(MAX_RECORD_DEPTH - 1)}}]}`,
+        );
+        assert.deepStrictEqual(
+            readLogFile(file).badRecords.map((b) => b.index),
+            [0, 1],
+        );
+    });
+
     it("braces inside strings do not count as nesting", () => {
         const file = put("strings.json", `{"Records":[{"policy":"${"{[".repeat(1000)}\\"}"}]}`);
         assert.deepStrictEqual(readLogFile(file).badRecords, []);
@@ -85,7 +97,7 @@ describe("readLogFile: hostile files are refused within bounds", function () {
         assert.ok(Date.now() - started < 5000, `${Date.now() - started} ms`);
     });
 
-    it("too many records are refused before parsing (the limit is configurable)", function () {
+    it("too many records are refused (the limit is configurable)", function () {
         this.timeout(5000);
         const file = put("flood.json.gz", gzipBomb(2)); // 666,667 empty records in 2 MB
         assert.strictEqual(
@@ -94,6 +106,25 @@ describe("readLogFile: hostile files are refused within bounds", function () {
         );
         const contents = readLogFile(file, { maxUncompressedBytes: 3e6, maxRecords: 700_000 });
         assert.strictEqual(contents.records.length, 666_667);
+    });
+
+    it(`a file over ${PARSE_UNCOUNTED_BYTES / 1e6} MB has its records counted before it is parsed; a smaller one after`, function () {
+        this.timeout(10_000);
+        // Text that is not JSON after the limit's record: counted first, the count refuses it; parsed
+        // first, JSON.parse does.
+        const flood = (records: number): string => `{"Records":[${'{"a":1},'.repeat(records)}NOT JSON`;
+        const large = put("large.json", flood(600_000));
+        assert.ok(fs.statSync(large).size > PARSE_UNCOUNTED_BYTES);
+        assert.strictEqual(
+            reason(() => readLogFile(large)),
+            "more than the 250,000 records one file may hold (--max-records)",
+        );
+        const small = put("small.json", flood(300_000));
+        assert.ok(fs.statSync(small).size < PARSE_UNCOUNTED_BYTES);
+        assert.match(
+            reason(() => readLogFile(small)),
+            /^invalid JSON: /,
+        );
     });
 
     it("a plain file over the limit is refused by its size on disk, unread", () => {
