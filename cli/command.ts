@@ -1,7 +1,7 @@
 import type { CommandIO } from "./engines/io";
 
 // Defined beneath the CLI layer, where the engines that raise and write them can import them.
-export { type CommandIO, UsageError } from "./engines/io";
+export { type CommandIO, describeFileError, UsageError } from "./engines/io";
 
 /**
  * The shape every `trailwatch` sub-command has. Each command lives in its own file under

@@ -1,5 +1,5 @@
 import * as fs from "fs";
-import { UsageError } from "./command";
+import { describeFileError, UsageError } from "./command";
 
 /**
  * The one wording of an input file that cannot be read, for every command:
@@ -7,13 +7,7 @@ import { UsageError } from "./command";
  * words, and the error code a user can search for.
  */
 export function unreadableFileMessage(file: string, err: unknown): string {
-    const e = err as NodeJS.ErrnoException;
-    if (typeof e?.code === "string") {
-        // Node's message is "ENOENT: no such file or directory, open '/abs/path'": keep the words only.
-        const words = /^[A-Z]+: ([^,]+)/.exec(e.message)?.[1] ?? e.code;
-        return `cannot read ${file}: ${words} (${e.code})`;
-    }
-    return `cannot read ${file}: ${err instanceof Error ? err.message : String(err)}`;
+    return `cannot read ${file}: ${describeFileError(err)}`;
 }
 
 /** Reads a whole input file as text; an unreadable file is a {@link UsageError} worded by {@link unreadableFileMessage}. */

@@ -11,6 +11,21 @@ export interface CommandIO {
     cwd: string;
 }
 
+/**
+ * Why a file could not be read, in the one wording every command uses: Node's words without the
+ * repeated code and path, then the error code a user can search for, `no such file or directory
+ * (ENOENT)`. Commands put it after `cannot read FILE: `, a file inside an archive after `cannot read: `.
+ */
+export function describeFileError(err: unknown): string {
+    const e = err as NodeJS.ErrnoException;
+    if (typeof e?.code === "string" && typeof e.message === "string") {
+        // Node's message is "ENOENT: no such file or directory, open '/abs/path'": keep the words only.
+        const words = /^[A-Z]+: ([^,]+)/.exec(e.message)?.[1] ?? e.code;
+        return `${words} (${e.code})`;
+    }
+    return err instanceof Error ? err.message : String(err);
+}
+
 /** A usage or input error: printed without a stack trace (as JSON under `--json`), exit code 2. */
 export class UsageError extends Error {
     constructor(message: string) {

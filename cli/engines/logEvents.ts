@@ -2,6 +2,7 @@ import * as fs from "fs";
 import { Readable } from "stream";
 import { StringDecoder } from "string_decoder";
 import * as zlib from "zlib";
+import { describeFileError } from "./io";
 import {
     DEFAULT_LOG_FILE_LIMITS,
     isGzip,
@@ -320,12 +321,6 @@ export async function* readLogEvents(
         }
         for (const event of documentEvents(parsed.value)) yield { event, source, line: documentLine };
     }
-}
-
-/** "no such file or directory (ENOENT)" rather than Node's "ENOENT: no such file or directory, open 'x'". */
-export function describeFileError(err: NodeJS.ErrnoException): string {
-    const m = /^[A-Z]+: ([^,]+)/.exec(err.message);
-    return m !== null && err.code !== undefined ? `${m[1]} (${err.code})` : err.message;
 }
 
 /** {@link readLogEvents} of a file; `name` (default: the path) is what events and errors are attributed to. */

@@ -1,6 +1,7 @@
 import { isAscii } from "buffer";
 import * as fs from "fs";
 import * as zlib from "zlib";
+import { describeFileError } from "../io";
 
 /**
  * How much of one log file is read: what it may inflate to, and how many records it may hold in
@@ -64,17 +65,9 @@ export interface LogFileContents {
     uncompressedBytes: number;
 }
 
-/**
- * `cannot read: EACCES (permission denied)`: the error code a user can search for, and Node's
- * words for it without the repeated code and path.
- */
+/** `cannot read: permission denied (EACCES)`: a file of an archive, in every command's wording ({@link describeFileError}). */
 export function describeReadError(err: unknown): string {
-    const e = err as NodeJS.ErrnoException;
-    if (e && typeof e.code === "string" && typeof e.message === "string") {
-        const words = e.message.replace(/^[A-Z]+: /, "").replace(/, \w+ '.*'$/, "");
-        return `cannot read: ${e.code} (${words})`;
-    }
-    return `cannot read: ${String(err)}`;
+    return `cannot read: ${describeFileError(err)}`;
 }
 
 /** True when `data` starts with the two bytes every gzip stream starts with (RFC 1952: 1f 8b). */
