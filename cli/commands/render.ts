@@ -169,9 +169,10 @@ async function renderForStack(stack: string, file: string | undefined, json: boo
             ...destinationPreviewer(run, destination)!(notification),
         }));
     } catch (err) {
+        // A template regex past its time budget on this notification, or a filter the preview cannot evaluate: an
+        // input the alert cannot be shown for, exit 2 (JSON under --json), as for a single template.
         if (!(err instanceof OpsgenieTemplateError) && !(err instanceof AlertPreviewError)) throw err;
-        io.stderr.write(`trailwatch render: stack ${stack}: ${err.message}\n`);
-        return 1;
+        return reportError(io, "render", `stack ${stack}: ${err.message}`, json);
     }
     if (json) {
         const doc = alerts.length === 1 ? { stack, ...alerts[0] } : { stack, alerts };
