@@ -31,7 +31,7 @@ interface Step {
     with?: Record<string, unknown>;
 }
 interface Workflow {
-    jobs: Record<string, { steps: Step[] }>;
+    jobs: Record<string, { steps: Step[]; env?: Record<string, string> }>;
 }
 
 /** actionlint's verdict on one workflow text, linted as `.github/workflows/<name>` of a scratch repository. */
@@ -117,6 +117,29 @@ describe("the pull-request workflow", function () {
         assert.deepStrictEqual(args.slice(0, 6), ["pr", "comment", "42", "--repo", "o/r", "--body"]);
         assert.match(args[6], /^#### :x: `pulumi preview` failed for stack `prod`\n/);
         assert.match(args[6], /the job log, https:\/\/github\.com\/o\/r\/actions\/runs\/7$/);
+    });
+
+    it("gives the Pulumi token only to the steps that read it, and keeps the job's token out of .git/config", () => {
+        // Not to the job: `npm ci` runs dependencies' install scripts with the step's environment.
+        assert.strictEqual(workflow.jobs.preview.env?.PULUMI_ACCESS_TOKEN, undefined);
+        const withToken = previewSteps.filter((s) => s.env?.PULUMI_ACCESS_TOKEN !== undefined).map((s) => s.id);
+        assert.deepStrictEqual(withToken, ["credentials", "preview"]);
+        for (const job of Object.values(workflow.jobs)) {
+            assert.strictEqual(job.env?.PULUMI_ACCESS_TOKEN, undefined);
+        }
+        const checkout = previewSteps.find((s) => s.uses?.startsWith("actions/checkout@"));
+        assert.strictEqual(checkout?.with?.["persist-credentials"], false);
+        // The credentials step still sees the token: run it without AWS credentials, then with a role.
+        const credentials = previewSteps.find((s) => s.id === "credentials");
+        assert.ok(credentials, "no credentials step");
+        assert.deepStrictEqual(runStep(credentials, projectDir, { PULUMI_ACCESS_TOKEN: "t", AWS_ROLE_ARN: "" }), {});
+        assert.deepStrictEqual(
+            runStep(credentials, projectDir, {
+                PULUMI_ACCESS_TOKEN: "t",
+                AWS_ROLE_ARN: "arn:aws:iam::111122223333:role/ci",
+            }),
+            { available: "true" },
+        );
     });
 
     it("lists exactly the stacks the CLI knows (find, not ls)", () => {
