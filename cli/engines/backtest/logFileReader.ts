@@ -164,23 +164,39 @@ export function readLogFile(file: string, limits: LogFileLimits = DEFAULT_LOG_FI
         }
     }
     const uncompressedBytes = data.length;
-    // A file large enough for JSON.parse to take hundreds of MB: its records are counted first.
-    if (data.length > PARSE_UNCOUNTED_BYTES) countRecords(file, data, limits.maxRecords);
-    const { records, badRecords } = parseLogFileText(file, decodeText(data), limits);
+    // A file large enough for JSON.parse to take hundreds of MB: its records are counted, and the ones nested
+    // too deep found, before anything is parsed.
+    const leftOut = new Set<number>();
+    if (data.length > PARSE_UNSCANNED_BYTES) {
+        for (const d of scanLogFileStructure(
+            file,
+            data,
+            limits.maxRecords,
+            limits.maxRecordDepth ?? MAX_RECORD_DEPTH,
+        )) {
+            // Blank the record out of the text: JSON.parse then gives null in its place, so the others keep their
+            // index and the file is parsed in one call.
+            data.fill(0x20, d.start, d.end);
+            data.write("null", d.start, "latin1");
+            leftOut.add(d.index);
+        }
+    }
+    const { records, badRecords } = parseLogFileText(file, decodeText(data), limits, leftOut);
     return { records, badRecords, compressedBytes, uncompressedBytes };
 }
 
 /**
- * The largest text parsed without first counting its records. JSON.parse builds an object for
- * every `{}`: measured on Node 20 (heap used after parsing 16 MB of each shape), `{"Records":[{},
- * {},...]}` takes 22 bytes of heap per byte of text, the most of the shapes tried (`[]` 14, `0` 5,
- * `{"a":0}` 6; a real CloudTrail file about 3). Under 4 MB a file can therefore take at most
- * ~90 MB, parsed before its record count is checked; above, the count (an extra pass over the text)
- * comes first, so a 128 MB file of `{}` is refused without building 40 million objects. Real
- * files stay under the line (see {@link LogFileLimits}) and skip that pass: it cost about an
- * eighth of the backtest's time.
+ * The largest text parsed without first scanning it. JSON.parse builds an object for every `{}`
+ * or `[]`, and reads any depth: measured on Node 20 (heap used after parsing 2 MB of each shape,
+ * after a full GC), nesting `[[[...]]]` takes 29 bytes of heap per byte of text, `{"Records":[{},
+ * {},...]}` 22, `[[],[],...]` 14, `{"a":{"a":...}}` 6 (a real CloudTrail file about 3). Up to 2 MB
+ * a file therefore takes at most ~60 MB however it is shaped, and its record count and nesting are
+ * checked on what JSON.parse built; a larger one is scanned first (an extra pass over the text), so
+ * a 128 MB file of `{}` or of `[[[` is refused or left out without building tens of millions of
+ * objects. The scan cost about an eighth of the backtest's time; the files the benchmark generates
+ * (600 records, about 0.9 MB) and the real ones in the corpus (at most 20 KB) skip it.
  */
-export const PARSE_UNCOUNTED_BYTES = 4 * 1000 * 1000;
+export const PARSE_UNSCANNED_BYTES = 2 * 1000 * 1000;
 
 const tooManyRecords = (maxRecords: number): string =>
     `more than the ${maxRecords.toLocaleString("en-US")} records one file may hold (--max-records)`;
@@ -224,15 +240,26 @@ const OPEN_BRACKET = 0x5b;
 const CLOSE_BRACE = 0x7d;
 const CLOSE_BRACKET = 0x5d;
 
+/** Where a record too deeply nested is in the text, and its index in `Records`. */
+interface DeepRecord {
+    index: number;
+    start: number;
+    end: number;
+}
+
 /**
- * One pass over the bytes of a log file, strings skipped: counts the elements of the top-level
- * arrays (`Records`) and refuses the file past `maxRecords`, before anything is parsed. Malformed
- * JSON is left for JSON.parse to report.
+ * One pass over the bytes of a log file (strings skipped): counts the elements of the top-level
+ * arrays (`Records`), refusing the file past `maxRecords`, and finds the records nested deeper
+ * than `maxDepth`. Malformed JSON is left for JSON.parse to report.
  */
-function countRecords(file: string, data: Buffer, maxRecords: number): void {
+function scanLogFileStructure(file: string, data: Buffer, maxRecords: number, maxDepth: number): DeepRecord[] {
+    const deep: DeepRecord[] = [];
+    const limit = maxDepth + 2; // the envelope object and the Records array
     let depth = 0;
-    let inArray = false; // inside a top-level array (depth 2 under `[`)
+    let inArray = false; // inside a top-level array (depth >= 2 under `[`)
     let index = 0;
+    let elementStart = -1;
+    let elementDeep = false;
     const n = data.length;
     for (let i = 0; i < n; i++) {
         const c = data[i];
@@ -242,20 +269,35 @@ function countRecords(file: string, data: Buffer, maxRecords: number): void {
             // UTF-8 continuation bytes are >= 0x80, so neither byte can be part of a multi-byte character.
             let end = data.indexOf(QUOTE, i + 1);
             for (;;) {
-                if (end < 0) return; // unterminated: JSON.parse reports it
+                if (end < 0) return deep; // unterminated: JSON.parse reports it
                 let backslashes = 0;
                 while (data[end - 1 - backslashes] === BACKSLASH) backslashes++;
                 if (backslashes % 2 === 0) break;
                 end = data.indexOf(QUOTE, end + 1);
             }
             i = end;
-        } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+            continue;
+        }
+        if (c === OPEN_BRACE || c === OPEN_BRACKET) {
             depth++;
             if (depth === 2) {
                 inArray = c === OPEN_BRACKET;
                 index = 0;
+            } else if (depth === 3 && inArray) {
+                elementStart = i;
+                elementDeep = false;
+            }
+            if (depth > limit && !elementDeep) {
+                if (!inArray || depth < 3) {
+                    throw new LogFileError(
+                        file,
+                        `not a CloudTrail log file: nested deeper than ${maxDepth} levels outside Records`,
+                    );
+                }
+                elementDeep = true;
             }
         } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
+            if (depth === 3 && inArray && elementDeep) deep.push({ index, start: elementStart, end: i + 1 });
             depth--;
             if (depth === 1) inArray = false;
         } else if (c === COMMA && depth === 2 && inArray) {
@@ -263,6 +305,7 @@ function countRecords(file: string, data: Buffer, maxRecords: number): void {
             if (index >= maxRecords) throw new LogFileError(file, tooManyRecords(maxRecords));
         }
     }
+    return deep;
 }
 
 /**
@@ -312,13 +355,15 @@ function nestsWithinIterative(root: object, levels: number): boolean {
 /**
  * Parses the text of a CloudTrail log file and checks it is one, within `limits`: at most
  * `maxRecords` records, each nested at most `maxRecordDepth` levels. A record nested deeper is left
- * out (null in `records`, so the others keep their index) and listed in `badRecords`; anything
- * else wrong makes the whole file unusable ({@link LogFileError}).
+ * out (null in `records`, so the others keep their index) and listed in `badRecords`, as are the
+ * `leftOut` ones (found too deep by the scan and blanked to `null`); anything else wrong makes the
+ * whole file unusable ({@link LogFileError}).
  */
 export function parseLogFileText(
     file: string,
     text: string,
     limits: Pick<LogFileLimits, "maxRecords" | "maxRecordDepth"> = DEFAULT_LOG_FILE_LIMITS,
+    leftOut: ReadonlySet<number> = new Set(),
 ): Pick<LogFileContents, "records" | "badRecords"> {
     let doc: unknown;
     try {
@@ -349,6 +394,10 @@ export function parseLogFileText(
     const badRecords: LogFileContents["badRecords"] = [];
     for (let i = 0; i < records.length; i++) {
         const r: unknown = records[i];
+        if (r === null && leftOut.has(i)) {
+            badRecords.push({ index: i, reason: `${tooDeep(maxDepth)}; left out` });
+            continue;
+        }
         if (typeof r !== "object" || r === null || Array.isArray(r)) {
             throw new LogFileError(file, `not a CloudTrail log file: Records[${i}] is not an object`);
         }

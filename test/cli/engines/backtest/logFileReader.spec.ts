@@ -1,4 +1,5 @@
 import * as assert from "assert";
+import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -9,7 +10,7 @@ import {
     gunzipChunkSize,
     LogFileError,
     MAX_RECORD_DEPTH,
-    PARSE_UNCOUNTED_BYTES,
+    PARSE_UNSCANNED_BYTES,
     readLogFile,
 } from "../../../../cli/engines/backtest/logFileReader";
 import { gzipBomb, nestedJson } from "../../../support/hostileInput";
@@ -108,23 +109,50 @@ describe("readLogFile: hostile files are refused within bounds", function () {
         assert.strictEqual(contents.records.length, 666_667);
     });
 
-    it(`a file over ${PARSE_UNCOUNTED_BYTES / 1e6} MB has its records counted before it is parsed; a smaller one after`, function () {
+    it(`a file over ${PARSE_UNSCANNED_BYTES / 1e6} MB has its records counted before it is parsed; a smaller one after`, function () {
         this.timeout(10_000);
         // Text that is not JSON after the limit's record: counted first, the count refuses it; parsed
         // first, JSON.parse does.
         const flood = (records: number): string => `{"Records":[${'{"a":1},'.repeat(records)}NOT JSON`;
         const large = put("large.json", flood(600_000));
-        assert.ok(fs.statSync(large).size > PARSE_UNCOUNTED_BYTES);
+        assert.ok(fs.statSync(large).size > PARSE_UNSCANNED_BYTES);
         assert.strictEqual(
             reason(() => readLogFile(large)),
             "more than the 250,000 records one file may hold (--max-records)",
         );
-        const small = put("small.json", flood(300_000));
-        assert.ok(fs.statSync(small).size < PARSE_UNCOUNTED_BYTES);
+        const small = put("small.json", flood(200_000));
+        assert.ok(fs.statSync(small).size < PARSE_UNSCANNED_BYTES);
         assert.match(
             reason(() => readLogFile(small)),
             /^invalid JSON: /,
         );
+    });
+
+    it("a record nested 3 million levels deep in a 6 MB file is left out without being built: parsed in a 64 MB heap", function () {
+        this.timeout(20_000);
+        // JSON.parse reads any depth, at 29 bytes of heap per byte of `[[[...]]]`: building this record would take
+        // about 170 MB. The scan before parsing blanks it, so a worker whose heap is capped far below reads the file.
+        const levels = 3_000_000;
+        const file = put(
+            "deep-large.json",
+            `{"Records":[{"eventName":"A"},{"a":${"[".repeat(levels)}${"]".repeat(levels)}}]}`,
+        );
+        const reader = require.resolve("../../../../cli/engines/backtest/logFileReader");
+        const r = spawnSync(
+            process.execPath,
+            [
+                "--max-old-space-size=64",
+                "-e",
+                `const c = require(${JSON.stringify(reader)}).readLogFile(${JSON.stringify(file)});` +
+                    "process.stdout.write(JSON.stringify([c.records, c.badRecords]))",
+            ],
+            { encoding: "utf8" },
+        );
+        assert.strictEqual(r.status, 0, r.stderr.slice(0, 500));
+        assert.deepStrictEqual(JSON.parse(r.stdout), [
+            [{ eventName: "A" }, null],
+            [{ index: 1, reason: `nested deeper than ${MAX_RECORD_DEPTH} levels of objects and arrays; left out` }],
+        ]);
     });
 
     it("a plain file over the limit is refused by its size on disk, unread", () => {
