@@ -65,6 +65,14 @@ function actionlint(text: string): { status: number | null; output: string } {
     }
 }
 
+/** Folders this spec creates, removed when it ends. */
+const scratchDirs: string[] = [];
+function scratchDir(prefix: string): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), `trailwatch-${prefix}-`));
+    scratchDirs.push(dir);
+    return dir;
+}
+
 interface StepRun {
     status: number | null;
     stdout: string;
@@ -77,7 +85,7 @@ interface StepRun {
  * step's working-directory), with only PATH, GITHUB_OUTPUT and the given variables in its environment.
  */
 function runStep(step: Step, root: string, env: Record<string, string> = {}): StepRun {
-    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "trailwatch-step-")), "output");
+    const out = path.join(scratchDir("step"), "output");
     fs.writeFileSync(out, "");
     const r = spawnSync("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", step.run ?? ""], {
         cwd: path.join(root, step["working-directory"] ?? "."),
@@ -103,7 +111,7 @@ interface Call {
 
 /** A folder holding an executable `name` that records each call (arguments, environment, folder) and exits 0. */
 function standIn(name: string): { bin: string; calls: () => Call[] } {
-    const bin = fs.mkdtempSync(path.join(os.tmpdir(), `trailwatch-${name}-`));
+    const bin = scratchDir(name);
     const log = path.join(bin, "calls");
     fs.mkdirSync(log);
     fs.writeFileSync(
@@ -173,6 +181,9 @@ function secretsIn(value: unknown): string[] {
 
 describe("the release workflow", function () {
     this.timeout(120000);
+    after(() => {
+        for (const dir of scratchDirs) fs.rmSync(dir, { recursive: true, force: true });
+    });
     const text = fs.readFileSync(workflowFile, "utf8");
     const workflow = parseYaml(text) as Workflow;
     const components = workflow.jobs.components;
@@ -249,7 +260,7 @@ describe("the release workflow", function () {
 
         // A copy of the three package.json files, one of them changed at a time: each mismatch names its file.
         const scratch = (change: (p: { version: string; dependencies?: Record<string, string> }) => void) => {
-            const dir = fs.mkdtempSync(path.join(os.tmpdir(), "trailwatch-versions-"));
+            const dir = scratchDir("versions");
             for (const pkg of ["components", "policy"]) {
                 fs.mkdirSync(path.join(dir, pkg));
                 const json = JSON.parse(fs.readFileSync(path.join(projectDir, pkg, "package.json"), "utf8"));
@@ -288,7 +299,7 @@ describe("the release workflow", function () {
         function publish(env: Record<string, string>) {
             assert.ok(step, "no publish step");
             const npm = standIn("npm");
-            const runnerTemp = fs.mkdtempSync(path.join(os.tmpdir(), "trailwatch-runner-temp-"));
+            const runnerTemp = scratchDir("runner-temp");
             const r = runStep(step, projectDir, {
                 PATH: `${npm.bin}:${process.env.PATH ?? ""}`,
                 RUNNER_TEMP: runnerTemp,
