@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 "use strict";
+const fs = require("fs");
 const path = require("path");
 const { staleBuild } = require("./buildFreshness");
 
@@ -11,7 +12,11 @@ const projectDir = path.resolve(__dirname, "..");
 const argv = process.argv.slice(2);
 const options = argv.includes("--") ? argv.slice(0, argv.indexOf("--")) : argv;
 const rebuild = (why) => {
-    const message = `${why}: run \`npm run build\` in ${projectDir}, then try again.`;
+    // A fresh clone has no node_modules yet, so `npm run build` would fail on a missing tsc: `npm ci` installs and
+    // then builds (the root package's `prepare` script).
+    const installed = fs.existsSync(path.join(projectDir, "node_modules", "typescript", "package.json"));
+    const command = installed ? "npm run build" : "npm ci";
+    const message = `${why}: run \`${command}\` in ${projectDir}, then try again.`;
     if (options.includes("--json")) {
         process.stdout.write(`${JSON.stringify({ error: { code: 2, message } }, null, 2)}\n`);
     } else {

@@ -112,6 +112,16 @@ describe("bin/trailwatch.js and a stale or missing build", () => {
         });
     });
 
+    it("in a fresh clone (no node_modules, no dist/) it says `npm ci`: `npm run build` would not find tsc", async () => {
+        fs.rmSync(path.join(dir, "dist"), { recursive: true });
+        fs.rmSync(path.join(dir, "node_modules"));
+        assert.deepStrictEqual(await run(bin, ["check"]), {
+            code: 2,
+            stdout: "",
+            stderr: `trailwatch: the CLI is not built (dist/cli/main.js is missing): run \`npm ci\` in ${dir}, then try again.\n`,
+        });
+    });
+
     it("an installed package (compiled code, no sources) skips the check and runs", async () => {
         fs.rmSync(path.join(dir, "cli"), { recursive: true });
         fs.rmSync(path.join(dir, "program"), { recursive: true });
