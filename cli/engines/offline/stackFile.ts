@@ -174,6 +174,15 @@ function stackFileConfigMap(shown: string, doc: unknown): Record<string, unknown
         );
     }
     const region = (config as Record<string, unknown>)["aws:region"];
+    if (region !== undefined && region !== null && typeof region !== "string") {
+        // Present but not a name: saying it is missing would send the user looking for a key that is there.
+        const found = Array.isArray(region)
+            ? "a list"
+            : typeof region === "object"
+              ? "a map"
+              : `the ${typeof region} ${JSON.stringify(region)}`;
+        throw new StackFileError(`${shown}: aws:region must be a region name such as eu-west-1, not ${found}`);
+    }
     if (typeof region !== "string" || region.trim() === "") {
         throw new StackFileError(
             `${shown}: config has no aws:region (the AWS region to deploy to); add it, e.g. \`aws:region: eu-west-1\`, ` +

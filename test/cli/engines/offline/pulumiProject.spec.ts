@@ -96,6 +96,21 @@ describe("a stack file that is not a stack's configuration", () => {
             "config:\n  aws:region: ''\n",
             "config has no aws:region (the AWS region to deploy to); add it, e.g. `aws:region: eu-west-1`, or run `pulumi config set aws:region eu-west-1`",
         ],
+        [
+            "aws:region a list",
+            "config:\n  aws:region: [eu-west-1]\n",
+            "aws:region must be a region name such as eu-west-1, not a list",
+        ],
+        [
+            "aws:region a map",
+            "config:\n  aws:region: { name: eu-west-1 }\n",
+            "aws:region must be a region name such as eu-west-1, not a map",
+        ],
+        [
+            "aws:region a number",
+            "config:\n  aws:region: 1\n",
+            "aws:region must be a region name such as eu-west-1, not the number 1",
+        ],
     ];
     for (const [what, yaml, message] of cases) {
         it(`${what}: names the file and what is wrong`, () => {
