@@ -50,6 +50,7 @@ if (main !== undefined) {
         stderr: process.stderr,
         stdin: process.stdin,
         cwd: process.cwd(),
+        env: process.env,
     }).then(
         (code) => {
             process.exitCode = code;

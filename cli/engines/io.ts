@@ -9,6 +9,8 @@ export interface CommandIO {
     stdin: NodeJS.ReadableStream & { isTTY?: boolean };
     /** Directory that relative paths (and `stacks/`) are resolved against. */
     cwd: string;
+    /** The environment the output depends on (`COLUMNS`); the binary passes `process.env`. Default: none. */
+    env?: Record<string, string | undefined>;
 }
 
 /**
