@@ -31,8 +31,11 @@ const directly = "node bin/trailwatch.js";
 /** The suite runs in an installed checkout, so a leading `npm ci && ` (the README's first screen) is left out. */
 const installed = /^npm ci && /;
 
-/** Lines the test runs: the CLI through npx (local binary only: `npx` without a local bin would download). */
-const runs = /^(?:npx (?:--no-install )?trailwatch|npm run check)\b/;
+/**
+ * Lines the test runs: the CLI through npx (local binary only: `npx` without a local bin would download), at the
+ * start of the line or fed by a pipe (`printf '...' | npx --no-install trailwatch test-pattern ...`).
+ */
+const runs = /(?:^|\|\s*)(?:npx (?:--no-install )?trailwatch|npm run check)\b/;
 
 /**
  * Lines left out, each for a stated reason: they need the cloud, which tests cannot reach. Nothing else is skipped.
@@ -90,6 +93,8 @@ describe("README.md and docs/: every command example runs as written from the re
         const used = new Set(commands.map((c) => /(?:trailwatch|npm run) ([a-z-]+)/.exec(c.line)?.[1]));
         for (const command of ["check", "test-pattern", "render", "backtest"]) assert.ok(used.has(command), command);
         assert.ok(commands.some((c) => c.exitCode !== 0));
+        // A pipeline into the CLI runs too: docs/cli.md feeds test-pattern from printf.
+        assert.ok(commands.some((c) => /^printf .*\| npx --no-install trailwatch test-pattern/.test(c.line)));
     });
 
     it("leaves out only lines that need the cloud", () => {
