@@ -42,8 +42,11 @@ export function wrapLine(line: string, width: number): string[] {
     const wanted = continuationIndent(line);
     const indent = wanted.length <= width / 2 ? wanted : "    ";
     const lines: string[] = [];
-    const words = line.match(/\S+ */g) ?? []; // with the spaces after them: runs of spaces inside a line survive
-    let current = /^ */.exec(line)![0]; // the first piece keeps the line's own indentation
+    // The first piece keeps the line's own indentation, a tree line its branch (`│  ├─ `): a type too long for the
+    // line is then cut after its branch, not left to a line of its own with the branch alone above it.
+    const start = (/^[ │├└─]*[├└]─ /.exec(line) ?? /^ */.exec(line)!)[0];
+    const words = line.slice(start.length).match(/\S+ */g) ?? []; // with their spaces: runs of spaces survive
+    let current = start;
     let empty = true; // nothing but indentation in `current` yet
     for (let word of words) {
         while (word.trimEnd().length > 0) {

@@ -73,6 +73,13 @@ describe("trailwatch check's report fits the terminal", () => {
             `    ${"xxx"}`,
         ]);
         assert.deepStrictEqual(wrapLine("short", 10), ["short"]);
+        // A resource type longer than the line is cut after its branch, never leaves the branch alone on a line.
+        const type = "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration";
+        assert.deepStrictEqual(wrapLine(`│  ├─ ${type}  audit-bucket-encryption  sseAlgorithm=AES256`, 60), [
+            `│  ├─ ${type.slice(0, 54)}`,
+            `│  │      ${type.slice(54)}`,
+            "│  │      audit-bucket-encryption  sseAlgorithm=AES256",
+        ]);
     });
 
     for (const columns of [undefined, 60]) {
