@@ -56,6 +56,20 @@ describe("one exit-code scheme for every command", () => {
         }
     });
 
+    it("a folder given as a file: the same wording from render and test-pattern, exit 2", async () => {
+        const dir = folderWithLogFile();
+        for (const argv of [
+            ["render", "{{Subject}}", "logs"],
+            ["test-pattern", "ERROR", "logs"],
+        ]) {
+            assert.deepStrictEqual(await runCli(argv, { cwd: dir }), {
+                code: 2,
+                stdout: "",
+                stderr: `trailwatch ${argv[0]}: cannot read logs: is a directory (EISDIR)\n`,
+            });
+        }
+    });
+
     it("check --json: an unknown stack and an invalid configuration are JSON errors (the problems listed)", async () => {
         const unknown = jsonError(await runCli(["check", "--stack", "nonexistent", "--json"]));
         assert.match(
