@@ -63,6 +63,15 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
     }
     const load = Object.hasOwn(commands, name) ? commands[name] : undefined;
     if (load === undefined) {
+        // Under --json the error is JSON on stdout, as every command's is (docs/cli.md, the exit-code table).
+        if (options(rest).includes("--json") || name === "--json") {
+            return reportError(
+                io,
+                name,
+                `unknown command "${name}"; commands: ${Object.keys(commands).join(", ")}`,
+                true,
+            );
+        }
         io.stderr.write(`trailwatch: unknown command "${name}"\n\n${await help()}`);
         return exitCode.usage;
     }

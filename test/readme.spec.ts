@@ -31,8 +31,11 @@ const directly = "node bin/trailwatch.js";
 /** The suite runs in an installed checkout, so a leading `npm ci && ` (the README's first screen) is left out. */
 const installed = /^npm ci && /;
 
-/** Lines the test runs: the CLI through npx (local binary only: `npx` without a local bin would download). */
-const runs = /^(?:npx (?:--no-install )?trailwatch|npm run check)\b/;
+/**
+ * Lines the test runs: the CLI through npx (local binary only: `npx` without a local bin would download), at the
+ * start of the line or fed by a pipe (`printf '...' | npx --no-install trailwatch test-pattern ...`).
+ */
+const runs = /(?:^|\|\s*)(?:npx (?:--no-install )?trailwatch|npm run check)\b/;
 
 /**
  * Lines left out, each for a stated reason: they need the cloud, which tests cannot reach. Nothing else is skipped.
@@ -86,10 +89,31 @@ describe("README.md and docs/: every command example runs as written from the re
         );
     });
 
+    it("the first screen's inline commands run, and the one with --json prints one JSON document on stdout", async function () {
+        this.timeout(180_000);
+        const readme = fs.readFileSync(path.join(projectDir, "README.md"), "utf8");
+        const firstScreen = readme.slice(0, readme.indexOf("\n---\n"));
+        const inline = [...firstScreen.matchAll(/`((?:npm run|npx trailwatch)[^`]*)`/g)]
+            .map((m) => m[1])
+            .filter((line) => runs.test(line) || line.startsWith("npm run --silent check"));
+        assert.ok(
+            inline.some((line) => line.includes("--json")),
+            inline.join("\n"),
+        );
+        for (const line of inline) {
+            const { code, stdout, stderr } = await sh(line.replace(/\bnpx trailwatch\b/, directly));
+            assert.strictEqual(code, 0, `${line}: ${stderr}`);
+            if (line.includes("--json"))
+                assert.doesNotThrow(() => JSON.parse(stdout), `${line}: ${stdout.slice(0, 200)}`);
+        }
+    });
+
     it("finds the examples (check, test-pattern, render, backtest), non-zero codes documented", () => {
         const used = new Set(commands.map((c) => /(?:trailwatch|npm run) ([a-z-]+)/.exec(c.line)?.[1]));
         for (const command of ["check", "test-pattern", "render", "backtest"]) assert.ok(used.has(command), command);
         assert.ok(commands.some((c) => c.exitCode !== 0));
+        // A pipeline into the CLI runs too: docs/cli.md feeds test-pattern from printf.
+        assert.ok(commands.some((c) => /^printf .*\| npx --no-install trailwatch test-pattern/.test(c.line)));
     });
 
     it("leaves out only lines that need the cloud", () => {

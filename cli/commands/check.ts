@@ -102,7 +102,7 @@ export const checkCommand: Command = {
             io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
         } else {
             // Long lines (a key ARN, an alert description) wrap at the terminal's width; --json keeps them whole.
-            const width = reportWidth(io.stdout);
+            const width = reportWidth(io.stdout, io.env);
             const write = (line: string) => {
                 for (const piece of wrapLine(line, width)) io.stdout.write(`${piece}\n`);
             };

@@ -9,6 +9,8 @@ export interface CommandIO {
     stdin: NodeJS.ReadableStream & { isTTY?: boolean };
     /** Directory that relative paths (and `stacks/`) are resolved against. */
     cwd: string;
+    /** The environment the output depends on (`COLUMNS`); the binary passes `process.env`. Default: none. */
+    env?: Record<string, string | undefined>;
 }
 
 /**
@@ -19,8 +21,9 @@ export interface CommandIO {
 export function describeFileError(err: unknown): string {
     const e = err as NodeJS.ErrnoException;
     if (typeof e?.code === "string" && typeof e.message === "string") {
-        // Node's message is "ENOENT: no such file or directory, open '/abs/path'": keep the words only.
-        const words = /^[A-Z]+: ([^,]+)/.exec(e.message)?.[1] ?? e.code;
+        // Node's message is "ENOENT: no such file or directory, open '/abs/path'": keep the words only. A folder
+        // reads "is a directory" whichever call met it (Node's readFile says "illegal operation on a directory").
+        const words = e.code === "EISDIR" ? "is a directory" : (/^[A-Z]+: ([^,]+)/.exec(e.message)?.[1] ?? e.code);
         return `${words} (${e.code})`;
     }
     return err instanceof Error ? err.message : String(err);

@@ -303,7 +303,7 @@ export async function* readLogEvents(
         if (err instanceof LogEventsError) throw err;
         const e = err as NodeJS.ErrnoException;
         if (e.code === "Z_DATA_ERROR" || e.code === "Z_BUF_ERROR" || e.code === "Z_STREAM_ERROR") {
-            throw new LogEventsError(source, `corrupt gzip data: ${e.message}`);
+            throw new LogEventsError(source, `corrupt gzip: ${e.message}`);
         }
         throw new LogEventsError(source, `cannot read: ${describeFileError(e)}`);
     }

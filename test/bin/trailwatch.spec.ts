@@ -63,6 +63,23 @@ describe("bin/trailwatch.js and a stale or missing build", () => {
         });
     });
 
+    it("under --json the stale build is a JSON error on stdout, as every command's error is (exit 2)", async () => {
+        const source = path.join(dir, "cli", "commands", "check.ts");
+        const later = new Date(Date.now() + 60_000);
+        fs.utimesSync(source, later, later);
+        const message =
+            `the compiled code is older than its source cli/commands/check.ts: run \`npm run build\` in ${dir}, ` +
+            "then try again.";
+        const { code, stdout, stderr } = await run(bin, ["check", "--stack", "dev", "--json"]);
+        assert.deepStrictEqual(
+            { code, error: JSON.parse(stdout), stderr },
+            { code: 2, error: { error: { code: 2, message } }, stderr: "" },
+        );
+        // After `--` it is a template, not the option: the error stays on stderr.
+        const template = await run(bin, ["render", "--", "--json"]);
+        assert.deepStrictEqual(template, { code: 2, stdout: "", stderr: `trailwatch: ${message}\n` });
+    });
+
     it("a source saved without a change after the build is not stale: `tsc -b` rewrote only its .tsbuildinfo", async () => {
         const source = path.join(dir, "cli", "commands", "check.ts");
         const saved = new Date(Date.now() + 60_000);
@@ -92,6 +109,16 @@ describe("bin/trailwatch.js and a stale or missing build", () => {
             code: 2,
             stdout: "",
             stderr: `trailwatch: the CLI is not built (dist/cli/main.js is missing): run \`npm run build\` in ${dir}, then try again.\n`,
+        });
+    });
+
+    it("in a fresh clone (no node_modules, no dist/) it says `npm ci`: `npm run build` would not find tsc", async () => {
+        fs.rmSync(path.join(dir, "dist"), { recursive: true });
+        fs.rmSync(path.join(dir, "node_modules"));
+        assert.deepStrictEqual(await run(bin, ["check"]), {
+            code: 2,
+            stdout: "",
+            stderr: `trailwatch: the CLI is not built (dist/cli/main.js is missing): run \`npm ci\` in ${dir}, then try again.\n`,
         });
     });
 

@@ -2,6 +2,7 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { exitCode } from "../../cli/command";
 import { projectWithStack } from "../support/projectWithStack";
 import { projectDir } from "../support/repositoryPaths";
 import { CliResult, runCli } from "../support/runCli";
@@ -51,6 +52,20 @@ describe("one exit-code scheme for every command", () => {
                 });
                 const error = jsonError(await runCli([...argv, "--json"], { cwd: dir }));
                 assert.strictEqual(error.message, enoent("missing.json"));
+            });
+        }
+    });
+
+    it("a folder given as a file: the same wording from render and test-pattern, exit 2", async () => {
+        const dir = folderWithLogFile();
+        for (const argv of [
+            ["render", "{{Subject}}", "logs"],
+            ["test-pattern", "ERROR", "logs"],
+        ]) {
+            assert.deepStrictEqual(await runCli(argv, { cwd: dir }), {
+                code: 2,
+                stdout: "",
+                stderr: `trailwatch ${argv[0]}: cannot read logs: is a directory (EISDIR)\n`,
             });
         }
     });
@@ -221,5 +236,26 @@ describe("stacks found from any folder inside the project", () => {
         const empty = await runCli(["check", "--stack", "broken"], { cwd: dir });
         assert.strictEqual(empty.code, 2);
         assert.match(empty.stderr, /^trailwatch check: stacks\/Pulumi\.broken\.yaml: the file is empty;/);
+    });
+});
+
+describe("the exit codes as users read them: README.md and docs/cli.md", () => {
+    /** The first column of the markdown table whose header starts with `| <header> |`, as numbers. */
+    function tableCodes(file: string, header: string): number[] {
+        const text = fs.readFileSync(path.join(projectDir, file), "utf8");
+        const start = text.indexOf(`\n| ${header} |`);
+        assert.ok(start >= 0, `${file} has no table headed "${header}"`);
+        const rows = text
+            .slice(start + 1)
+            .split("\n\n")[0]
+            .split("\n")
+            .slice(2);
+        return rows.map((row) => Number(/^\| (\d+) \|/.exec(row)?.[1]));
+    }
+
+    it("both list the codes of the scheme (0, 1, 2 as cli/command.ts defines them), Ctrl-C's 130 and the bug's 70", () => {
+        const scheme = [exitCode.ok, exitCode.findings, exitCode.usage, 130, 70];
+        assert.deepStrictEqual(tableCodes("README.md", "exit"), scheme);
+        assert.deepStrictEqual(tableCodes("docs/cli.md", "code"), scheme);
     });
 });

@@ -46,4 +46,23 @@ describe("trailwatch (no command, --help, --version)", () => {
         assert.strictEqual(stdout, "");
         assert.match(stderr, /^trailwatch: unknown command "chekc"\n/);
     });
+
+    it("an unknown command under --json is a JSON error on stdout, nothing on stderr (exit 2)", async () => {
+        const { code, stdout, stderr } = await runCli(["chekc", "--stack", "dev", "--json"]);
+        assert.deepStrictEqual(
+            { code, error: JSON.parse(stdout), stderr },
+            {
+                code: 2,
+                error: {
+                    error: {
+                        code: 2,
+                        message: 'unknown command "chekc"; commands: check, test-pattern, render, backtest, drill, sql',
+                    },
+                },
+                stderr: "",
+            },
+        );
+        // After `--`, --json is an argument, not the option.
+        assert.strictEqual((await runCli(["chekc", "--", "--json"])).stdout, "");
+    });
 });

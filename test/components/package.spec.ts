@@ -91,6 +91,28 @@ describe("@trailwatch/components as an installed npm package", function () {
         await run(process.execPath, [tsc, "-p", path.join(installed, "tsconfig.json"), "--noEmit"], { cwd: installed });
     });
 
+    it("type-checks the README's minimal program in the consumer's project, against the installed package", async () => {
+        const readme = fs.readFileSync(path.join(componentsDir, "README.md"), "utf8");
+        const section = readme.slice(readme.indexOf("\n## A minimal program\n"));
+        const program = /```ts\n([\s\S]*?)```/.exec(section)?.[1];
+        assert.ok(
+            program !== undefined && program.includes("@trailwatch/components"),
+            "components/README.md has no minimal program",
+        );
+        fs.writeFileSync(path.join(consumerDir, "index.ts"), program);
+        fs.writeFileSync(
+            path.join(consumerDir, "tsconfig.json"),
+            JSON.stringify({
+                compilerOptions: { strict: true, module: "commonjs", target: "ES2022", skipLibCheck: true, types: [] },
+                files: ["index.ts"],
+            }),
+        );
+        const tsc = path.join(projectDir, "node_modules/typescript/bin/tsc");
+        await run(process.execPath, [tsc, "-p", "tsconfig.json", "--noEmit"], { cwd: consumerDir }).catch(
+            (err: { stdout?: string }) => assert.fail(`the README's program does not compile:\n${err.stdout}`),
+        );
+    });
+
     it("resolves through its exports map and constructs AuditTrail under mocks in the consumer's project", async () => {
         fs.writeFileSync(path.join(consumerDir, "program.js"), consumerProgram);
         const { stdout } = await run(process.execPath, ["program.js"], { cwd: consumerDir });

@@ -4,9 +4,18 @@ export const defaultReportWidth = 100;
 /** The narrowest width wrapped to: below it a tree's indentation alone would fill the line. */
 const minimumWidth = 40;
 
-/** The width to wrap the report at: the terminal's (`columns`), else {@link defaultReportWidth}. */
-export function reportWidth(stream: { isTTY?: boolean; columns?: number }): number {
-    const columns = stream.isTTY ? stream.columns : undefined;
+/**
+ * The width to wrap the report at: `COLUMNS` of `env` (the binary passes `process.env`) when it is a whole number
+ * above 0, else the terminal's (`columns`), else {@link defaultReportWidth}. POSIX, Base Definitions, chapter 8 "Environment Variables": COLUMNS is "the
+ * user's preferred width in column positions for the terminal screen or window", and when set it overrides what
+ * the implementation would determine; so `COLUMNS=60 trailwatch check | less` gets a report 60 columns wide.
+ */
+export function reportWidth(
+    stream: { isTTY?: boolean; columns?: number },
+    env: Record<string, string | undefined> = {},
+): number {
+    const preferred = /^\s*[0-9]+\s*$/.test(env.COLUMNS ?? "") ? Number(env.COLUMNS) : 0;
+    const columns = preferred > 0 ? preferred : stream.isTTY ? stream.columns : undefined;
     return typeof columns === "number" && columns > 0 ? Math.max(columns, minimumWidth) : defaultReportWidth;
 }
 
@@ -33,8 +42,11 @@ export function wrapLine(line: string, width: number): string[] {
     const wanted = continuationIndent(line);
     const indent = wanted.length <= width / 2 ? wanted : "    ";
     const lines: string[] = [];
-    const words = line.match(/\S+ */g) ?? []; // with the spaces after them: runs of spaces inside a line survive
-    let current = /^ */.exec(line)![0]; // the first piece keeps the line's own indentation
+    // The first piece keeps the line's own indentation, a tree line its branch (`│  ├─ `): a type too long for the
+    // line is then cut after its branch, not left to a line of its own with the branch alone above it.
+    const start = (/^[ │├└─]*[├└]─ /.exec(line) ?? /^ */.exec(line)!)[0];
+    const words = line.slice(start.length).match(/\S+ */g) ?? []; // with their spaces: runs of spaces survive
+    let current = start;
     let empty = true; // nothing but indentation in `current` yet
     for (let word of words) {
         while (word.trimEnd().length > 0) {

@@ -3,6 +3,7 @@ import * as path from "path";
 import { parse as parseYaml } from "yaml";
 import { MissingSecret, findMissingSecrets } from "../../../program";
 import { StackSecretProblem, stackSecretProblems } from "./stackSecrets";
+import { describeFileError } from "../io";
 import { describeYamlError } from "./yamlErrorExcerpt";
 import { PulumiProject, PulumiProjectError, findPulumiProject } from "./pulumiProject";
 
@@ -106,6 +107,10 @@ export function readStackFile(dir: string, stack: string): StackFileConfig {
         text = fs.readFileSync(file, "utf8");
     } catch (err) {
         if (err instanceof StackFileError) throw err;
+        // Only a file that is not there is an unknown stack; a folder or a file that cannot be read is said as such.
+        if ((err as NodeJS.ErrnoException).code !== "ENOENT") {
+            throw new StackFileError(`cannot read ${shown}: ${describeFileError(err)}`);
+        }
         const known = listStacks(projectDir);
         throw new StackFileError(
             `no stack "${stack}": ${shown} does not exist` + (known.length > 0 ? `; stacks: ${known.join(", ")}` : ""),
@@ -161,7 +166,7 @@ function stackFileConfigMap(shown: string, doc: unknown): Record<string, unknown
         throw new StackFileError(`${shown}: the file is empty; a stack file is a map such as\n${example}`);
     }
     if (typeof doc !== "object" || Array.isArray(doc)) {
-        const found = Array.isArray(doc) ? "a list" : `the ${typeof doc} ${JSON.stringify(doc)}`;
+        const found = Array.isArray(doc) ? "a list" : `the ${typeof doc} ${quoteShort(doc)}`;
         throw new StackFileError(`${shown}: the file holds ${found}, not a map such as\n${example}`);
     }
     const config = (doc as { config?: unknown }).config;
@@ -170,10 +175,19 @@ function stackFileConfigMap(shown: string, doc: unknown): Record<string, unknown
     }
     if (typeof config !== "object" || Array.isArray(config)) {
         throw new StackFileError(
-            `${shown}: "config" must be a map of key: value, not ${Array.isArray(config) ? "a list" : `the ${typeof config} ${JSON.stringify(config)}`}`,
+            `${shown}: "config" must be a map of key: value, not ${Array.isArray(config) ? "a list" : `the ${typeof config} ${quoteShort(config)}`}`,
         );
     }
     const region = (config as Record<string, unknown>)["aws:region"];
+    if (region !== undefined && region !== null && typeof region !== "string") {
+        // Present but not a name: saying it is missing would send the user looking for a key that is there.
+        const found = Array.isArray(region)
+            ? "a list"
+            : typeof region === "object"
+              ? "a map"
+              : `the ${typeof region} ${JSON.stringify(region)}`;
+        throw new StackFileError(`${shown}: aws:region must be a region name such as eu-west-1, not ${found}`);
+    }
     if (typeof region !== "string" || region.trim() === "") {
         throw new StackFileError(
             `${shown}: config has no aws:region (the AWS region to deploy to); add it, e.g. \`aws:region: eu-west-1\`, ` +
@@ -181,6 +195,15 @@ function stackFileConfigMap(shown: string, doc: unknown): Record<string, unknown
         );
     }
     return config as Record<string, unknown>;
+}
+
+/**
+ * A scalar as JSON, cut after 40 characters: a file that is not YAML at all (a binary, a pasted document) parses as
+ * one long string, and the error would otherwise repeat the whole file.
+ */
+function quoteShort(value: unknown): string {
+    const text = JSON.stringify(value);
+    return text.length <= 42 ? text : `${text.slice(0, 40)}…" (${text.length - 2} characters)`;
 }
 
 function isSecure(value: unknown): boolean {

@@ -294,10 +294,10 @@ describe("trailwatch test-pattern", function () {
             });
         });
 
-        it("corrupt gzip exits 2 naming the file", async () => {
+        it("corrupt gzip exits 2 naming the file, worded as backtest words it (corrupt gzip: ...)", async () => {
             const r = await run(["ERROR", "corrupt.json.gz"], "", dir);
             assert.strictEqual(r.code, 2);
-            assert.match(r.stderr, /^trailwatch test-pattern: corrupt\.json\.gz: corrupt gzip data: .+\n$/);
+            assert.match(r.stderr, /^trailwatch test-pattern: corrupt\.json\.gz: corrupt gzip: .+\n$/);
         });
 
         it("a file named .json.gz that is not gzip exits 2 naming it, not read as text", async () => {

@@ -1,6 +1,12 @@
 import * as assert from "assert";
+import { execFile } from "child_process";
+import * as path from "path";
+import { promisify } from "util";
 import { defaultReportWidth, reportWidth, wrapLine } from "../../../../cli/commands/check/lineWrap";
+import { projectDir } from "../../../support/repositoryPaths";
 import { runCli } from "../../../support/runCli";
+
+const execFileAsync = promisify(execFile);
 
 /**
  * The characters of a report, whatever the line breaks, indentation, tree branches and headings' underlines: what
@@ -25,7 +31,18 @@ describe("trailwatch check's report fits the terminal", () => {
         assert.strictEqual(reportWidth({ isTTY: true, columns: 132 }), 132);
         assert.strictEqual(reportWidth({ isTTY: false, columns: 132 }), defaultReportWidth);
         assert.strictEqual(reportWidth({}), 100);
+        assert.strictEqual(reportWidth({}, {}), 100);
         assert.strictEqual(reportWidth({ isTTY: true, columns: 10 }), 40);
+    });
+
+    it("COLUMNS, when a whole number above 0, overrides the terminal's width and the default (POSIX)", () => {
+        assert.strictEqual(reportWidth({}, { COLUMNS: "60" }), 60);
+        assert.strictEqual(reportWidth({ isTTY: true, columns: 132 }, { COLUMNS: "72" }), 72);
+        assert.strictEqual(reportWidth({}, { COLUMNS: "12" }), 40);
+        for (const ignored of ["", "0", "-5", "wide", "80px", undefined]) {
+            assert.strictEqual(reportWidth({ isTTY: true, columns: 132 }, { COLUMNS: ignored }), 132, String(ignored));
+            assert.strictEqual(reportWidth({}, { COLUMNS: ignored }), 100, String(ignored));
+        }
     });
 
     it("continues a tree line under its branch, a label's value under the value, cuts only a word too long", () => {
@@ -56,6 +73,13 @@ describe("trailwatch check's report fits the terminal", () => {
             `    ${"xxx"}`,
         ]);
         assert.deepStrictEqual(wrapLine("short", 10), ["short"]);
+        // A resource type longer than the line is cut after its branch, never leaves the branch alone on a line.
+        const type = "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration";
+        assert.deepStrictEqual(wrapLine(`│  ├─ ${type}  audit-bucket-encryption  sseAlgorithm=AES256`, 60), [
+            `│  ├─ ${type.slice(0, 54)}`,
+            `│  │      ${type.slice(54)}`,
+            "│  │      audit-bucket-encryption  sseAlgorithm=AES256",
+        ]);
     });
 
     for (const columns of [undefined, 60]) {
@@ -72,6 +96,19 @@ describe("trailwatch check's report fits the terminal", () => {
             assert.strictEqual(content(narrow.stdout), content(wide.stdout));
         });
     }
+
+    it("the binary wraps at COLUMNS when stdout is a pipe: `COLUMNS=60 trailwatch check | less`", async () => {
+        const { stdout } = await execFileAsync(
+            process.execPath,
+            [path.join(projectDir, "bin", "trailwatch.js"), "check"],
+            {
+                cwd: projectDir,
+                env: { ...process.env, COLUMNS: "60" },
+            },
+        );
+        const longest = Math.max(...stdout.split("\n").map((l) => [...l].length));
+        assert.ok(longest <= 60 && longest > 40, `the longest line has ${longest} characters`);
+    });
 
     it("--json keeps every value whole (the alert description on one line)", async () => {
         const { stdout } = await runCli(["check", "--stack", "prod", "--json"], { stdoutColumns: 60 });

@@ -96,7 +96,47 @@ describe("a stack file that is not a stack's configuration", () => {
             "config:\n  aws:region: ''\n",
             "config has no aws:region (the AWS region to deploy to); add it, e.g. `aws:region: eu-west-1`, or run `pulumi config set aws:region eu-west-1`",
         ],
+        [
+            "aws:region a list",
+            "config:\n  aws:region: [eu-west-1]\n",
+            "aws:region must be a region name such as eu-west-1, not a list",
+        ],
+        [
+            "aws:region a map",
+            "config:\n  aws:region: { name: eu-west-1 }\n",
+            "aws:region must be a region name such as eu-west-1, not a map",
+        ],
+        [
+            "aws:region a number",
+            "config:\n  aws:region: 1\n",
+            "aws:region must be a region name such as eu-west-1, not the number 1",
+        ],
     ];
+    it("a folder named like a stack file is said to be one, not an unknown stack", () => {
+        const dir = tree({
+            "Pulumi.yaml": "name: p\nruntime: nodejs\nstackConfigDir: stacks\n",
+            "stacks/Pulumi.qa.yaml/.keep": "",
+        });
+        assert.throws(
+            () => readStackFile(dir, "qa"),
+            new StackFileError("cannot read stacks/Pulumi.qa.yaml: is a directory (EISDIR)"),
+        );
+    });
+
+    it("a file that is not YAML (one long string) is quoted in 40 characters, not repeated whole", () => {
+        const text = "x".repeat(100_000);
+        const dir = tree({
+            "Pulumi.yaml": "name: p\nruntime: nodejs\nstackConfigDir: stacks\n",
+            "stacks/Pulumi.bin.yaml": text,
+        });
+        assert.throws(
+            () => readStackFile(dir, "bin"),
+            new StackFileError(
+                `stacks/Pulumi.bin.yaml: the file holds the string "${"x".repeat(39)}…" (100000 characters), not a map such as\nconfig:\n  aws:region: eu-west-1`,
+            ),
+        );
+    });
+
     for (const [what, yaml, message] of cases) {
         it(`${what}: names the file and what is wrong`, () => {
             const dir = tree({
