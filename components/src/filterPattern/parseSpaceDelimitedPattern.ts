@@ -73,10 +73,31 @@ export function parseSpaceDelimitedPattern(scanner: PatternScanner): SpaceDelimi
         scanner.fail(scanner.index, `unexpected text after the closing ]: ${scanner.describeAt(scanner.index)}`);
     for (const c of comparisons) {
         if (!fields.some((f) => f.type === "field" && f.name === c.field)) {
-            scanner.fail(c.position - 1, `"${c.field}" is not a field of this pattern`);
+            scanner.fail(c.position - 1, notAFieldReason(c.field, fields));
         }
     }
     return { kind: "space-delimited", fields };
+}
+
+/**
+ * Why a condition cannot read `name`, with the fix. Two forms older versions of the syntax page showed are
+ * refused here, following the current page ("Filter pattern syntax for metric filters, subscription filters,
+ * filter log events, and Live Tail"), which narrows them:
+ * - a condition on a field the pattern does not name: the 2018–2021 page's
+ *   `[ip, user, username, timestamp, request, status_code = 4* && bytes > 1000]` (doc_source/FilterAndPatternSyntax.md
+ *   in awsdocs/amazon-cloudwatch-logs-user-guide, b77100f to 5f9d4b2). From the March 2022 version (5bd7d24) on, the
+ *   page names every field a condition reads (`[ip, server, username, timestamp, request, status_code, bytes >
+ *   1000]`), and the value of a field that is not named is nowhere defined.
+ * - a field name in another case: the March 2022 page's `[w1=ERROR || W1=WARNING, w2]`, which the current page
+ *   writes `[w1=ERROR || w1=WARNING, w2]`, and which says "Filter patterns are case sensitive".
+ */
+function notAFieldReason(name: string, fields: readonly SpaceDelimitedFieldAst[]): string {
+    const names = fields.flatMap((f) => (f.type === "field" && f.name !== "" ? [f.name] : []));
+    const otherCase = names.find((n) => n.toLowerCase() === name.toLowerCase());
+    if (otherCase !== undefined) {
+        return `"${name}" is not a field of this pattern: field names are case-sensitive, and the field is "${otherCase}"`;
+    }
+    return `"${name}" is not a field of this pattern: name it as one of the fields (as in [..., status_code = 4* && ${name} > 1000, ${name}]) so that the condition reads its value`;
 }
 
 function readFieldName(scanner: PatternScanner): string {

@@ -267,7 +267,20 @@ describe("parseFilterPattern: rejected patterns name the position and the reason
         ["[]", "position 2: a space-delimited pattern needs at least one field, as in [w1, w2]"],
         ["[a, ..., b, ...]", "position 13: only one ... is supported in a space-delimited pattern"],
         ["[a, a]", 'position 5: field "a" is named twice'],
-        ["[a = 1 && c = 2, b]", 'position 11: "c" is not a field of this pattern'],
+        [
+            "[a = 1 && c = 2, b]",
+            'position 11: "c" is not a field of this pattern: name it as one of the fields (as in [..., status_code = 4* && c > 1000, c]) so that the condition reads its value',
+        ],
+        // The 2018–2021 syntax page's example, narrowed since (the current page names every field a condition reads).
+        [
+            "[ip, user, username, timestamp, request, status_code = 4* && bytes > 1000]",
+            'position 62: "bytes" is not a field of this pattern: name it as one of the fields (as in [..., status_code = 4* && bytes > 1000, bytes]) so that the condition reads its value',
+        ],
+        // The March 2022 page's example; the current page writes it [w1=ERROR || w1=WARNING, w2].
+        [
+            "[w1=ERROR || W1=WARNING, w2]",
+            'position 14: "W1" is not a field of this pattern: field names are case-sensitive, and the field is "w1"',
+        ],
         ["[a b]", 'position 4: expected an operator (=, !=, <, >, <=, >=), , or ] after field a, found "b]"'],
         ["[a, = 1]", 'position 5: expected a field name (letters, digits and _) or ..., found "="'],
         ["[a] b", 'position 5: unexpected text after the closing ]: "b"'],
