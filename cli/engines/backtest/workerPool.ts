@@ -65,15 +65,21 @@ interface PoolWorker {
  * totals are merged at the end, which gives the same result whatever the order files were read in.
  */
 export class WorkerPool implements FileProcessor {
-    private readonly workers: PoolWorker[];
+    private readonly workers: PoolWorker[] = [];
+    private readonly init: WorkerInit;
     private slotWaiter?: () => void;
     private failure?: Error;
     private readonly tallies: ArchiveTally[] = [];
     private tallyWaiter?: () => void;
     private terminating = false;
 
+    /**
+     * Workers are started as files come, up to `threads`: one more whenever every started worker is busy. A run
+     * of a few files starts a few workers (each is a V8 isolate of its own, tens of MB and tens of ms), not as
+     * many as `--threads` asks for.
+     */
     constructor(
-        threads: number,
+        private readonly threads: number,
         private readonly rules: BacktestRule[],
         window: TimeWindow,
         private readonly onOutcome: (outcome: FileOutcome) => void,
@@ -82,23 +88,30 @@ export class WorkerPool implements FileProcessor {
     ) {
         const interrupted = new Int32Array(new SharedArrayBuffer(4));
         signal?.addEventListener("abort", () => Atomics.store(interrupted, 0, 1), { once: true });
-        const init: WorkerInit = { rules, window, limits, interrupted };
+        this.init = { rules, window, limits, interrupted };
+    }
+
+    /** Workers started so far: at most `threads`, and never more than the files submitted. */
+    get startedWorkers(): number {
+        return this.workers.length;
+    }
+
+    private startWorker(): PoolWorker {
         const script = path.join(__dirname, "backtestWorker.js");
-        this.workers = Array.from({ length: threads }, () => {
-            const w: PoolWorker = {
-                worker: new Worker(script, { workerData: init, resourceLimits: WORKER_RESOURCE_LIMITS }),
-                inFlight: [],
-            };
-            w.worker.on("message", (m: FromWorker) => this.onMessage(w, m));
-            // A reply the main thread cannot deserialize: without a listener it is dropped silently
-            // and the run waits forever for it.
-            w.worker.on("messageerror", (err) => this.onUndeliverable(w, err.message));
-            w.worker.on("error", (err) => this.fail(this.workerFailure(w, err.message)));
-            w.worker.on("exit", (code) => {
-                if (code !== 0 && !this.terminating) this.fail(this.workerFailure(w, `exited with code ${code}`));
-            });
-            return w;
+        const w: PoolWorker = {
+            worker: new Worker(script, { workerData: this.init, resourceLimits: WORKER_RESOURCE_LIMITS }),
+            inFlight: [],
+        };
+        w.worker.on("message", (m: FromWorker) => this.onMessage(w, m));
+        // A reply the main thread cannot deserialize: without a listener it is dropped silently
+        // and the run waits forever for it.
+        w.worker.on("messageerror", (err) => this.onUndeliverable(w, err.message));
+        w.worker.on("error", (err) => this.fail(this.workerFailure(w, err.message)));
+        w.worker.on("exit", (code) => {
+            if (code !== 0 && !this.terminating) this.fail(this.workerFailure(w, `exited with code ${code}`));
         });
+        this.workers.push(w);
+        return w;
     }
 
     private onMessage(w: PoolWorker, m: FromWorker): void {
@@ -151,14 +164,18 @@ export class WorkerPool implements FileProcessor {
         wake?.();
     }
 
-    private leastBusy(): PoolWorker {
+    /** An idle worker; else a new one while fewer than `threads` run; else the least busy. */
+    private nextWorker(): PoolWorker {
+        const idle = this.workers.find((w) => w.inFlight.length === 0);
+        if (idle !== undefined) return idle;
+        if (this.workers.length < this.threads) return this.startWorker();
         return this.workers.reduce((a, b) => (b.inFlight.length < a.inFlight.length ? b : a));
     }
 
     async submit(file: string): Promise<void> {
         for (;;) {
             if (this.failure) throw this.failure;
-            const w = this.leastBusy();
+            const w = this.nextWorker();
             if (w.inFlight.length < FILES_IN_FLIGHT_PER_WORKER) {
                 w.inFlight.push(file);
                 const message: ToWorker = { type: "file", path: file };

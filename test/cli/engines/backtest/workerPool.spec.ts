@@ -4,6 +4,7 @@ import * as os from "os";
 import * as path from "path";
 import { runBacktest } from "../../../../cli/engines/backtest/backtestEngine";
 import { selectBacktestRules } from "../../../../cli/engines/backtest/ruleSelection";
+import { WorkerPool } from "../../../../cli/engines/backtest/workerPool";
 import { projectDir } from "../../../support/repositoryPaths";
 import { nestedJson } from "../../../support/hostileInput";
 
@@ -41,4 +42,46 @@ describe("backtest worker pool: an undeliverable reply ends the run with a clear
             assert.ok(Date.now() - started < 8000, `${Date.now() - started} ms`);
         });
     }
+});
+
+describe("backtest worker pool: workers start as files come, up to --threads", function () {
+    this.timeout(20_000);
+    let dir: string;
+    const rules = selectBacktestRules({ cwd: projectDir, ruleIds: ["console-login-root"] });
+    const login =
+        '{"eventTime":"2024-05-01T00:00:00Z","eventSource":"signin.amazonaws.com","eventName":"ConsoleLogin",' +
+        '"userIdentity":{"type":"Root","arn":"arn:aws:iam::123456789012:root"},"responseElements":{"ConsoleLogin":"Success"}}';
+    const files = (n: number): string[] =>
+        Array.from({ length: n }, (_, i) => {
+            const file = path.join(dir, `f${i}.json`);
+            fs.writeFileSync(file, `{"Records":[${login}]}`);
+            return file;
+        });
+    before(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), "trailwatch-pool-start-"))));
+    after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    const run = async (
+        threads: number,
+        paths: string[],
+    ): Promise<{ started: number; events: number; read: number }> => {
+        let read = 0;
+        const pool = new WorkerPool(threads, rules, {}, (o) => (read += o.error === undefined ? 1 : 0));
+        for (const p of paths) await pool.submit(p);
+        const tally = await pool.finish();
+        return { started: pool.startedWorkers, events: tally.events, read };
+    };
+
+    it("no file starts no worker; one file one, whatever --threads asks", async () => {
+        assert.deepStrictEqual(await run(8, []), { started: 0, events: 0, read: 0 });
+        assert.deepStrictEqual(await run(8, files(1)), { started: 1, events: 1, read: 1 });
+    });
+
+    it("never more workers than files, nor than --threads", async () => {
+        const three = await run(64, files(3));
+        assert.ok(three.started >= 1 && three.started <= 3, `${three.started} workers`);
+        assert.strictEqual(three.events, 3);
+        const many = await run(2, files(12));
+        assert.strictEqual(many.started, 2);
+        assert.deepStrictEqual([many.events, many.read], [12, 12]);
+    });
 });
