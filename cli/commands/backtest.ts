@@ -6,6 +6,7 @@ import { parseTimeWindow } from "./timeWindow";
 import {
     buildReport,
     DEFAULT_LOG_FILE_LIMITS,
+    describeSkippedFiles,
     LogFileLimits,
     MAX_RECORD_DEPTH,
     PARSE_UNSCANNED_BYTES,
@@ -13,6 +14,7 @@ import {
     ProgressLine,
     runBacktest,
     selectBacktestRules,
+    SkipReason,
 } from "../engines/backtest";
 
 /** The most `--threads` a run may ask for. */
@@ -124,7 +126,7 @@ and left out; the rest of its file is evaluated.
 
 Exit codes: 0 all files read; 1 some files or records were unusable (unreadable, corrupt gzip,
 truncated or non-CloudTrail JSON, over a limit: each is named in the summary, the rest is
-processed); 2 usage error.`,
+processed), or no log file was read at all (said on stderr); 2 usage error.`,
 } as const satisfies CommandLineDefinition;
 
 interface BacktestArgs {
@@ -184,6 +186,17 @@ async function duckdbEngine(): Promise<typeof runBacktest> {
     };
 }
 
+/** Why a run read nothing: what the paths held instead, so a wrong folder or window shows at once. */
+function noLogFileNote(paths: string[], skipped: Record<SkipReason, number>, since: number | undefined): string {
+    const held = describeSkippedFiles(skipped);
+    return (
+        `no CloudTrail log file read under ${paths.join(", ")}: it reads the .json and .json.gz files of a trail's ` +
+        `bucket as \`aws s3 sync\` lays them out (AWSLogs/<account>/CloudTrail/...), or files named directly` +
+        (since !== undefined ? `, delivered from --since ${new Date(since).toISOString()} on` : "") +
+        (held.length > 0 ? `; left out: ${held.join(", ")}` : "; none was found")
+    );
+}
+
 export const backtestCommand: Command = {
     name: "backtest",
     summary: "Replay CloudTrail archives through the rules: how often would each alarm have fired?",
@@ -219,6 +232,12 @@ export const backtestCommand: Command = {
         const report = buildReport(run, window, io.cwd);
         io.stdout.write(args.json ? `${JSON.stringify(report, null, 2)}\n` : formatReportTable(report));
         if (run.interrupted) return 130;
+        if (run.files.read === 0 && run.files.failed === 0) {
+            // Most likely the wrong folder, or a window before every file: a finding, said on stderr so that
+            // stdout stays the report (one JSON document under --json).
+            io.stderr.write(`trailwatch backtest: ${noLogFileNote(args.paths, run.files.skipped, args.since)}\n`);
+            return 1;
+        }
         return run.problems.length > 0 ? 1 : 0;
     },
 };

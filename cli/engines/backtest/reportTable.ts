@@ -1,5 +1,6 @@
 import * as path from "path";
 import type { BacktestReport, RuleReport } from "./backtestReport";
+import type { SkipReason } from "./archiveWalker";
 
 /** How many unusable files the human summary names before "and N more" (`--json` names all). */
 export const PROBLEMS_LISTED = 20;
@@ -82,12 +83,7 @@ export function formatReportTable(report: BacktestReport): string {
         out.push("", ...ruleDetails(rule));
     }
     const f = report.files;
-    const skipped = [
-        f.skipped.digest && `${number(f.skipped.digest)} digest`,
-        f.skipped["other-aws-log"] && `${number(f.skipped["other-aws-log"])} other services' logs`,
-        f.skipped["not-json"] && `${number(f.skipped["not-json"])} not .json/.json.gz`,
-        f.skipped["before-since"] && `${number(f.skipped["before-since"])} delivered before --since`,
-    ].filter(Boolean);
+    const skipped = describeSkippedFiles(f.skipped);
     out.push(
         "",
         `Files: ${number(f.read)} read` +
@@ -113,4 +109,14 @@ export function formatReportTable(report: BacktestReport): string {
         }
     }
     return out.join("\n") + "\n";
+}
+
+/** The files a run left out, by reason, as the table's "left out" line says them: `3 digest, 1 not .json/.json.gz`. */
+export function describeSkippedFiles(skipped: Record<SkipReason, number>): string[] {
+    return [
+        skipped.digest && `${number(skipped.digest)} digest`,
+        skipped["other-aws-log"] && `${number(skipped["other-aws-log"])} other services' logs`,
+        skipped["not-json"] && `${number(skipped["not-json"])} not .json/.json.gz`,
+        skipped["before-since"] && `${number(skipped["before-since"])} delivered before --since`,
+    ].filter((s): s is string => typeof s === "string");
 }

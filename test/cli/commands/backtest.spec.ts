@@ -136,6 +136,25 @@ describe("trailwatch backtest", function () {
         );
     });
 
+    it("a folder without a log file, or a window before every file, exits 1 saying what the paths held", async () => {
+        const empty = fs.mkdtempSync(path.join(os.tmpdir(), "trailwatch-nothing-"));
+        fs.mkdirSync(path.join(empty, "CloudTrail-Digest"));
+        fs.writeFileSync(path.join(empty, "CloudTrail-Digest", "digest.json.gz"), zlib.gzipSync("{}"));
+        fs.writeFileSync(path.join(empty, "notes.txt"), "not a log");
+        const none = await runCli(["backtest", empty, "--json"], { cwd: dir });
+        assert.strictEqual(none.code, 1);
+        assert.strictEqual(JSON.parse(none.stdout).files.read, 0, "stdout stays the report");
+        assert.strictEqual(
+            none.stderr,
+            `trailwatch backtest: no CloudTrail log file read under ${empty}: it reads the .json and .json.gz files of a trail's bucket as \`aws s3 sync\` lays them out (AWSLogs/<account>/CloudTrail/...), or files named directly; left out: 1 digest, 1 not .json/.json.gz\n`,
+        );
+        fs.rmSync(empty, { recursive: true, force: true });
+
+        const later = await runCli(["backtest", "archive", "--since", "2030-01-01T00:00:00Z"], { cwd: dir });
+        assert.strictEqual(later.code, 1);
+        assert.match(later.stderr, /, delivered from --since 2030-01-01T00:00:00\.000Z on; left out: /);
+    });
+
     it("--json: one document with the same content as the table, keys as documented", async () => {
         const { code, stdout } = await runCli(
             [
