@@ -153,3 +153,23 @@ describe("documentation links: every relative link of README.md, docs/ and the p
         assert.deepStrictEqual(unlinked, []);
     });
 });
+
+describe("documentation of the org-wide install", () => {
+    const version = (
+        JSON.parse(fs.readFileSync(path.join(projectDir, "components", "package.json"), "utf8")) as {
+            version: string;
+        }
+    ).version;
+
+    it("README.md and components/README.md install and enable the version the packages carry", () => {
+        for (const file of ["README.md", "components/README.md"]) {
+            const text = fs.readFileSync(path.join(projectDir, file), "utf8");
+            const pinned = [...text.matchAll(/@trailwatch\/components@(\S+)/g)].map((m) => m[1]);
+            assert.ok(pinned.length > 0, `${file} shows no install command`);
+            assert.deepStrictEqual(new Set(pinned), new Set([version]), file);
+        }
+        const readme = fs.readFileSync(path.join(projectDir, "README.md"), "utf8");
+        assert.match(readme, new RegExp(`pulumi policy enable <org>/trailwatch ${version.replace(/\./g, "\\.")} `));
+        assert.match(readme, /npm install --save-exact /, "a team pins the exact version");
+    });
+});
