@@ -164,7 +164,10 @@ describe("documentation of the org-wide install", () => {
     it("README.md and components/README.md install and enable the version the packages carry", () => {
         for (const file of ["README.md", "components/README.md"]) {
             const text = fs.readFileSync(path.join(projectDir, file), "utf8");
-            const pinned = [...text.matchAll(/@trailwatch\/components@(\S+)/g)].map((m) => m[1]);
+            // The install lines (the Releases section's example of a later version is prose, not one of them).
+            const pinned = [...text.matchAll(/^npm install --save-exact @trailwatch\/components@(\S+) /gm)].map(
+                (m) => m[1],
+            );
             assert.ok(pinned.length > 0, `${file} shows no install command`);
             assert.deepStrictEqual(new Set(pinned), new Set([version]), file);
         }
