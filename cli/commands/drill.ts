@@ -179,6 +179,22 @@ export async function runDrillCommand(
         logs: new CloudWatchLogsClient({ region: drillPlan.region }),
         cloudwatch: new CloudWatchClient({ region: drillPlan.region }),
     };
+    // Credentials first, once: without them every call would fail in turn (after the SDK's instance-metadata
+    // attempts, about 30 s in all) and nothing can have been changed in the account. The SDK's default chain,
+    // resolved as each call would resolve it (a client's `config.credentials`, AWS SDK for JavaScript v3
+    // "Setting credentials in Node.js"): a usage error naming what to set, JSON under --json.
+    try {
+        await clients.cloudwatch.config.credentials();
+    } catch (err) {
+        clients.logs.destroy();
+        clients.cloudwatch.destroy();
+        return reportError(
+            io,
+            "drill",
+            `no AWS credentials: ${(err as Error).message.split("\n")[0]} (the drill uses the AWS SDK's default credentials: environment, shared config or SSO profile, instance role; nothing was changed)`,
+            json,
+        );
+    }
     const abort = new AbortController();
     let interrupts = 0;
     const onSigint = (): void => {

@@ -216,7 +216,20 @@ describe("trailwatch drill", () => {
     describe("a real drill, through the command (AWS SDK v3 clients under aws-sdk-client-mock)", () => {
         const logsMock = mockClient(CloudWatchLogsClient);
         const cloudwatchMock = mockClient(CloudWatchClient);
+        // The SDK's default chain resolves these (its environment provider) before the drill starts; the calls
+        // themselves go to the mocks. AWS's documented example key pair (IAM User Guide, "Managing access keys").
+        const savedEnv = { ...process.env };
+        const withCredentials = (): void => {
+            for (const key of Object.keys(process.env)) if (key.startsWith("AWS_")) delete process.env[key];
+            process.env.AWS_ACCESS_KEY_ID = "AKIAIOSFODNN7EXAMPLE";
+            process.env.AWS_SECRET_ACCESS_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+        };
+        const restoreEnv = (): void => {
+            for (const key of Object.keys(process.env)) if (key.startsWith("AWS_")) delete process.env[key];
+            for (const [key, value] of Object.entries(savedEnv)) if (key.startsWith("AWS_")) process.env[key] = value;
+        };
         beforeEach(() => {
+            withCredentials();
             logsMock.reset();
             cloudwatchMock.reset();
             logsMock.on(TestMetricFilterCommand).callsFake((input: { logEventMessages: string[] }) => ({
@@ -226,9 +239,32 @@ describe("trailwatch drill", () => {
             logsMock.on(PutLogEventsCommand).resolves({});
             cloudwatchMock.on(GetMetricDataCommand).resolves({ MetricDataResults: [{ Id: "drill", Values: [1] }] });
         });
+        afterEach(restoreEnv);
         after(() => {
             logsMock.restore();
             cloudwatchMock.restore();
+        });
+
+        it("without AWS credentials: exit 2 at once, JSON under --json, no call made and no alarm touched", async () => {
+            for (const key of Object.keys(process.env)) if (key.startsWith("AWS_")) delete process.env[key];
+            process.env.AWS_CONFIG_FILE = "/nonexistent";
+            process.env.AWS_SHARED_CREDENTIALS_FILE = "/nonexistent";
+            process.env.AWS_EC2_METADATA_DISABLED = "true"; // no instance role to ask for on this machine
+            const started = Date.now();
+            const result = await runWithBuffers(
+                (io) => runDrillCommand(["--stack", "dev", "--rule", "console-login-root", "--json"], io, {}),
+                {},
+            );
+            assert.ok(Date.now() - started < 5000, `${Date.now() - started} ms`);
+            assert.strictEqual(result.code, 2, result.stdout + result.stderr);
+            const error = (JSON.parse(result.stdout) as { error: { code: number; message: string } }).error;
+            assert.strictEqual(error.code, 2);
+            assert.match(
+                error.message,
+                /^no AWS credentials: .+ \(the drill uses the AWS SDK's default credentials: .*nothing was changed\)$/,
+            );
+            assert.strictEqual(logsMock.calls().length + cloudwatchMock.calls().length, 0);
+            assert.ok(!result.stdout.includes("ALARM LEFT"));
         });
 
         it("prints the summary table and exits 0 when every step passed", async () => {
