@@ -1,3 +1,4 @@
+import * as fs from "fs";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import {
@@ -7,6 +8,7 @@ import {
     specialSigKey,
     unknownValue,
 } from "@pulumi/pulumi/runtime/rpc";
+import { UsageError } from "../io";
 import { offlineMocks } from "./offlineMocks";
 import { StackFileConfig, projectName, readStackFile, secretPlaceholder, unknownPlaceholder } from "./stackFile";
 
@@ -202,6 +204,12 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramRun
     const { projectDir, stack } = options;
     const config = options.config ?? readStackFile(projectDir, stack);
     const programPath = options.programPath ?? path.join(projectDir, "dist", "index.js");
+    if (!fs.existsSync(programPath)) {
+        // Another project's Pulumi.yaml (or this one's, unbuilt): its compiled program is not there to run.
+        throw new UsageError(
+            `no compiled program at ${programPath}: the offline run loads the project's compiled program, so build the project first (npm run build)`,
+        );
+    }
     const run = await runUnderMocks({ stack, config, preview: options.preview }, async () => {
         delete require.cache[require.resolve(programPath)];
         // eslint-disable-next-line @typescript-eslint/no-require-imports -- the program is loaded like the CLI loads it

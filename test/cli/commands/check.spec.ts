@@ -138,6 +138,17 @@ describe("trailwatch check", () => {
         );
     });
 
+    it("a project whose program is not compiled: exit 2 naming the file and the build, JSON under --json", async () => {
+        const dir = projectWithStack("alpha", "config:\n  aws:region: eu-west-1\n");
+        fs.unlinkSync(path.join(dir, "dist")); // the project's own build, missing
+        const message = `no compiled program at ${path.join(dir, "dist", "index.js")}: the offline run loads the project's compiled program, so build the project first (npm run build)`;
+        const human = await runCli(["check", "--stack", "alpha"], { cwd: dir });
+        assert.deepStrictEqual(human, { code: 2, stdout: "", stderr: `trailwatch check: ${message}\n` });
+        const json = await runCli(["check", "--stack", "alpha", "--json"], { cwd: dir });
+        assert.strictEqual(json.code, 2);
+        assert.deepStrictEqual(JSON.parse(json.stdout), { error: { code: 2, message } });
+    });
+
     it("rejects an unknown flag, exit 2", async () => {
         const { code, stderr } = await runCli(["check", "--stak", "dev"]);
         assert.strictEqual(code, 2);
