@@ -22,7 +22,12 @@ describe("reading a stack's rules loads neither the Pulumi nor an AWS SDK", func
             "startup",
             "config:\n  aws:region: eu-west-1\n  trailwatch:officeIpAddresses:\n    - 203.0.113.10\n",
         );
-        archive = fs.mkdtempSync(path.join(os.tmpdir(), "trailwatch-empty-archive-"));
+        // One small log file: the run reads it (a run that reads nothing exits 1) and evaluates it with the stack's rules.
+        archive = fs.mkdtempSync(path.join(os.tmpdir(), "trailwatch-small-archive-"));
+        fs.writeFileSync(
+            path.join(archive, "log.json"),
+            '{"Records":[{"eventTime":"2024-05-01T00:00:00Z","eventName":"ConsoleLogin","userIdentity":{"type":"Root"}}]}',
+        );
     });
 
     after(() => {
