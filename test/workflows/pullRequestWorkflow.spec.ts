@@ -87,8 +87,15 @@ describe("the pull-request workflow", function () {
         for (const job of Object.values(workflow.jobs)) {
             assert.strictEqual(job.env?.PULUMI_ACCESS_TOKEN, undefined);
         }
-        const checkout = previewSteps.find((s) => s.uses?.startsWith("actions/checkout@"));
-        assert.strictEqual(checkout?.with?.["persist-credentials"], false);
+        // No job pushes: every checkout, not only the preview's, leaves the job's token out of .git/config.
+        const checkouts = Object.entries(workflow.jobs).flatMap(([name, job]) =>
+            job.steps.filter((s) => s.uses?.startsWith("actions/checkout@")).map((s) => ({ name, s })),
+        );
+        assert.deepStrictEqual(
+            checkouts.map(({ name }) => name),
+            ["stacks", "test", "check", "preview"],
+        );
+        for (const { name, s } of checkouts) assert.strictEqual(s.with?.["persist-credentials"], false, name);
         // The credentials step still sees the token: run it without AWS credentials, then with a role.
         const credentials = previewSteps.find((s) => s.id === "credentials");
         assert.ok(credentials, "no credentials step");
