@@ -115,6 +115,13 @@ describe("cli/commandLine: one parser (node:util parseArgs) for every command", 
                 else assert.strictEqual(usageError([`--${option.name}`], definition), `--${option.name} needs a value`);
             }
             for (const line of stdout.split("\n")) assert.ok(line.length <= 120, line);
+            // Nor does its prose (description, arguments, epilogue) name a flag the command does not have.
+            const known = new Set(["--help", ...definition.options.map((o) => `--${o.name}`)]);
+            const named = [...new Set(stdout.match(/(?<![\w-])--[a-z][a-z-]*/g))];
+            assert.deepStrictEqual(
+                named.filter((f) => !known.has(f)),
+                [],
+            );
         });
     }
 });

@@ -5,7 +5,6 @@ import * as os from "os";
 import * as path from "path";
 import * as zlib from "zlib";
 import { generateSyntheticArchive, SyntheticArchiveManifest } from "../../../bench/syntheticArchive";
-import { backtestCommand } from "../../../cli/commands/backtest";
 import { projectDir } from "../../support/repositoryPaths";
 import { runCli } from "../../support/runCli";
 
@@ -276,17 +275,6 @@ describe("trailwatch backtest", function () {
             stderr,
             /^trailwatch backtest: rule "console-login-outside-office" has no pattern in the built-in catalogue: .*officeIpAddresses/,
         );
-    });
-
-    it("the usage text and the flag table of docs/cli.md list the same flags", () => {
-        const readme = fs.readFileSync(path.join(projectDir, "docs", "cli.md"), "utf8");
-        const start = readme.indexOf("## `trailwatch backtest`");
-        const section = readme.slice(start).split(/\n(?=##+ )/)[0]; // up to the next heading
-        const tableFlags = [...section.matchAll(/^\| `(--[a-z-]+)/gm)].map((m) => m[1]).sort();
-        const usageFlags = [...new Set(backtestCommand.usage.match(/--[a-z][a-z-]*/g))]
-            .filter((f) => f !== "--help")
-            .sort();
-        assert.deepStrictEqual(tableFlags, usageFlags);
     });
 
     const usageErrors: [string[], string][] = [
