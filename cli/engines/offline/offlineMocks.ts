@@ -90,7 +90,10 @@ export function offlineMocks(region: string): pulumi.runtime.Mocks {
                     Object.assign(state, { arn: subscriptionArn });
                     return { id: subscriptionArn, state };
                 }
+                // Providers and JSM's integration action: an opaque id, stable per resource name.
                 case "pulumi:providers:opsgenie":
+                case "pulumi:providers:atlassian-operations":
+                case "atlassian-operations:index/integrationAction:IntegrationAction":
                     return { id: stableUuid(args.name), state };
                 case "opsgenie:index/apiIntegration:ApiIntegration": {
                     // Opsgenie computes the integration's key; the stand-in lets tests prove it never leaks.
@@ -99,15 +102,11 @@ export function offlineMocks(region: string): pulumi.runtime.Mocks {
                 }
                 case "opsgenie:index/integrationAction:IntegrationAction":
                     return { id: String(inputs.integrationId), state };
-                case "pulumi:providers:atlassian-operations":
-                    return { id: stableUuid(args.name), state };
                 case "atlassian-operations:index/apiIntegration:ApiIntegration": {
                     // JSM computes the integration's key, as Opsgenie does; the stand-in lets tests prove it never leaks.
                     Object.assign(state, { apiKey: offlineJsmIntegrationKey(args.name) });
                     return { id: stableUuid(args.name), state };
                 }
-                case "atlassian-operations:index/integrationAction:IntegrationAction":
-                    return { id: stableUuid(args.name), state };
                 default: {
                     const name = (inputs.name as string | undefined) ?? autoName(args.name);
                     if (state.name === undefined && args.custom) state.name = name;
