@@ -215,56 +215,43 @@ export function plannedCalls(plan: DrillPlan, options: DrillCallOptions): Planne
             note: `${rule.mustMatch.length} sample events must match, ${rule.mustNotMatch.length} must not`,
         });
     }
-    for (const rule of plan.rules) {
-        calls.push({
-            ruleId: rule.id,
-            step: "alarm",
-            call: {
-                service: "cloudwatch",
-                operation: "SetAlarmState",
-                params: { ...setAlarmStateInput(rule, "ALARM", drillId) },
-            },
-        });
-    }
+    const setAlarmState = (rule: DrillRule, state: "ALARM" | "OK", note?: string): PlannedCall => ({
+        ruleId: rule.id,
+        step: "alarm",
+        call: {
+            service: "cloudwatch",
+            operation: "SetAlarmState",
+            params: { ...setAlarmStateInput(rule, state, drillId) },
+        },
+        ...(note === undefined ? {} : { note }),
+    });
+    const getAlert = (rule: DrillRule, url: string, note: string): PlannedCall => ({
+        ruleId: rule.id,
+        step: "opsgenie",
+        call: { service: "opsgenie", operation: "GetAlert", params: { method: "GET", url } },
+        note,
+    });
+    calls.push(...plan.rules.map((rule) => setAlarmState(rule, "ALARM")));
     if (verifyUrl !== undefined) {
-        for (const rule of plan.rules) {
-            calls.push({
-                ruleId: rule.id,
-                step: "opsgenie",
-                call: {
-                    service: "opsgenie",
-                    operation: "GetAlert",
-                    params: { method: "GET", url: opsgenieGetAlertUrl(verifyUrl, rule.names.alarmName, "alias") },
-                },
-                note: `until the alert is open, ${wait}`,
-            });
-        }
+        calls.push(
+            ...plan.rules.map((rule) =>
+                getAlert(
+                    rule,
+                    opsgenieGetAlertUrl(verifyUrl, rule.names.alarmName, "alias"),
+                    `until the alert is open, ${wait}`,
+                ),
+            ),
+        );
     }
-    for (const rule of plan.rules) {
-        calls.push({
-            ruleId: rule.id,
-            step: "alarm",
-            call: {
-                service: "cloudwatch",
-                operation: "SetAlarmState",
-                params: { ...setAlarmStateInput(rule, "OK", drillId) },
-            },
-            note: verifyUrl !== undefined ? "also on error or Ctrl-C" : "after a pause, also on error or Ctrl-C",
-        });
-    }
+    const okNote = verifyUrl !== undefined ? "also on error or Ctrl-C" : "after a pause, also on error or Ctrl-C";
+    calls.push(...plan.rules.map((rule) => setAlarmState(rule, "OK", okNote)));
     if (verifyUrl !== undefined) {
-        for (const rule of plan.rules) {
-            calls.push({
-                ruleId: rule.id,
-                step: "opsgenie",
-                call: {
-                    service: "opsgenie",
-                    operation: "GetAlert",
-                    params: { method: "GET", url: opsgenieGetAlertUrl(verifyUrl, "ALERT_ID", "id") },
-                },
-                note: `ALERT_ID: the alert that opened; until it is closed, ${wait}`,
-            });
-        }
+        const url = opsgenieGetAlertUrl(verifyUrl, "ALERT_ID", "id");
+        calls.push(
+            ...plan.rules.map((rule) =>
+                getAlert(rule, url, `ALERT_ID: the alert that opened; until it is closed, ${wait}`),
+            ),
+        );
     }
     if (drillEvents.some((d) => d.drillEvent !== undefined)) {
         calls.push({
