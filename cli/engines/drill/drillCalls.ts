@@ -50,12 +50,15 @@ export function testMetricFilterInput(rule: DrillRule): TestMetricFilterCommandI
     return { filterPattern: rule.pattern, logEventMessages: judgedSamples(rule).map((s) => logEventMessage(s.event)) };
 }
 
+/** What every drill log stream's name starts with: the drill's IAM policy allows writes to these streams only. */
+export const drillLogStreamPrefix = "trailwatch-drill-";
+
 /**
  * Name of the log stream a drill puts its events in: `trailwatch-drill-<UTC time>`. Log stream names may not contain
  * `:` or `*` (CloudWatch Logs API Reference, CreateLogStream), hence the compact ISO 8601 form.
  */
 export function drillLogStreamName(start: Date): string {
-    return `trailwatch-drill-${drillIdOf(start)}`;
+    return `${drillLogStreamPrefix}${drillIdOf(start)}`;
 }
 
 /** An identifier of one drill run (its start, `20250305T154012Z`), carried by its events and alarm state reasons. */
