@@ -3,6 +3,7 @@ import {
     defaultDescriptionFields,
     validateJsmSnsIntegrationArgs,
 } from "@trailwatch/components/catalogue";
+import { readIntegrationEnabled, reportArgProblems } from "./onCallConfig";
 import { ConfigKeyDoc, StackConfigReader } from "./stackConfigReader";
 import { stackResourceName } from "./stackResourceNames";
 
@@ -99,17 +100,7 @@ const configKeyOfArg: Record<string, string> = {
  * The API token is never quoted in a message.
  */
 export function readJsmConfig(reader: StackConfigReader, stack: string): JsmConfig | undefined {
-    const enabled = reader.boolean("jsmEnabled", false);
-    const others = jsmConfigKeys.map((k) => k.key).filter((k) => k !== "jsmEnabled");
-    if (!enabled) {
-        for (const key of others.filter((k) => reader.has(k))) {
-            reader.fail(
-                key,
-                "is set but trailwatch:jsmEnabled is not true, so no JSM integration is created; set trailwatch:jsmEnabled: true, or remove the key",
-            );
-        }
-        return undefined;
-    }
+    if (!readIntegrationEnabled(reader, "jsmEnabled", jsmConfigKeys, "JSM")) return undefined;
 
     const apiToken = reader.requiredSecret(
         "jsmApiToken",
@@ -134,12 +125,7 @@ export function readJsmConfig(reader: StackConfigReader, stack: string): JsmConf
         alertTags: reader.stringList("jsmAlertTags") ?? ["trailwatch", stack],
     };
     const missing = new Set(["jsmCloudId", "jsmSiteDomain", "jsmUserEmail"].filter((k) => !reader.has(k)));
-    for (const problem of validateJsmSnsIntegrationArgs(config)) {
-        const [arg, index] = problem.arg.split("[");
-        const key = configKeyOfArg[arg] ?? arg;
-        // A missing required key is reported once, as missing.
-        if (missing.has(key)) continue;
-        reader.fail(`${key}${index === undefined ? "" : `[${index}`}`, problem.reason);
-    }
+    // A missing required key is reported once, as missing.
+    reportArgProblems(reader, validateJsmSnsIntegrationArgs(config), configKeyOfArg, missing);
     return config;
 }

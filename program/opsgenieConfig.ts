@@ -3,6 +3,7 @@ import {
     defaultDescriptionFields,
     validateOpsgenieSnsIntegrationArgs,
 } from "@trailwatch/components/catalogue";
+import { readIntegrationEnabled, reportArgProblems } from "./onCallConfig";
 import { ConfigKeyDoc, StackConfigReader } from "./stackConfigReader";
 import { stackResourceName } from "./stackResourceNames";
 
@@ -82,18 +83,7 @@ const configKeyOfArg: Record<string, string> = {
  * Opsgenie. The API key is never quoted in a message.
  */
 export function readOpsgenieConfig(reader: StackConfigReader, stack: string): OpsgenieConfig | undefined {
-    const enabled = reader.boolean("opsgenieEnabled", false);
-    const others = opsgenieConfigKeys.map((k) => k.key).filter((k) => k !== "opsgenieEnabled");
-    const set = others.filter((k) => reader.has(k));
-    if (!enabled) {
-        for (const key of set) {
-            reader.fail(
-                key,
-                "is set but trailwatch:opsgenieEnabled is not true, so no Opsgenie integration is created; set trailwatch:opsgenieEnabled: true, or remove the key",
-            );
-        }
-        return undefined;
-    }
+    if (!readIntegrationEnabled(reader, "opsgenieEnabled", opsgenieConfigKeys, "Opsgenie")) return undefined;
 
     const apiKey = reader.requiredSecret(
         "opsgenieApiKey",
@@ -110,9 +100,6 @@ export function readOpsgenieConfig(reader: StackConfigReader, stack: string): Op
         defaultPriority: reader.string("opsgenieDefaultPriority", "P3"),
         alertTags: reader.stringList("opsgenieAlertTags") ?? ["trailwatch", stack],
     };
-    for (const problem of validateOpsgenieSnsIntegrationArgs(config)) {
-        const [arg, index] = problem.arg.split("[");
-        reader.fail(`${configKeyOfArg[arg] ?? arg}${index === undefined ? "" : `[${index}`}`, problem.reason);
-    }
+    reportArgProblems(reader, validateOpsgenieSnsIntegrationArgs(config), configKeyOfArg);
     return config;
 }

@@ -179,10 +179,12 @@ export async function runDrillCommand(
         logs: new CloudWatchLogsClient({ region: drillPlan.region }),
         cloudwatch: new CloudWatchClient({ region: drillPlan.region }),
     };
-    // Credentials first, once: without them every call would fail in turn (after the SDK's instance-metadata
-    // attempts, about 30 s in all) and nothing can have been changed in the account. The SDK's default chain,
-    // resolved as each call would resolve it (a client's `config.credentials`, AWS SDK for JavaScript v3
-    // "Setting credentials in Node.js"): a usage error naming what to set, JSON under --json.
+    // Credentials first, once: without them every call would fail in turn (each after the SDK's instance-metadata
+    // attempts) and nothing can have been changed in the account. The SDK's default chain ("Set credentials in
+    // Node.js", https://docs.aws.amazon.com/sdk-for-javascript/v3/developer-guide/setting-credentials-node.html),
+    // resolved as each call would resolve it: a client's resolved `config.credentials` is the provider its signer
+    // uses (`AwsSdkSigV4AuthResolvedConfig.credentials` in @aws-sdk/core, "Resolved value for input config
+    // credentials"). A usage error naming what to set, JSON under --json.
     try {
         await clients.cloudwatch.config.credentials();
     } catch (err) {

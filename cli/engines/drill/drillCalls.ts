@@ -50,12 +50,15 @@ export function testMetricFilterInput(rule: DrillRule): TestMetricFilterCommandI
     return { filterPattern: rule.pattern, logEventMessages: judgedSamples(rule).map((s) => logEventMessage(s.event)) };
 }
 
+/** What every drill log stream's name starts with: the drill's IAM policy allows writes to these streams only. */
+export const drillLogStreamPrefix = "trailwatch-drill-";
+
 /**
  * Name of the log stream a drill puts its events in: `trailwatch-drill-<UTC time>`. Log stream names may not contain
  * `:` or `*` (CloudWatch Logs API Reference, CreateLogStream), hence the compact ISO 8601 form.
  */
 export function drillLogStreamName(start: Date): string {
-    return `trailwatch-drill-${drillIdOf(start)}`;
+    return `${drillLogStreamPrefix}${drillIdOf(start)}`;
 }
 
 /** An identifier of one drill run (its start, `20250305T154012Z`), carried by its events and alarm state reasons. */
@@ -215,56 +218,43 @@ export function plannedCalls(plan: DrillPlan, options: DrillCallOptions): Planne
             note: `${rule.mustMatch.length} sample events must match, ${rule.mustNotMatch.length} must not`,
         });
     }
-    for (const rule of plan.rules) {
-        calls.push({
-            ruleId: rule.id,
-            step: "alarm",
-            call: {
-                service: "cloudwatch",
-                operation: "SetAlarmState",
-                params: { ...setAlarmStateInput(rule, "ALARM", drillId) },
-            },
-        });
-    }
+    const setAlarmState = (rule: DrillRule, state: "ALARM" | "OK", note?: string): PlannedCall => ({
+        ruleId: rule.id,
+        step: "alarm",
+        call: {
+            service: "cloudwatch",
+            operation: "SetAlarmState",
+            params: { ...setAlarmStateInput(rule, state, drillId) },
+        },
+        ...(note === undefined ? {} : { note }),
+    });
+    const getAlert = (rule: DrillRule, url: string, note: string): PlannedCall => ({
+        ruleId: rule.id,
+        step: "opsgenie",
+        call: { service: "opsgenie", operation: "GetAlert", params: { method: "GET", url } },
+        note,
+    });
+    calls.push(...plan.rules.map((rule) => setAlarmState(rule, "ALARM")));
     if (verifyUrl !== undefined) {
-        for (const rule of plan.rules) {
-            calls.push({
-                ruleId: rule.id,
-                step: "opsgenie",
-                call: {
-                    service: "opsgenie",
-                    operation: "GetAlert",
-                    params: { method: "GET", url: opsgenieGetAlertUrl(verifyUrl, rule.names.alarmName, "alias") },
-                },
-                note: `until the alert is open, ${wait}`,
-            });
-        }
+        calls.push(
+            ...plan.rules.map((rule) =>
+                getAlert(
+                    rule,
+                    opsgenieGetAlertUrl(verifyUrl, rule.names.alarmName, "alias"),
+                    `until the alert is open, ${wait}`,
+                ),
+            ),
+        );
     }
-    for (const rule of plan.rules) {
-        calls.push({
-            ruleId: rule.id,
-            step: "alarm",
-            call: {
-                service: "cloudwatch",
-                operation: "SetAlarmState",
-                params: { ...setAlarmStateInput(rule, "OK", drillId) },
-            },
-            note: verifyUrl !== undefined ? "also on error or Ctrl-C" : "after a pause, also on error or Ctrl-C",
-        });
-    }
+    const okNote = verifyUrl !== undefined ? "also on error or Ctrl-C" : "after a pause, also on error or Ctrl-C";
+    calls.push(...plan.rules.map((rule) => setAlarmState(rule, "OK", okNote)));
     if (verifyUrl !== undefined) {
-        for (const rule of plan.rules) {
-            calls.push({
-                ruleId: rule.id,
-                step: "opsgenie",
-                call: {
-                    service: "opsgenie",
-                    operation: "GetAlert",
-                    params: { method: "GET", url: opsgenieGetAlertUrl(verifyUrl, "ALERT_ID", "id") },
-                },
-                note: `ALERT_ID: the alert that opened; until it is closed, ${wait}`,
-            });
-        }
+        const url = opsgenieGetAlertUrl(verifyUrl, "ALERT_ID", "id");
+        calls.push(
+            ...plan.rules.map((rule) =>
+                getAlert(rule, url, `ALERT_ID: the alert that opened; until it is closed, ${wait}`),
+            ),
+        );
     }
     if (drillEvents.some((d) => d.drillEvent !== undefined)) {
         calls.push({

@@ -1,3 +1,5 @@
+import { drillLogStreamPrefix } from "./drillCalls";
+
 /** Where the drill runs: the account and region of the stack, and its names. */
 export interface DrillPolicyScope {
     partition?: string;
@@ -31,7 +33,7 @@ export function drillIamPolicy(scope: DrillPolicyScope): PolicyDocument {
                 Sid: "PutDrillEvents",
                 Effect: "Allow",
                 Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
-                Resource: `arn:${p}:logs:${at}:log-group:${scope.logGroupName}:log-stream:trailwatch-drill-*`,
+                Resource: `arn:${p}:logs:${at}:log-group:${scope.logGroupName}:log-stream:${drillLogStreamPrefix}*`,
             },
             { Sid: "ReadRuleMetrics", Effect: "Allow", Action: ["cloudwatch:GetMetricData"], Resource: "*" },
             {

@@ -136,6 +136,12 @@ export async function runDrill(plan: DrillPlan, clients: DrillClients, options: 
         if (isAbort(err, signal)) throw err;
         set(rule, step, "failed", describeCallError(call, err));
     };
+    /** A failed Opsgenie request ends that rule's polling: the error already names the request (opsgenieAlerts). */
+    const opsgenieFailed = (rule: DrillRule, err: unknown): true => {
+        if (isAbort(err, signal)) throw err;
+        set(rule, "opsgenie", "failed", (err as Error).message);
+        return true;
+    };
     /** Polls each rule with `probe` until it answers true or the time is up; reports progress. */
     const pollAll = async (
         what: string,
@@ -249,9 +255,7 @@ export async function runDrill(plan: DrillPlan, clients: DrillClients, options: 
                         openedAlerts.set(rule, alert);
                         return true;
                     } catch (err) {
-                        if (isAbort(err, signal)) throw err;
-                        set(rule, "opsgenie", "failed", (err as Error).message);
-                        return true;
+                        return opsgenieFailed(rule, err);
                     }
                 });
                 for (const rule of inAlarm) {
@@ -307,9 +311,7 @@ export async function runDrill(plan: DrillPlan, clients: DrillClients, options: 
                     );
                     return true;
                 } catch (err) {
-                    if (isAbort(err, signal)) throw err;
-                    set(rule, "opsgenie", "failed", (err as Error).message);
-                    return true;
+                    return opsgenieFailed(rule, err);
                 }
             });
             for (const rule of opened) {

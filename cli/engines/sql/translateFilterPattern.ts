@@ -5,7 +5,9 @@ import type {
     JsonExpressionAst,
     JsonSelectorAst,
     JsonSelectorStepAst,
+    WildcardText,
 } from "@trailwatch/components/catalogue";
+import { compileWildcardString, parseWildcardText } from "@trailwatch/components/catalogue";
 import { CLOUDTRAIL_TABLE_COLUMNS, CloudTrailColumn } from "./cloudTrailTable";
 import { athenaFunctions, duckdbFunctions, SqlFunctions, sqlString } from "./sqlFunctions";
 
@@ -71,29 +73,6 @@ type Selected =
     | { kind: "boolean"; sql: string; what: string };
 
 type Test = (value: Selected) => string;
-
-/** `*` at the start or end is a wildcard, as compileWildcardString in valueTests.ts reads it. */
-interface WildcardText {
-    core: string;
-    leading: boolean;
-    trailing: boolean;
-}
-
-function wildcardText(text: string): WildcardText {
-    let start = 0;
-    let end = text.length;
-    while (start < end && text.charAt(start) === "*") start++;
-    while (end > start && text.charAt(end - 1) === "*") end--;
-    return { core: text.slice(start, end), leading: start > 0, trailing: end < text.length };
-}
-
-function wildcardMatches(w: WildcardText, s: string): boolean {
-    if (w.core === "") return w.leading || w.trailing || s === "";
-    if (w.leading && w.trailing) return s.includes(w.core);
-    if (w.leading) return s.endsWith(w.core);
-    if (w.trailing) return s.startsWith(w.core);
-    return s === w.core;
-}
 
 /** The SQL test of a non-NULL VARCHAR against wildcard text. */
 function wildcardSql(w: WildcardText, s: string): string {
@@ -245,10 +224,11 @@ class Translator {
             );
         }
         if (value.type === "number") return this.numberComparison(v, op, value.value, value.position);
-        const w = wildcardText(value.text);
+        const w = parseWildcardText(value.text);
+        const matches = compileWildcardString(value.text);
         const negate = op === "!=";
         const test = (s: string): string => (negate ? `(NOT ${wildcardSql(w, s)})` : wildcardSql(w, s));
-        const constant = (s: string): string => (wildcardMatches(w, s) !== negate ? "TRUE" : "FALSE");
+        const constant = (s: string): string => (matches(s) !== negate ? "TRUE" : "FALSE");
         switch (v.kind) {
             case "string":
                 return `COALESCE(${test(v.sql)}, FALSE)`;

@@ -16,7 +16,7 @@ export function parseSpaceDelimitedPattern(scanner: PatternScanner): SpaceDelimi
     const open = scanner.index;
     scanner.index++; // "["
     const fields: SpaceDelimitedFieldAst[] = [];
-    const comparisons: Extract<SpaceDelimitedConditionAst, { type: "comparison" }>[] = [];
+    const comparisons: ComparisonSource[] = [];
     let ellipsis = -1;
     for (;;) {
         scanner.skipWhitespace();
@@ -73,7 +73,7 @@ export function parseSpaceDelimitedPattern(scanner: PatternScanner): SpaceDelimi
         scanner.fail(scanner.index, `unexpected text after the closing ]: ${scanner.describeAt(scanner.index)}`);
     for (const c of comparisons) {
         if (!fields.some((f) => f.type === "field" && f.name === c.field)) {
-            scanner.fail(c.position - 1, notAFieldReason(c.field, fields));
+            scanner.fail(c.position - 1, notAFieldReason(c, fields));
         }
     }
     return { kind: "space-delimited", fields };
@@ -91,13 +91,22 @@ export function parseSpaceDelimitedPattern(scanner: PatternScanner): SpaceDelimi
  * - a field name in another case: the March 2022 page's `[w1=ERROR || W1=WARNING, w2]`, which the current page
  *   writes `[w1=ERROR || w1=WARNING, w2]`, and which says "Filter patterns are case sensitive".
  */
-function notAFieldReason(name: string, fields: readonly SpaceDelimitedFieldAst[]): string {
+function notAFieldReason(comparison: ComparisonSource, fields: readonly SpaceDelimitedFieldAst[]): string {
+    const name = comparison.field;
     const names = fields.flatMap((f) => (f.type === "field" && f.name !== "" ? [f.name] : []));
     const otherCase = names.find((n) => n.toLowerCase() === name.toLowerCase());
     if (otherCase !== undefined) {
         return `"${name}" is not a field of this pattern: field names are case-sensitive, and the field is "${otherCase}"`;
     }
-    return `"${name}" is not a field of this pattern: name it as one of the fields (as in [..., status_code = 4* && ${name} > 1000, ${name}]) so that the condition reads its value`;
+    // The fix quotes the user's own condition: a made-up one (another field, another value) would be copied.
+    return `"${name}" is not a field of this pattern: name it as one of the fields and give it its condition there, as in [..., ${comparison.text}], so that the condition reads its value`;
+}
+
+/** A comparison as written: the field it reads, its 1-based position and its text (`bytes > 1000`). */
+interface ComparisonSource {
+    field: string;
+    position: number;
+    text: string;
 }
 
 function readFieldName(scanner: PatternScanner): string {
@@ -113,7 +122,7 @@ function parseCondition(
     scanner: PatternScanner,
     name: string,
     nameStart: number,
-    comparisons: Extract<SpaceDelimitedConditionAst, { type: "comparison" }>[],
+    comparisons: ComparisonSource[],
 ): SpaceDelimitedConditionAst {
     const comparison = (field: string, fieldStart: number): SpaceDelimitedConditionAst => {
         scanner.skipWhitespace();
@@ -127,7 +136,7 @@ function parseCondition(
         }
         const value = parseComparisonValue(scanner, operator);
         const node = { type: "comparison" as const, field, operator, value, position: fieldStart + 1 };
-        comparisons.push(node);
+        comparisons.push({ field, position: node.position, text: scanner.text.slice(fieldStart, scanner.index) });
         return node;
     };
     const nextComparison = (): SpaceDelimitedConditionAst => {

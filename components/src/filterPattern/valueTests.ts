@@ -22,15 +22,25 @@ import { NUMBER } from "./parseValue";
 /** A selector found nothing. */
 export const MISSING: unique symbol = Symbol("missing");
 
-/** Builds the string test for a value with optional leading/trailing `*` wildcards. */
-export function compileWildcardString(text: string): (s: string) => boolean {
+/** A string value as the evaluator reads it: leading and trailing `*` are wildcards around the `core` text. */
+export interface WildcardText {
+    core: string;
+    leading: boolean;
+    trailing: boolean;
+}
+
+/** Splits a string value into its wildcards and core (the SQL translator reads values the same way). */
+export function parseWildcardText(text: string): WildcardText {
     let start = 0;
     let end = text.length;
     while (start < end && text.charAt(start) === "*") start++;
     while (end > start && text.charAt(end - 1) === "*") end--;
-    const core = text.slice(start, end);
-    const leading = start > 0;
-    const trailing = end < text.length;
+    return { core: text.slice(start, end), leading: start > 0, trailing: end < text.length };
+}
+
+/** Builds the string test for a value with optional leading/trailing `*` wildcards. */
+export function compileWildcardString(text: string): (s: string) => boolean {
+    const { core, leading, trailing } = parseWildcardText(text);
     if (core === "") return leading || trailing ? () => true : (s) => s === "";
     if (leading && trailing) return (s) => s.includes(core);
     if (leading) return (s) => s.endsWith(core);

@@ -29,7 +29,10 @@ export function integrationSubscription(
             // provider, aws.sns.TopicSubscription, `endpointAutoConfirms`).
             endpointAutoConfirms: true,
             // The integration reads the SNS envelope (its Message field, which the actions' filters test); raw delivery
-            // would drop it. Inferred from the filters on `Message`, not from a page of Opsgenie's or JSM's.
+            // would drop it: for HTTP/S endpoints "the message has been published without JSON formatting" and only
+            // "the message body, client IP, and the required headers are delivered" ("Amazon SNS raw message delivery",
+            // https://docs.aws.amazon.com/sns/latest/dg/sns-large-payload-raw-message-delivery.html). That the
+            // integrations read `Message` is inferred from their filters, not from a page of Opsgenie's or JSM's.
             rawMessageDelivery: false,
         },
         { parent, additionalSecretOutputs: ["endpoint"], dependsOn },

@@ -269,12 +269,12 @@ describe("parseFilterPattern: rejected patterns name the position and the reason
         ["[a, a]", 'position 5: field "a" is named twice'],
         [
             "[a = 1 && c = 2, b]",
-            'position 11: "c" is not a field of this pattern: name it as one of the fields (as in [..., status_code = 4* && c > 1000, c]) so that the condition reads its value',
+            'position 11: "c" is not a field of this pattern: name it as one of the fields and give it its condition there, as in [..., c = 2], so that the condition reads its value',
         ],
         // The 2018–2021 syntax page's example, narrowed since (the current page names every field a condition reads).
         [
             "[ip, user, username, timestamp, request, status_code = 4* && bytes > 1000]",
-            'position 62: "bytes" is not a field of this pattern: name it as one of the fields (as in [..., status_code = 4* && bytes > 1000, bytes]) so that the condition reads its value',
+            'position 62: "bytes" is not a field of this pattern: name it as one of the fields and give it its condition there, as in [..., bytes > 1000], so that the condition reads its value',
         ],
         // The March 2022 page's example; the current page writes it [w1=ERROR || w1=WARNING, w2].
         [

@@ -1,0 +1,47 @@
+import { ConfigKeyDoc, StackConfigReader } from "./stackConfigReader";
+
+/**
+ * What the Opsgenie and JSM readers share: each integration has an `<x>Enabled` key that switches its other keys
+ * on, and a component validator whose problems name component arguments, which the stack reports under config keys.
+ */
+
+/**
+ * Reads `enabledKey` (default false). When false, every other key of `keys` that is set is a problem: it would
+ * create nothing, and a user who set it expects an integration (`product` names it in the message).
+ */
+export function readIntegrationEnabled(
+    reader: StackConfigReader,
+    enabledKey: string,
+    keys: readonly ConfigKeyDoc[],
+    product: string,
+): boolean {
+    const enabled = reader.boolean(enabledKey, false);
+    if (!enabled) {
+        for (const { key } of keys) {
+            if (key === enabledKey || !reader.has(key)) continue;
+            reader.fail(
+                key,
+                `is set but ${reader.fullKey(enabledKey)} is not true, so no ${product} integration is created; set ${reader.fullKey(enabledKey)}: true, or remove the key`,
+            );
+        }
+    }
+    return enabled;
+}
+
+/**
+ * Reports a component validator's problems under the config key of each argument (`configKeyOfArg`; an argument
+ * path such as `alertTags[1]` keeps its index), except those under a key of `skip`.
+ */
+export function reportArgProblems(
+    reader: StackConfigReader,
+    problems: readonly { arg: string; reason: string }[],
+    configKeyOfArg: Readonly<Record<string, string>>,
+    skip: ReadonlySet<string> = new Set(),
+): void {
+    for (const problem of problems) {
+        const [arg, index] = problem.arg.split("[");
+        const key = configKeyOfArg[arg] ?? arg;
+        if (skip.has(key)) continue;
+        reader.fail(`${key}${index === undefined ? "" : `[${index}`}`, problem.reason);
+    }
+}
