@@ -15,13 +15,23 @@ import {
 } from "../../../../cli/engines/backtest/logFileReader";
 import { gzipBomb, nestedJson } from "../../../support/hostileInput";
 
-describe("readLogFile: hostile files are refused within bounds", function () {
+/**
+ * A scratch directory for the enclosing `describe`, made before its tests and removed after them, and
+ * `put(name, data)` writing a file into it.
+ */
+function scratchFiles(prefix: string): (name: string, data: string | Buffer) => string {
     let dir: string;
-    const put = (name: string, data: string | Buffer): string => {
+    before(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix))));
+    after(() => fs.rmSync(dir, { recursive: true, force: true }));
+    return (name, data) => {
         const file = path.join(dir, name);
         fs.writeFileSync(file, data);
         return file;
     };
+}
+
+describe("readLogFile: hostile files are refused within bounds", function () {
+    const put = scratchFiles("trailwatch-reader-");
     const reason = (f: () => unknown): string => {
         try {
             f();
@@ -31,9 +41,6 @@ describe("readLogFile: hostile files are refused within bounds", function () {
         }
         assert.fail("expected a LogFileError");
     };
-
-    before(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), "trailwatch-reader-"))));
-    after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
     it("a record nested 20,000 levels deep is left out by index; the others keep theirs", function () {
         this.timeout(5000);
@@ -235,14 +242,7 @@ describe("readLogFile: hostile files are refused within bounds", function () {
 });
 
 describe("readLogFile: decoding and inflating as fast as the data allows, with the same result", function () {
-    let dir: string;
-    const put = (name: string, data: string | Buffer): string => {
-        const file = path.join(dir, name);
-        fs.writeFileSync(file, data);
-        return file;
-    };
-    before(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), "trailwatch-decode-"))));
-    after(() => fs.rmSync(dir, { recursive: true, force: true }));
+    const put = scratchFiles("trailwatch-decode-");
 
     // Characters of one, two, three and four UTF-8 bytes, raw and as JSON escapes.
     const text = JSON.stringify({
