@@ -7,7 +7,7 @@ import * as zlib from "zlib";
 import { generateSyntheticArchive, SyntheticArchiveManifest } from "../../../bench/syntheticArchive";
 import { backtestCommand } from "../../../cli/commands/backtest";
 import { projectDir } from "../../support/repositoryPaths";
-import { runCli } from "../../support/runCli";
+import { itIsUsageError, runCli } from "../../support/runCli";
 
 const binary = path.join(projectDir, "bin", "trailwatch.js");
 
@@ -301,14 +301,7 @@ describe("trailwatch backtest", function () {
         [["archive", "--rule"], "--rule needs a value"],
         [["archive", "--verbose"], "unknown option --verbose"],
     ];
-    for (const [argv, message] of usageErrors) {
-        it(`usage error (exit 2): backtest ${argv.join(" ")}`, async () => {
-            const { code, stdout, stderr } = await runCli(["backtest", ...argv], { cwd: dir });
-            assert.strictEqual(stdout, "");
-            assert.strictEqual(stderr, `trailwatch backtest: ${message}\n`);
-            assert.strictEqual(code, 2);
-        });
-    }
+    itIsUsageError("backtest", usageErrors, () => dir);
 
     it("an unknown rule id is a usage error listing the rules", async () => {
         const { code, stderr } = await runCli(["backtest", "archive", "--rule", "no-such-rule"], { cwd: dir });
