@@ -148,11 +148,19 @@ describe("trailwatch backtest", function () {
             none.stderr,
             `trailwatch backtest: no CloudTrail log file read under ${empty}: it reads the .json and .json.gz files of a trail's bucket as \`aws s3 sync\` lays them out (AWSLogs/<account>/CloudTrail/...), or files named directly; left out: 1 digest, 1 not .json/.json.gz\n`,
         );
+        fs.rmSync(path.join(empty, "CloudTrail-Digest"), { recursive: true });
+        fs.rmSync(path.join(empty, "notes.txt"));
+        const nothing = await runCli(["backtest", empty], { cwd: dir });
+        assert.strictEqual(nothing.code, 1);
+        assert.match(nothing.stderr, /or files named directly; none was found\n$/);
         fs.rmSync(empty, { recursive: true, force: true });
 
         const later = await runCli(["backtest", "archive", "--since", "2030-01-01T00:00:00Z"], { cwd: dir });
         assert.strictEqual(later.code, 1);
-        assert.match(later.stderr, /, delivered from --since 2030-01-01T00:00:00\.000Z on; left out: /);
+        assert.match(
+            later.stderr,
+            /, delivered from --since 2030-01-01T00:00:00\.000Z on; left out: (.+, )?\d+ delivered before --since\n$/,
+        );
     });
 
     it("--json: one document with the same content as the table, keys as documented", async () => {
