@@ -150,7 +150,9 @@ export function readLogFile(file: string, limits: LogFileLimits = DEFAULT_LOG_FI
     if (isNamedGzip(file) && !isGzip(data)) throw new LogFileError(file, notGzipReason(data));
     if (isGzip(data)) {
         try {
-            // Inflation stops at the limit: a gzip bomb never takes more memory than that.
+            // Inflation stops at the limit: a gzip bomb never takes more memory than that. Node's zlib documentation,
+            // "Class: Options": `maxOutputLength` "Limits output size when using convenience methods" (added in
+            // nodejs/node#33516, which throws ERR_BUFFER_TOO_LARGE past it; the gzip-bomb test checks it here).
             data = zlib.gunzipSync(data, { maxOutputLength: max, chunkSize: gunzipChunkSize(data, max) });
         } catch (err) {
             const e = err as NodeJS.ErrnoException;
@@ -208,7 +210,7 @@ const tooDeep = (maxDepth: number): string => `nested deeper than ${maxDepth} le
  * whole file inflates into one buffer. RFC 1952 ("GZIP file format specification version 4.3",
  * section 2.3.1): the last four bytes of a member are ISIZE, "the size of the original
  * (uncompressed) input data modulo 2^32", little-endian. Node's default chunk is 16 KB
- * (zlib.constants.Z_DEFAULT_CHUNK), so a 1 MB CloudTrail file came out in 64 pieces that were then
+ * (Node's zlib documentation, "Class: Options": "chunkSize ... Default: 16 * 1024"), so a 1 MB CloudTrail file came out in 64 pieces that were then
  * copied into one; measured on the benchmark's archive, one chunk inflates about 20% faster. The
  * announced size is only a hint: a file of several members, or one whose trailer lies, still
  * inflates correctly (in more chunks, or into a larger buffer), and never past `max`.
