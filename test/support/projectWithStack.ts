@@ -16,3 +16,19 @@ export function projectWithStack(stack: string, yaml: string): string {
     fs.symlinkSync(path.join(projectDir, "dist"), path.join(dir, "dist"));
     return dir;
 }
+
+/**
+ * A stack file whose one custom rule matches by regular expression (`%Console.*%`, at position 17 of its
+ * pattern): the rule the SQL engines (`sql`, `backtest --engine duckdb|athena`) refuse to translate.
+ */
+export const REGEX_RULE_STACK_YAML = [
+    "config:",
+    "  aws:region: eu-west-1",
+    "  trailwatch:customRules:",
+    "    - id: signin-regex",
+    "      title: Sign-ins by regex",
+    '      pattern: "{ $.eventName = %Console.*% }"',
+    "      severity: P3",
+    "      rationale: A test rule.",
+    "",
+].join("\n");

@@ -1,3 +1,4 @@
+import * as assert from "assert";
 import { PassThrough } from "stream";
 import { Command, CommandIO } from "../../cli/command";
 import { main } from "../../cli/main";
@@ -71,4 +72,19 @@ export async function runWithBuffers(
     }
     const code = await run({ stdout, stderr, stdin: input, cwd });
     return { code, stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString() };
+}
+
+/**
+ * One test per case: `trailwatch <command> ...argv`, run in `cwd()` (read when the test runs, after the
+ * suite's `before`), is a usage error: exit 2, nothing on stdout, `trailwatch <command>: <message>` on stderr.
+ */
+export function itIsUsageError(command: string, cases: [string[], string][], cwd: () => string): void {
+    for (const [argv, message] of cases) {
+        it(`usage error (exit 2): ${command} ${argv.join(" ")}`, async () => {
+            const { code, stdout, stderr } = await runCli([command, ...argv], { cwd: cwd() });
+            assert.strictEqual(stdout, "");
+            assert.strictEqual(stderr, `trailwatch ${command}: ${message}\n`);
+            assert.strictEqual(code, 2);
+        });
+    }
 }

@@ -148,6 +148,29 @@ function entryFor(filePath: string, size: number, kind: ArchiveFileKind, options
     return { type: "file", path: filePath, size, kind };
 }
 
+/**
+ * The files of a day folder that ends before `--since`, each left out as `before-since` (or `not-json`): listed
+ * with one readdir, never opened nor stat'ed, so that the run's "left out" line still accounts for every file.
+ * A day that cannot be listed is not needed: it is passed over, as its files would be.
+ */
+async function* dayBeforeSince(dir: string): AsyncGenerator<ArchiveEntry> {
+    let names: fs.Dirent[];
+    try {
+        names = await fs.promises.readdir(dir, { withFileTypes: true });
+    } catch {
+        return;
+    }
+    for (const dirent of names) {
+        if (dirent.name.startsWith(".") || dirent.isDirectory()) continue;
+        const child = path.join(dir, dirent.name);
+        yield {
+            type: "skipped",
+            path: child,
+            reason: classifyArchivePath(child) === undefined ? "not-json" : "before-since",
+        };
+    }
+}
+
 async function* walkDirectory(
     dir: string,
     options: WalkOptions,
@@ -193,6 +216,7 @@ async function* walkDirectory(
             if (options.since !== undefined) {
                 const end = dayFolderEnd(child);
                 if (end !== undefined && end + DELIVERY_SLACK_MS < options.since) {
+                    yield* dayBeforeSince(child);
                     continue;
                 }
             }

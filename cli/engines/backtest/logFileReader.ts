@@ -150,7 +150,9 @@ export function readLogFile(file: string, limits: LogFileLimits = DEFAULT_LOG_FI
     if (isNamedGzip(file) && !isGzip(data)) throw new LogFileError(file, notGzipReason(data));
     if (isGzip(data)) {
         try {
-            // Inflation stops at the limit: a gzip bomb never takes more memory than that.
+            // Inflation stops at the limit: a gzip bomb never takes more memory than that. Node's zlib documentation,
+            // "Class: Options": `maxOutputLength` "Limits output size when using convenience methods" (added in
+            // nodejs/node#33516, which throws ERR_BUFFER_TOO_LARGE past it; the gzip-bomb test checks it here).
             data = zlib.gunzipSync(data, { maxOutputLength: max, chunkSize: gunzipChunkSize(data, max) });
         } catch (err) {
             const e = err as NodeJS.ErrnoException;
@@ -208,7 +210,7 @@ const tooDeep = (maxDepth: number): string => `nested deeper than ${maxDepth} le
  * whole file inflates into one buffer. RFC 1952 ("GZIP file format specification version 4.3",
  * section 2.3.1): the last four bytes of a member are ISIZE, "the size of the original
  * (uncompressed) input data modulo 2^32", little-endian. Node's default chunk is 16 KB
- * (zlib.constants.Z_DEFAULT_CHUNK), so a 1 MB CloudTrail file came out in 64 pieces that were then
+ * (Node's zlib documentation, "Class: Options": "chunkSize ... Default: 16 * 1024"), so a 1 MB CloudTrail file came out in 64 pieces that were then
  * copied into one; measured on the benchmark's archive, one chunk inflates about 20% faster. The
  * announced size is only a hint: a file of several members, or one whose trailer lies, still
  * inflates correctly (in more chunks, or into a larger buffer), and never past `max`.
@@ -248,15 +250,19 @@ interface DeepRecord {
 }
 
 /**
- * One pass over the bytes of a log file (strings skipped): counts the elements of the top-level
- * arrays (`Records`), refusing the file past `maxRecords`, and finds the records nested deeper
- * than `maxDepth`. Malformed JSON is left for JSON.parse to report.
+ * One pass over the bytes of a log file (strings skipped): counts the elements of the envelope's
+ * `Records` array, refusing the file past `maxRecords`, and finds the records nested deeper than
+ * `maxDepth`; any other value nested deeper than the envelope allows makes the file unusable. The
+ * same outcome as {@link parseLogFileText} on a file small enough to skip the scan: only `Records`
+ * is counted and has records left out. Malformed JSON is left for JSON.parse to report.
  */
 function scanLogFileStructure(file: string, data: Buffer, maxRecords: number, maxDepth: number): DeepRecord[] {
     const deep: DeepRecord[] = [];
     const limit = maxDepth + 2; // the envelope object and the Records array
     let depth = 0;
-    let inArray = false; // inside a top-level array (depth >= 2 under `[`)
+    let envelopeIsObject = false;
+    let lastEnvelopeKey = ""; // the last string read at depth 1: the key of the value that follows it
+    let inArray = false; // inside the envelope's Records array (depth >= 2)
     let index = 0;
     let elementStart = -1;
     let elementDeep = false;
@@ -275,13 +281,17 @@ function scanLogFileStructure(file: string, data: Buffer, maxRecords: number, ma
                 if (backslashes % 2 === 0) break;
                 end = data.indexOf(QUOTE, end + 1);
             }
+            // Only the envelope's strings are compared, and only the key "Records" matters: a few per file.
+            if (depth === 1) lastEnvelopeKey = end - i - 1 === 7 ? data.toString("latin1", i + 1, end) : "";
             i = end;
             continue;
         }
         if (c === OPEN_BRACE || c === OPEN_BRACKET) {
             depth++;
-            if (depth === 2) {
-                inArray = c === OPEN_BRACKET;
+            if (depth === 1) {
+                envelopeIsObject = c === OPEN_BRACE;
+            } else if (depth === 2) {
+                inArray = c === OPEN_BRACKET && envelopeIsObject && lastEnvelopeKey === "Records";
                 index = 0;
             } else if (depth === 3 && inArray) {
                 elementStart = i;

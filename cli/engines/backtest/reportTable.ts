@@ -111,12 +111,20 @@ export function formatReportTable(report: BacktestReport): string {
     return out.join("\n") + "\n";
 }
 
+/**
+ * What the table calls each reason a file was left out, in the order it lists them. A Record: a new
+ * {@link SkipReason} does not compile until it is given words here.
+ */
+const SKIPPED_FILES: Record<SkipReason, string> = {
+    digest: "digest",
+    "other-aws-log": "other services' logs",
+    "not-json": "not .json/.json.gz",
+    "before-since": "delivered before --since",
+};
+
 /** The files a run left out, by reason, as the table's "left out" line says them: `3 digest, 1 not .json/.json.gz`. */
 export function describeSkippedFiles(skipped: Record<SkipReason, number>): string[] {
-    return [
-        skipped.digest && `${number(skipped.digest)} digest`,
-        skipped["other-aws-log"] && `${number(skipped["other-aws-log"])} other services' logs`,
-        skipped["not-json"] && `${number(skipped["not-json"])} not .json/.json.gz`,
-        skipped["before-since"] && `${number(skipped["before-since"])} delivered before --since`,
-    ].filter((s): s is string => typeof s === "string");
+    return (Object.keys(SKIPPED_FILES) as SkipReason[])
+        .filter((reason) => skipped[reason] > 0)
+        .map((reason) => `${number(skipped[reason])} ${SKIPPED_FILES[reason]}`);
 }

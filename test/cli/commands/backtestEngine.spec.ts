@@ -4,7 +4,7 @@ import * as os from "os";
 import * as path from "path";
 import { generateSyntheticArchive } from "../../../bench/syntheticArchive";
 import { BacktestReport } from "../../../cli/engines/backtest/backtestReport";
-import { projectWithStack } from "../../support/projectWithStack";
+import { projectWithStack, REGEX_RULE_STACK_YAML } from "../../support/projectWithStack";
 import { runCli } from "../../support/runCli";
 
 /** The --json report without what depends on the engine's timing, threads and byte counting. */
@@ -42,20 +42,7 @@ describe("trailwatch backtest --engine duckdb", function () {
     });
 
     it("a rule it cannot translate is a usage error naming the rule and the position", async () => {
-        const project = projectWithStack(
-            "regex",
-            [
-                "config:",
-                "  aws:region: eu-west-1",
-                "  trailwatch:customRules:",
-                "    - id: signin-regex",
-                "      title: Sign-ins by regex",
-                '      pattern: "{ $.eventName = %Console.*% }"',
-                "      severity: P3",
-                "      rationale: A test rule.",
-                "",
-            ].join("\n"),
-        );
+        const project = projectWithStack("regex", REGEX_RULE_STACK_YAML);
         try {
             const result = await runCli(["backtest", dir, "--stack", "regex", "--engine", "duckdb"], { cwd: project });
             assert.deepStrictEqual(result, {

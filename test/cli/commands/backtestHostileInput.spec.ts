@@ -6,7 +6,7 @@ import * as path from "path";
 import { MAX_RECORD_DEPTH } from "../../../cli/engines/backtest/logFileReader";
 import { gzipBomb, nestedJson } from "../../support/hostileInput";
 import { projectDir } from "../../support/repositoryPaths";
-import { runCli } from "../../support/runCli";
+import { itIsUsageError, runCli } from "../../support/runCli";
 
 /** A console sign-in by root: matched by console-login-root, so it becomes one of that rule's samples. */
 function rootLogin(): string {
@@ -124,14 +124,7 @@ describe("trailwatch backtest on hostile input: reported, bounded, never hangs",
         ],
         [["good.json", "--since", "2024-05-01T24:00"], '--since: "2024-05-01T24:00" is not a date in the calendar'],
     ];
-    for (const [argv, message] of usageErrors) {
-        it(`usage error (exit 2): backtest ${argv.join(" ")}`, async () => {
-            const { code, stdout, stderr } = await runCli(["backtest", ...argv], { cwd: dir });
-            assert.strictEqual(stdout, "");
-            assert.strictEqual(stderr, `trailwatch backtest: ${message}\n`);
-            assert.strictEqual(code, 2);
-        });
-    }
+    itIsUsageError("backtest", usageErrors, () => dir);
 
     it("--since 2024-02-29 (a leap day) is a date", async () => {
         const { code } = await runCli(["backtest", "good.json", "--since", "2024-02-29", "--json"], { cwd: dir });

@@ -7,7 +7,7 @@ import { runBacktest } from "../../../cli/engines/backtest/backtestEngine";
 import { selectBacktestRules } from "../../../cli/engines/backtest/ruleSelection";
 import { runDuckdbQuery } from "../../../cli/engines/sqlBacktest/duckdbQuery";
 import { projectDir } from "../../support/repositoryPaths";
-import { projectWithStack } from "../../support/projectWithStack";
+import { projectWithStack, REGEX_RULE_STACK_YAML } from "../../support/projectWithStack";
 import { runCli } from "../../support/runCli";
 
 describe("trailwatch sql", function () {
@@ -83,20 +83,7 @@ describe("trailwatch sql", function () {
     });
 
     it("a rule that cannot be translated is an error naming the rule and the position; nothing is printed", async () => {
-        const project = projectWithStack(
-            "regex",
-            [
-                "config:",
-                "  aws:region: eu-west-1",
-                "  trailwatch:customRules:",
-                "    - id: signin-regex",
-                "      title: Sign-ins by regex",
-                '      pattern: "{ $.eventName = %Console.*% }"',
-                "      severity: P3",
-                "      rationale: A test rule.",
-                "",
-            ].join("\n"),
-        );
+        const project = projectWithStack("regex", REGEX_RULE_STACK_YAML);
         try {
             const result = await runCli(["sql", "--stack", "regex"], { cwd: project });
             assert.strictEqual(result.stdout, "");

@@ -15,13 +15,23 @@ import {
 } from "../../../../cli/engines/backtest/logFileReader";
 import { gzipBomb, nestedJson } from "../../../support/hostileInput";
 
-describe("readLogFile: hostile files are refused within bounds", function () {
+/**
+ * A scratch directory for the enclosing `describe`, made before its tests and removed after them, and
+ * `put(name, data)` writing a file into it.
+ */
+function scratchFiles(prefix: string): (name: string, data: string | Buffer) => string {
     let dir: string;
-    const put = (name: string, data: string | Buffer): string => {
+    before(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix))));
+    after(() => fs.rmSync(dir, { recursive: true, force: true }));
+    return (name, data) => {
         const file = path.join(dir, name);
         fs.writeFileSync(file, data);
         return file;
     };
+}
+
+describe("readLogFile: hostile files are refused within bounds", function () {
+    const put = scratchFiles("trailwatch-reader-");
     const reason = (f: () => unknown): string => {
         try {
             f();
@@ -31,9 +41,6 @@ describe("readLogFile: hostile files are refused within bounds", function () {
         }
         assert.fail("expected a LogFileError");
     };
-
-    before(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), "trailwatch-reader-"))));
-    after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
     it("a record nested 20,000 levels deep is left out by index; the others keep theirs", function () {
         this.timeout(5000);
@@ -128,6 +135,76 @@ describe("readLogFile: hostile files are refused within bounds", function () {
         );
     });
 
+    describe(`the same file just under and just over ${PARSE_UNSCANNED_BYTES / 1e6} MB (parsed first, scanned first) gives the same result`, function () {
+        const limits = { maxUncompressedBytes: 4e6, maxRecords: 3, maxRecordDepth: 5 };
+        /** `{"pad":"xxx",...}`: the envelope padded with a string to `size` bytes; strings are skipped by the scan. */
+        const padded = (json: string, size: number): string => {
+            const head = '{"pad":"';
+            const tail = `",${json.slice(1)}`;
+            return head + "x".repeat(size - head.length - tail.length) + tail;
+        };
+        const outcome = (file: string): unknown => {
+            try {
+                const { records, badRecords } = readLogFile(file, limits);
+                return { records, badRecords };
+            } catch (err) {
+                assert.ok(err instanceof LogFileError, String(err));
+                return err.reason;
+            }
+        };
+        const cases: [string, string, unknown][] = [
+            [
+                "a record one level too deep",
+                `{"Records":[{"eventName":"A"},${nestedJson(6)},${nestedJson(5)}]}`,
+                {
+                    records: [{ eventName: "A" }, null, JSON.parse(nestedJson(5))],
+                    badRecords: [{ index: 1, reason: "nested deeper than 5 levels of objects and arrays; left out" }],
+                },
+            ],
+            [
+                "one record too many",
+                `{"Records":[{},{},{},{}]}`,
+                "more than the 3 records one file may hold (--max-records)",
+            ],
+            ["as many records as allowed", `{"Records":[{},{},{}]}`, { records: [{}, {}, {}], badRecords: [] }],
+            [
+                "nesting too deep outside Records",
+                `{"Records":[],"x":${nestedJson(7)}}`,
+                "not a CloudTrail log file: nested deeper than 5 levels outside Records",
+            ],
+            [
+                "another top-level array longer than Records may be",
+                `{"Records":[{}],"other":[1,2,3,4,5]}`,
+                { records: [{}], badRecords: [] },
+            ],
+            [
+                "an element too deep in another top-level array",
+                `{"Records":[{}],"other":[${nestedJson(6)}]}`,
+                "not a CloudTrail log file: nested deeper than 5 levels outside Records",
+            ],
+            [
+                "a top-level array instead of an object",
+                `[[{},{},{},{},{}]]`,
+                'not a CloudTrail log file: expected an object with a "Records" array',
+            ],
+        ];
+        for (const [what, json, expected] of cases) {
+            it(what, () => {
+                // A top-level array cannot be padded with a key: it goes into an array of its own instead.
+                const text = (size: number): string =>
+                    json.startsWith("[")
+                        ? `[${JSON.stringify("x".repeat(size - json.length - 3))},${json.slice(1)}`
+                        : padded(json, size);
+                const under = put("under.json", text(PARSE_UNSCANNED_BYTES - 1));
+                const over = put("over.json", text(PARSE_UNSCANNED_BYTES + 1));
+                assert.strictEqual(fs.statSync(under).size, PARSE_UNSCANNED_BYTES - 1);
+                assert.strictEqual(fs.statSync(over).size, PARSE_UNSCANNED_BYTES + 1);
+                assert.deepStrictEqual(outcome(under), expected, "parsed first");
+                assert.deepStrictEqual(outcome(over), expected, "scanned first");
+            });
+        }
+    });
+
     it("a record nested 3 million levels deep in a 6 MB file is left out without being built: parsed in a 64 MB heap", function () {
         this.timeout(20_000);
         // JSON.parse reads any depth, at 29 bytes of heap per byte of `[[[...]]]`: building this record would take
@@ -165,14 +242,7 @@ describe("readLogFile: hostile files are refused within bounds", function () {
 });
 
 describe("readLogFile: decoding and inflating as fast as the data allows, with the same result", function () {
-    let dir: string;
-    const put = (name: string, data: string | Buffer): string => {
-        const file = path.join(dir, name);
-        fs.writeFileSync(file, data);
-        return file;
-    };
-    before(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), "trailwatch-decode-"))));
-    after(() => fs.rmSync(dir, { recursive: true, force: true }));
+    const put = scratchFiles("trailwatch-decode-");
 
     // Characters of one, two, three and four UTF-8 bytes, raw and as JSON escapes.
     const text = JSON.stringify({
