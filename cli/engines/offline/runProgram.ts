@@ -8,7 +8,9 @@ import {
     specialSigKey,
     unknownValue,
 } from "@pulumi/pulumi/runtime/rpc";
+import { StackConfigError } from "../../../program";
 import { UsageError } from "../io";
+import { awsRegionProblem } from "./awsRegion";
 import { offlineMocks } from "./offlineMocks";
 import { StackFileConfig, projectName, readStackFile, secretPlaceholder, unknownPlaceholder } from "./stackFile";
 
@@ -209,6 +211,11 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramRun
         throw new UsageError(
             `no compiled program at ${programPath}: the offline run loads the project's compiled program, so build the project first (npm run build)`,
         );
+    }
+    // The provider refuses a Region it does not know before it creates anything: so does the offline run.
+    const regionProblem = awsRegionProblem(config.values);
+    if (regionProblem !== undefined) {
+        return { stack, resources: [], outputs: {}, error: new StackConfigError([regionProblem]) };
     }
     const run = await runUnderMocks({ stack, config, preview: options.preview }, async () => {
         delete require.cache[require.resolve(programPath)];
