@@ -6,7 +6,8 @@ import {
     securityAlarmNames,
     trailLogGroupName,
 } from "@trailwatch/components/catalogue";
-import { readStackConfig, stackAlarmNamePrefix } from "../../../program";
+import { readStackConfig, stackAlarmNamePrefix, StackConfigError } from "../../../program";
+import { awsRegionProblem } from "../offline/awsRegion";
 import { readStackFile } from "../offline/stackFile";
 import { SampleEvent, readSampleEvents, samplesCaught } from "../samples/sampleEvents";
 
@@ -68,6 +69,9 @@ export function planDrill(
 ): DrillPlan {
     const file = readStackFile(projectDir, stack);
     const config = readStackConfig(file.values, file.secretKeys, stack);
+    // A Region the AWS provider refuses was never deployed to: say so, not the SDK's "getaddrinfo ENOTFOUND".
+    const regionProblem = awsRegionProblem(file.values);
+    if (regionProblem !== undefined) throw new StackConfigError([regionProblem]);
     const all = config.rules.rules;
     for (const id of ruleIds) {
         const rule = all.find((r) => r.id === id);

@@ -1,4 +1,5 @@
 import * as assert from "assert";
+import * as fs from "fs";
 import {
     alarmIntegrationActions,
     cloudWatchAlarmNotification,
@@ -9,6 +10,8 @@ import { DrillPlanError, planDrill } from "../../../../cli/engines/drill/drillPl
 import { drillEventFor } from "../../../../cli/engines/drill/drillCalls";
 import { runProgram } from "../../../../cli/engines/offline/runProgram";
 import { listStacks } from "../../../../cli/engines/offline/stackFile";
+import { StackConfigError } from "../../../../program";
+import { projectWithStack } from "../../../support/projectWithStack";
 import { projectDir } from "../../../support/repositoryPaths";
 
 // The drill finds a deployed stack's log group, metrics and alarms by name, from the stack file alone. These tests
@@ -138,5 +141,21 @@ describe("planDrill", () => {
             message:
                 "rule cis-cloudwatch-2-unauthorized-api-calls is off in stack dev (disabled by id): nothing to drill",
         });
+    });
+
+    it("refuses a stack whose aws:region the AWS provider does not know, naming the key", () => {
+        const dir = projectWithStack("typo", "config:\n  aws:region: us-east1\n");
+        try {
+            assert.throws(
+                () => planDrill(dir, "typo"),
+                (err: Error) =>
+                    err instanceof StackConfigError &&
+                    err.problems.length === 1 &&
+                    err.problems[0].key === "aws:region" &&
+                    /Did you mean us-east-1\?/.test(err.problems[0].message),
+            );
+        } finally {
+            fs.rmSync(dir, { recursive: true, force: true });
+        }
     });
 });
