@@ -7,7 +7,7 @@ import {
     SecurityAlarms,
 } from "@trailwatch/components";
 import { loadStackConfig } from "./program/loadStackConfig";
-import { stackAlarmNamePrefix, stackResourceName } from "./program/stackResourceNames";
+import { stackAlarmNamePrefix, stackAlertKeyAlias, stackAlertTopicName } from "./program/stackResourceNames";
 import * as aws from "@pulumi/aws";
 
 // Validated as a whole before anything is registered: a bad key fails the program with every problem named.
@@ -17,8 +17,8 @@ const tags = config.trail.tags;
 const audit = new AuditTrail("audit", config.trail);
 
 const alerts = new AlertTopic("alerts", {
-    topicName: `${stackResourceName(config.stack)}-alerts`,
-    keyAlias: `alias/${stackResourceName(config.stack)}-alerts`,
+    topicName: stackAlertTopicName(config.stack),
+    keyAlias: stackAlertKeyAlias(config.stack),
     tags,
 });
 

@@ -61,14 +61,14 @@ export const trailConfigKeys: ConfigKeyDoc[] = [
         type: "string",
         default: "none (SSE-S3, CloudWatch Logs' own encryption)",
         description:
-            'Key ARN (`arn:aws:kms:<region>:<account>:key/<id>`, not an alias) of a customer-managed KMS key that encrypts the trail\'s log files, the archive bucket and the log group. Its key policy must grant CloudTrail and CloudWatch Logs what `auditTrailKeyPolicyStatements()` lists (see "What gets deployed").',
+            'Key ARN (`arn:aws:kms:<region>:<account>:key/<id>`, not an alias; a key of `aws:region`, as CloudTrail requires) of a customer-managed KMS key that encrypts the trail\'s log files, the archive bucket and the log group. Its key policy must grant CloudTrail and CloudWatch Logs what `auditTrailKeyPolicyStatements()` lists (see "What gets deployed").',
     },
     {
         key: "dataEvents",
         type: "map",
         default: "none",
         description:
-            "Data events to record, scoped: `s3ObjectArnPrefixes` (`arn:aws:s3:::bucket/` or `.../prefix/`), `lambdaFunctionArns`, `dynamoDbTableArns`. There is no all-buckets option.",
+            "Data events to record, scoped: `s3ObjectArnPrefixes` (`arn:aws:s3:::bucket/` or `.../prefix/`), `lambdaFunctionArns`, `dynamoDbTableArns`; at most 250 ARNs in all (CloudTrail's limit for a trail). There is no all-buckets option.",
     },
     {
         key: "isOrganizationTrail",
@@ -124,11 +124,28 @@ export function readTrailConfig(reader: StackConfigReader, stack: string): Audit
     };
     // The three KMS arguments come from one key: report its problem once.
     const reported = new Set<string>();
-    for (const problem of validateAuditTrailArgs(args)) {
+    const problems = validateAuditTrailArgs(args);
+    for (const problem of problems) {
         const key = configKeyOf(problem);
         if (reported.has(`${key}\n${problem.reason}`)) continue;
         reported.add(`${key}\n${problem.reason}`);
         reader.fail(key, problem.reason);
+    }
+    // The key encrypts the trail's log files, and the archive bucket and log group, all in aws:region. CloudTrail API
+    // Reference, KmsKeyNotFoundException: "thrown when the KMS key does not exist, when the S3 bucket and the KMS key
+    // are not in the same Region"; CloudTrail User Guide, "Encrypting CloudTrail log files with AWS KMS keys"
+    // (https://docs.aws.amazon.com/awscloudtrail/latest/userguide/encrypting-cloudtrail-log-files-with-aws-kms.html):
+    // "The key that you choose must be in the same region as the S3 bucket that receives your log files". A
+    // multi-Region key is given by the ARN of its replica in aws:region. Checked only for a well-formed key ARN, and
+    // only where aws:region is set (otherwise the provider takes the region from the environment).
+    const stackRegion = reader.foreign("aws:region");
+    const keyRegion = kmsKeyArn?.split(":")[3];
+    const keyArnOk = !problems.some((p) => configKeyOf(p) === "kmsKeyArn");
+    if (kmsKeyArn !== undefined && keyArnOk && stackRegion !== undefined && keyRegion !== stackRegion) {
+        reader.fail(
+            "kmsKeyArn",
+            `"${kmsKeyArn}" is a key of ${keyRegion}, but the trail's bucket and log group are in aws:region ${stackRegion}; CloudTrail refuses a key of another Region (KmsKeyNotFoundException): give a key of ${stackRegion} (for a multi-Region key, its replica there)`,
+        );
     }
     return args;
 }

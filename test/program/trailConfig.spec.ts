@@ -118,6 +118,16 @@ describe("stack configuration: the audit trail keys", () => {
             ],
         ],
         [
+            "a KMS key of another Region than aws:region (CloudTrail: KmsKeyNotFoundException)",
+            {
+                "aws:region": "eu-west-1",
+                "trailwatch:kmsKeyArn": "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+            },
+            [
+                'trailwatch:kmsKeyArn: "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab" is a key of us-east-1, but the trail\'s bucket and log group are in aws:region eu-west-1; CloudTrail refuses a key of another Region (KmsKeyNotFoundException): give a key of eu-west-1 (for a multi-Region key, its replica there)',
+            ],
+        ],
+        [
             "a management account ID that is not 12 digits",
             {
                 "trailwatch:isOrganizationTrail": "true",
@@ -219,6 +229,18 @@ describe("stack configuration: the audit trail keys", () => {
             ),
             ["logRetentionDays", "retainOnDelete"],
         );
+    });
+
+    it("accepts a KMS key of aws:region, a multi-Region key's replica there, and any key when aws:region is unset", () => {
+        for (const [region, key] of [
+            ["eu-west-1", "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"],
+            ["eu-west-1", "arn:aws:kms:eu-west-1:111122223333:key/mrk-1234abcd12ab34cd56ef1234567890ab"],
+            [undefined, "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"],
+        ] as const) {
+            const values: Record<string, string> = { "trailwatch:kmsKeyArn": key };
+            if (region !== undefined) values["aws:region"] = region;
+            assert.deepStrictEqual(stackConfigProblems(values), [], key);
+        }
     });
 
     it("leaves keys of other namespaces (aws:region) alone", () => {

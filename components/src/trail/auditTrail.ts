@@ -86,7 +86,12 @@ export class AuditTrail extends pulumi.ComponentResource {
             },
             retained,
         );
-        new aws.s3.BucketVersioning(
+        // S3 User Guide, "Enabling versioning on buckets": writes issued before versioning is enabled (and fully
+        // propagated) "may apply to unversioned objects", which a delete or overwrite then removes for good. So the
+        // trail, the only writer, starts after it (see the trail's dependsOn), and so does the lifecycle configuration
+        // with its noncurrent-version rule (the Pulumi AWS provider's BucketLifecycleConfiguration example "for a
+        // bucket with versioning" orders it `dependsOn: [versioning]`).
+        const versioning = new aws.s3.BucketVersioning(
             `${name}-bucket-versioning`,
             { bucket: bucketName, versioningConfiguration: { status: "Enabled" } },
             retained,
@@ -112,7 +117,7 @@ export class AuditTrail extends pulumi.ComponentResource {
         new aws.s3.BucketLifecycleConfiguration(
             `${name}-bucket-lifecycle`,
             { bucket: bucketName, rules: archiveLifecycleRules(settings) },
-            retained,
+            { ...retained, dependsOn: [versioning] },
         );
         const bucketPolicy = new aws.s3.BucketPolicy(
             `${name}-bucket-policy`,
@@ -194,8 +199,9 @@ export class AuditTrail extends pulumi.ComponentResource {
                 tags,
             },
             // CloudTrail validates bucket access and role permissions when the trail is created, and writes a test
-            // object with the bucket's default encryption (with SSE-KMS and a Bucket Key, only once it is set).
-            { parent: this, dependsOn: [bucketPolicy, rolePolicy, encryption] },
+            // object with the bucket's default encryption (with SSE-KMS and a Bucket Key, only once it is set); its
+            // first log files must land in a versioned bucket (see the versioning above).
+            { parent: this, dependsOn: [bucketPolicy, rolePolicy, encryption, versioning] },
         );
 
         this.trailArn = this.trail.arn;

@@ -11,7 +11,8 @@ export const MAX_LIFECYCLE_DAYS = 2_147_483_647;
 /**
  * Data events to record in addition to management events. Data events are billed per event
  * (USD 0.10 per 100,000), so they are opt-in and always scoped to named resources: there is no
- * "all S3 buckets" or "all Lambda functions" switch.
+ * "all S3 buckets" or "all Lambda functions" switch. A trail takes at most 250 ARNs over the three lists
+ * ({@link MAX_DATA_RESOURCES}).
  */
 export interface AuditTrailDataEventsArgs {
     /**
@@ -89,7 +90,8 @@ export interface AuditTrailArgs {
     organizationId?: string;
     /**
      * Key ARN (`arn:aws:kms:<region>:<account>:key/<key-id>`, not an alias: the trail would show a change on every
-     * preview) of a KMS key that encrypts the trail's log files (SSE-KMS). trailwatch does not manage the key; its
+     * preview) of a KMS key, in the bucket's Region (CloudTrail refuses another Region's key), that encrypts the
+     * trail's log files (SSE-KMS). trailwatch does not manage the key; its
      * key policy must grant, as the CloudTrail User Guide "Configure AWS KMS key policies for CloudTrail" requires:
      * `cloudtrail.amazonaws.com` `kms:GenerateDataKey*` conditioned on `aws:SourceArn` = the trail ARN and
      * `kms:EncryptionContext:aws:cloudtrail:arn` = `arn:aws:cloudtrail:*:<trail owner account>:trail/*`, and
@@ -346,8 +348,24 @@ export function validateAuditTrailArgs(args: AuditTrailArgs, name = "trail"): Au
             if (!pattern.test(arn)) fail(`dataEvents.${key}[${i}]`, `"${arn}" is not ${expected}`);
         });
     }
+    const dataResourceCount = dataEventChecks.reduce((n, [key]) => n + (s.dataEvents[key]?.length ?? 0), 0);
+    if (dataResourceCount > MAX_DATA_RESOURCES) {
+        fail(
+            "dataEvents",
+            `names ${dataResourceCount} buckets, prefixes, functions and tables; a trail's event selectors take at most ${MAX_DATA_RESOURCES} in all`,
+        );
+    }
     return problems;
 }
+
+/**
+ * The most data resources (bucket or prefix ARNs, function ARNs, table ARNs) a trail's basic event selectors take.
+ * CloudTrail API Reference, "DataResource": "You can specify up to 250 data resources for a trail ... the total cannot
+ * exceed 250 across all selectors for the trail"; beyond it PutEventSelectors fails with
+ * InvalidEventSelectorsException (CloudTrail User Guide, "Quotas in AWS CloudTrail": "Data resources in event
+ * selectors: 250 across all event selectors in a trail").
+ */
+export const MAX_DATA_RESOURCES = 250;
 
 const s3ObjectPrefixArn = /^arn:aws[a-z-]*:s3:::[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]\/(?:[^*]*\/)?$/;
 const lambdaFunctionArn = /^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:function:[A-Za-z0-9_-]{1,64}$/;

@@ -5,6 +5,7 @@ import {
     cloudWatchLogsRetentionDays,
     glacierTransitionMinimumObjectSize,
     trailNameProblem,
+    validateAuditTrailArgs,
 } from "@trailwatch/components";
 import { offlineOrganization } from "../../../cli/engines/offline/offlineMocks";
 import { ProgramRun, runUnderMocks } from "../../../cli/engines/offline/runProgram";
@@ -86,6 +87,19 @@ describe("AuditTrail", () => {
         ]) {
             assert.ok(trail.dependencies.includes(onlyResource(run, type).urn), `trail depends on ${type}`);
         }
+    });
+
+    it("enables versioning before the trail writes its first log file and before the noncurrent-version lifecycle rule", () => {
+        // S3 User Guide, "Enabling versioning on buckets": writes before versioning is in place may create
+        // unversioned objects, which a later delete or overwrite removes for good.
+        const versioning = onlyResource(run, "aws:s3/bucketVersioning:BucketVersioning").urn;
+        assert.ok(onlyResource(run, "aws:cloudtrail/trail:Trail").dependencies.includes(versioning), "trail");
+        assert.ok(
+            onlyResource(run, "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration").dependencies.includes(
+                versioning,
+            ),
+            "lifecycle configuration",
+        );
     });
 
     it("lets only this trail read the bucket ACL and write under AWSLogs/<account>/, and denies requests without TLS", () => {
@@ -308,6 +322,17 @@ describe("AuditTrail", () => {
         ]);
     });
 
+    it("accepts 250 data resources in all, the most a trail's event selectors take", () => {
+        const dataEvents = {
+            s3ObjectArnPrefixes: Array.from({ length: 200 }, (_, i) => `arn:aws:s3:::customer-uploads/${i}/`),
+            dynamoDbTableArns: Array.from(
+                { length: 50 },
+                (_, i) => `arn:aws:dynamodb:${region}:${account}:table/t${i}x`,
+            ),
+        };
+        assert.deepStrictEqual(validateAuditTrailArgs({ dataEvents }), []);
+    });
+
     it("for an organization trail created from a delegated administrator account, names the management account (from AWS Organizations) in the trail ARN and log path", async () => {
         // The mocks deploy from 111122223333; AWS Organizations reports 444455556666 as the management account,
         // which owns every organization trail (CloudTrail User Guide, "Organization delegated administrator").
@@ -397,6 +422,19 @@ describe("AuditTrail", () => {
             "all S3 buckets as data events",
             { dataEvents: { s3ObjectArnPrefixes: ["arn:aws:s3"] } },
             `AuditTrail: dataEvents.s3ObjectArnPrefixes[0]: "arn:aws:s3" is not an S3 bucket ARN with a '/'-terminated prefix such as arn:aws:s3:::my-bucket/ or arn:aws:s3:::my-bucket/uploads/ (all buckets is not offered)`,
+        ],
+        [
+            "more data resources than a trail's event selectors take (250 in all)",
+            {
+                dataEvents: {
+                    s3ObjectArnPrefixes: Array.from({ length: 200 }, (_, i) => `arn:aws:s3:::customer-uploads/${i}/`),
+                    lambdaFunctionArns: Array.from(
+                        { length: 51 },
+                        (_, i) => `arn:aws:lambda:${region}:${account}:function:f${i}`,
+                    ),
+                },
+            },
+            "AuditTrail: dataEvents: names 251 buckets, prefixes, functions and tables; a trail's event selectors take at most 250 in all",
         ],
     ];
     for (const [what, args, message] of invalid) {
