@@ -50,7 +50,7 @@ export const jsmConfigKeys: ConfigKeyDoc[] = [
         key: "jsmIntegrationName",
         type: "string",
         default: stackResourceName("<stack>"),
-        description: "Name of the JSM integration (1-250 characters).",
+        description: "Name of the JSM integration: 1-250 bytes in UTF-8 (the provider's limit).",
     },
     {
         key: "jsmTeamId",
@@ -76,7 +76,7 @@ export const jsmConfigKeys: ConfigKeyDoc[] = [
         key: "jsmAlertTags",
         type: "string[]",
         default: "trailwatch, <stack>",
-        description: "Tags of every alert the integration creates.",
+        description: "Tags of every alert the integration creates; fixed text (no `{{`).",
     },
 ];
 

@@ -25,7 +25,7 @@ export interface JsmSnsIntegrationArgs {
      */
     apiToken: pulumi.Input<string>;
     /**
-     * Name of the JSM integration (1-250 characters).
+     * Name of the JSM integration: 1-250 bytes in UTF-8.
      * @default the component's name
      */
     integrationName?: string;
@@ -53,7 +53,7 @@ export interface JsmSnsIntegrationArgs {
      */
     defaultPriority?: string;
     /**
-     * Tags of every alert the integration creates.
+     * Tags of every alert the integration creates; fixed text (no `{{`).
      * @default ["trailwatch"]
      */
     alertTags?: string[];

@@ -22,7 +22,7 @@ export interface OpsgenieSnsIntegrationArgs {
      */
     region?: string;
     /**
-     * Name of the Opsgenie integration; unique within the Opsgenie account.
+     * Name of the Opsgenie integration; unique within the Opsgenie account, at most 250 bytes in UTF-8.
      * @default the component's name
      */
     integrationName?: string;
@@ -50,7 +50,7 @@ export interface OpsgenieSnsIntegrationArgs {
      */
     defaultPriority?: string;
     /**
-     * Tags of every alert the integration creates.
+     * Tags of every alert the integration creates: at most 20, each at most 50 characters, fixed text (no `{{`).
      * @default ["trailwatch"]
      */
     alertTags?: string[];
