@@ -3,7 +3,7 @@ import {
     defaultDescriptionFields,
     validateJsmSnsIntegrationArgs,
 } from "@trailwatch/components/catalogue";
-import { readIntegrationEnabled, reportArgProblems } from "./onCallConfig";
+import { readIntegrationEnabled, reportArgProblems, reportCredentialControlCharacter } from "./onCallConfig";
 import { ConfigKeyDoc, StackConfigReader } from "./stackConfigReader";
 import { stackResourceName } from "./stackResourceNames";
 
@@ -107,6 +107,7 @@ export function readJsmConfig(reader: StackConfigReader, stack: string): JsmConf
         "when trailwatch:jsmEnabled is true",
         "revoke the token at id.atlassian.com",
     );
+    reportCredentialControlCharacter(reader, "jsmApiToken", apiToken);
     const required = (key: string): string => {
         const value = reader.string(key);
         if (value === undefined) reader.fail(key, "is required when trailwatch:jsmEnabled is true");

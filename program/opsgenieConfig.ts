@@ -3,7 +3,7 @@ import {
     defaultDescriptionFields,
     validateOpsgenieSnsIntegrationArgs,
 } from "@trailwatch/components/catalogue";
-import { readIntegrationEnabled, reportArgProblems } from "./onCallConfig";
+import { readIntegrationEnabled, reportArgProblems, reportCredentialControlCharacter } from "./onCallConfig";
 import { ConfigKeyDoc, StackConfigReader } from "./stackConfigReader";
 import { stackResourceName } from "./stackResourceNames";
 
@@ -92,6 +92,7 @@ export function readOpsgenieConfig(reader: StackConfigReader, stack: string): Op
         "when trailwatch:opsgenieEnabled is true",
         "replace the key in Opsgenie",
     );
+    reportCredentialControlCharacter(reader, "opsgenieApiKey", apiKey);
 
     const config: OpsgenieConfig = {
         apiKey: apiKey ?? "",

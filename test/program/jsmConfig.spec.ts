@@ -66,6 +66,14 @@ describe("stack configuration: the JSM keys", () => {
             ],
         ],
         [
+            "a token pasted with a tab and its line break, without quoting it",
+            { ...enabled, "trailwatch:jsmApiToken": `${token}\t\r\n` },
+            secret,
+            [
+                `trailwatch:jsmApiToken: has a control character (U+0009), e.g. a line break pasted with it; set it again with ${hint}`,
+            ],
+        ],
+        [
             "jsm keys without jsmEnabled (nothing would be created)",
             { "trailwatch:jsmApiToken": token, "trailwatch:jsmTeamId": "7a9c2e4f-1b3d-4e5f-8a6b-0c1d2e3f4a5b" },
             secret,

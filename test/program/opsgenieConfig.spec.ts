@@ -61,6 +61,14 @@ describe("stack configuration: the Opsgenie keys", () => {
             ],
         ],
         [
+            "a key pasted with its line break (Go's net/http refuses it in the Authorization header), without quoting it",
+            { ...enabled, "trailwatch:opsgenieApiKey": `${key}\n` },
+            secret,
+            [
+                "trailwatch:opsgenieApiKey: has a control character (U+000A), e.g. a line break pasted with it; set it again with `pulumi config set --secret trailwatch:opsgenieApiKey`",
+            ],
+        ],
+        [
             "no key",
             { "trailwatch:opsgenieEnabled": "true" },
             [],
