@@ -3,7 +3,7 @@ import {
     defaultDescriptionFields,
     validateJsmSnsIntegrationArgs,
 } from "@trailwatch/components/catalogue";
-import { readIntegrationEnabled, reportArgProblems } from "./onCallConfig";
+import { readIntegrationEnabled, reportArgProblems, reportCredentialControlCharacter } from "./onCallConfig";
 import { ConfigKeyDoc, StackConfigReader } from "./stackConfigReader";
 import { stackResourceName } from "./stackResourceNames";
 
@@ -50,7 +50,7 @@ export const jsmConfigKeys: ConfigKeyDoc[] = [
         key: "jsmIntegrationName",
         type: "string",
         default: stackResourceName("<stack>"),
-        description: "Name of the JSM integration (1-250 characters).",
+        description: "Name of the JSM integration: 1-250 bytes in UTF-8 (the provider's limit).",
     },
     {
         key: "jsmTeamId",
@@ -76,7 +76,7 @@ export const jsmConfigKeys: ConfigKeyDoc[] = [
         key: "jsmAlertTags",
         type: "string[]",
         default: "trailwatch, <stack>",
-        description: "Tags of every alert the integration creates.",
+        description: "Tags of every alert the integration creates; fixed text (no `{{`).",
     },
 ];
 
@@ -107,6 +107,7 @@ export function readJsmConfig(reader: StackConfigReader, stack: string): JsmConf
         "when trailwatch:jsmEnabled is true",
         "revoke the token at id.atlassian.com",
     );
+    reportCredentialControlCharacter(reader, "jsmApiToken", apiToken);
     const required = (key: string): string => {
         const value = reader.string(key);
         if (value === undefined) reader.fail(key, "is required when trailwatch:jsmEnabled is true");

@@ -45,3 +45,29 @@ export function reportArgProblems(
         reader.fail(`${key}${index === undefined ? "" : `[${index}`}`, problem.reason);
     }
 }
+
+// eslint-disable-next-line no-control-regex
+const credentialControlCharacter = /[\u0000-\u001f\u007f]/;
+
+/**
+ * Reports a control character (a line break pasted with the value, a tab) in an on-call credential, without quoting
+ * the value. The Opsgenie provider sends its key in the `Authorization: GenieKey <key>` header, and Go's `net/http`
+ * refuses any request whose header value holds a control character other than a space or tab
+ * (`golang.org/x/net/http/httpguts.ValidHeaderFieldValue`: `isCTL(b) && !isLWS(b)`), so every call of `pulumi up`
+ * would fail after the AWS resources exist. The `atlassian-operations` provider sends its token inside HTTP basic
+ * credentials, where such a character silently becomes part of the password. A tab is refused too: neither an
+ * Opsgenie key nor an Atlassian API token is more than one word.
+ */
+export function reportCredentialControlCharacter(
+    reader: StackConfigReader,
+    key: string,
+    value: string | undefined,
+): void {
+    const control = value === undefined || value.trim() === "" ? null : credentialControlCharacter.exec(value);
+    if (control === null) return;
+    const code = `U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
+    reader.fail(
+        key,
+        `has a control character (${code}), e.g. a line break pasted with it; set it again with \`pulumi config set --secret ${reader.fullKey(key)}\``,
+    );
+}

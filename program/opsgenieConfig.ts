@@ -3,7 +3,7 @@ import {
     defaultDescriptionFields,
     validateOpsgenieSnsIntegrationArgs,
 } from "@trailwatch/components/catalogue";
-import { readIntegrationEnabled, reportArgProblems } from "./onCallConfig";
+import { readIntegrationEnabled, reportArgProblems, reportCredentialControlCharacter } from "./onCallConfig";
 import { ConfigKeyDoc, StackConfigReader } from "./stackConfigReader";
 import { stackResourceName } from "./stackResourceNames";
 
@@ -34,7 +34,8 @@ export const opsgenieConfigKeys: ConfigKeyDoc[] = [
         key: "opsgenieIntegrationName",
         type: "string",
         default: stackResourceName("<stack>"),
-        description: "Name of the Opsgenie integration; unique within the Opsgenie account.",
+        description:
+            "Name of the Opsgenie integration; unique within the Opsgenie account, at most 250 bytes in UTF-8 (the provider's limit).",
     },
     {
         key: "opsgenieOwnerTeamId",
@@ -61,7 +62,8 @@ export const opsgenieConfigKeys: ConfigKeyDoc[] = [
         key: "opsgenieAlertTags",
         type: "string[]",
         default: "trailwatch, <stack>",
-        description: "Tags of every alert the integration creates.",
+        description:
+            "Tags of every alert the integration creates: at most 20, each at most 50 characters (Opsgenie's limits), fixed text (no `{{`).",
     },
 ];
 
@@ -90,6 +92,7 @@ export function readOpsgenieConfig(reader: StackConfigReader, stack: string): Op
         "when trailwatch:opsgenieEnabled is true",
         "replace the key in Opsgenie",
     );
+    reportCredentialControlCharacter(reader, "opsgenieApiKey", apiKey);
 
     const config: OpsgenieConfig = {
         apiKey: apiKey ?? "",

@@ -66,6 +66,14 @@ describe("stack configuration: the JSM keys", () => {
             ],
         ],
         [
+            "a token pasted with a tab and its line break, without quoting it",
+            { ...enabled, "trailwatch:jsmApiToken": `${token}\t\r\n` },
+            secret,
+            [
+                `trailwatch:jsmApiToken: has a control character (U+0009), e.g. a line break pasted with it; set it again with ${hint}`,
+            ],
+        ],
+        [
             "jsm keys without jsmEnabled (nothing would be created)",
             { "trailwatch:jsmApiToken": token, "trailwatch:jsmTeamId": "7a9c2e4f-1b3d-4e5f-8a6b-0c1d2e3f4a5b" },
             secret,
@@ -95,6 +103,36 @@ describe("stack configuration: the JSM keys", () => {
                 'trailwatch:jsmDescriptionFields: "Account" is not a field of a CloudWatch alarm message; use AlarmName, AlarmDescription, AWSAccountId, Region, NewStateValue, OldStateValue, NewStateReason, StateChangeTime, AlarmArn',
                 'trailwatch:jsmDefaultPriority: "high" is not a JSM priority; use P1, P2, P3, P4, P5',
                 "trailwatch:jsmAlertTags[1]: must not be empty",
+            ],
+        ],
+        [
+            // 126 characters, 252 bytes: stringvalidator.LengthBetween(1, 250) compares Go's len, the byte length.
+            "an integration name over the provider's 250 bytes, though under 250 characters",
+            { ...enabled, "trailwatch:jsmIntegrationName": "é".repeat(126) },
+            secret,
+            [
+                "trailwatch:jsmIntegrationName: is 252 bytes in UTF-8; the atlassian-operations provider accepts at most 250",
+            ],
+        ],
+        [
+            "a tag with template syntax, which JSM would fill from the notification",
+            { ...enabled, "trailwatch:jsmAlertTags": JSON.stringify(["aws", "{{alert.message}}"]) },
+            secret,
+            [
+                'trailwatch:jsmAlertTags[1]: has template syntax ("{{"), which JSM would replace with data of each notification; a tag is fixed text',
+            ],
+        ],
+        [
+            "a line break in a value (quoted as \\n, so it cannot forge another error line) and a 5,000-character value (cut)",
+            {
+                ...enabled,
+                "trailwatch:jsmUserEmail": "a@example.com\njsmApiToken: fine",
+                "trailwatch:jsmDefaultPriority": "é".repeat(5000),
+            },
+            secret,
+            [
+                'trailwatch:jsmUserEmail: "a@example.com\\njsmApiToken: fine" is not an e-mail address',
+                `trailwatch:jsmDefaultPriority: "${"é".repeat(39)}…" (5000 characters) is not a JSM priority; use P1, P2, P3, P4, P5`,
             ],
         ],
         [

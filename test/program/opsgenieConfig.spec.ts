@@ -61,6 +61,14 @@ describe("stack configuration: the Opsgenie keys", () => {
             ],
         ],
         [
+            "a key pasted with its line break (Go's net/http refuses it in the Authorization header), without quoting it",
+            { ...enabled, "trailwatch:opsgenieApiKey": `${key}\n` },
+            secret,
+            [
+                "trailwatch:opsgenieApiKey: has a control character (U+000A), e.g. a line break pasted with it; set it again with `pulumi config set --secret trailwatch:opsgenieApiKey`",
+            ],
+        ],
+        [
             "no key",
             { "trailwatch:opsgenieEnabled": "true" },
             [],
@@ -103,12 +111,61 @@ describe("stack configuration: the Opsgenie keys", () => {
             ],
         ],
         [
+            // 126 characters, 252 bytes: the provider counts bytes (StringLenBetween(1, 250) on Go's len).
+            "an integration name over the provider's 250 bytes, though under 250 characters",
+            { ...enabled, "trailwatch:opsgenieIntegrationName": "é".repeat(126) },
+            secret,
+            ["trailwatch:opsgenieIntegrationName: is 252 bytes in UTF-8; the Opsgenie provider accepts at most 250"],
+        ],
+        [
+            "tags Opsgenie would not keep: 21 of them, one of 51 characters, one with template syntax",
+            {
+                ...enabled,
+                "trailwatch:opsgenieAlertTags": JSON.stringify([
+                    "{{Message}}",
+                    "t".repeat(51),
+                    ...Array.from({ length: 19 }, (_, i) => `t${i}`),
+                ]),
+            },
+            secret,
+            [
+                'trailwatch:opsgenieAlertTags[0]: has template syntax ("{{"), which Opsgenie would replace with data of each notification; a tag is fixed text',
+                "trailwatch:opsgenieAlertTags: has 21 tags; an Opsgenie alert has at most 20",
+                "trailwatch:opsgenieAlertTags[1]: is 51 characters; an Opsgenie tag is at most 50",
+            ],
+        ],
+        [
+            "a line break in a value (quoted as \\n, so it cannot forge another error line) and a 100,000-character value (cut)",
+            {
+                ...enabled,
+                "trailwatch:opsgenieRegion": "us\ntrailwatch:opsgenieApiKey: fine",
+                "trailwatch:opsgenieOwnerTeamId": "x".repeat(100_000),
+                "trailwatch:opsgenieDescriptionFields": JSON.stringify(["Region\u2028"]),
+            },
+            secret,
+            [
+                'trailwatch:opsgenieRegion: "us\\ntrailwatch:opsgenieApiKey: fine" is not an Opsgenie instance; use us or eu',
+                `trailwatch:opsgenieOwnerTeamId: "${"x".repeat(39)}…" (100000 characters) is not an Opsgenie team ID (a UUID, shown in the team's URL)`,
+                'trailwatch:opsgenieDescriptionFields: "Region\\u2028" is not a field of a CloudWatch alarm message; use AlarmName, AlarmDescription, AWSAccountId, Region, NewStateValue, OldStateValue, NewStateReason, StateChangeTime, AlarmArn',
+            ],
+        ],
+        [
             "description fields that are not a list of strings",
             { ...enabled, "trailwatch:opsgenieDescriptionFields": JSON.stringify(["Region", 3]) },
             secret,
             ["trailwatch:opsgenieDescriptionFields[1]: 3 is not a string"],
         ],
     ];
+    it("accepts values at the limits: a 250-byte name, 20 tags of 50 characters", () => {
+        const values = {
+            ...enabled,
+            "trailwatch:opsgenieIntegrationName": "é".repeat(125),
+            "trailwatch:opsgenieAlertTags": JSON.stringify(
+                Array.from({ length: 20 }, (_, i) => `${i}`.padEnd(50, "x")),
+            ),
+        };
+        assert.deepStrictEqual(stackConfigProblems({ ...region, ...values }, secret), []);
+    });
     for (const [what, values, secretKeys, expected] of cases) {
         it(`rejects ${what}`, () => {
             const problems = stackConfigProblems({ ...region, ...values }, secretKeys);

@@ -1,6 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { alarmAlertArgProblems, resolveAlarmAlertArgs } from "../opsgenie/alarmAlert";
 import { AlarmMessageField } from "../opsgenie/alarmMessageTemplates";
+import { quoteArgValue } from "../opsgenie/quoteArgValue";
 
 // The arguments of JsmSnsIntegration and their validation: no Pulumi resources here, so that configuration checks
 // load without the provider SDKs.
@@ -24,7 +25,7 @@ export interface JsmSnsIntegrationArgs {
      */
     apiToken: pulumi.Input<string>;
     /**
-     * Name of the JSM integration (1-250 characters).
+     * Name of the JSM integration: 1-250 bytes in UTF-8.
      * @default the component's name
      */
     integrationName?: string;
@@ -52,7 +53,7 @@ export interface JsmSnsIntegrationArgs {
      */
     defaultPriority?: string;
     /**
-     * Tags of every alert the integration creates.
+     * Tags of every alert the integration creates; fixed text (no `{{`).
      * @default ["trailwatch"]
      */
     alertTags?: string[];
@@ -84,6 +85,15 @@ const domainPattern = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /**
+ * The longest integration name the provider accepts, in UTF-8 bytes: `name` has `stringvalidator.LengthBetween(1,
+ * 250)` (atlassian/terraform-provider-atlassian-operations@e85d0332
+ * internal/provider/schemaAttributes/api_integration_resource_attributes.go), and that validator compares Go's
+ * `len(s)`, the byte length (hashicorp/terraform-plugin-framework-validators stringvalidator/length_between.go; its
+ * `UTF8LengthBetween` is the one that counts characters), so `é` counts twice.
+ */
+export const jsmIntegrationNameMaxBytes = 250;
+
+/**
  * Every value of `args` JSM or its provider would reject, or that would make alerts unreadable, as errors naming the
  * argument. `name` stands in for `integrationName` when that is not set.
  */
@@ -94,22 +104,27 @@ export function validateJsmSnsIntegrationArgs(
     const problems: JsmSnsIntegrationArgsError[] = [];
     const fail = (arg: string, reason: string) => problems.push(new JsmSnsIntegrationArgsError(arg, reason));
     if (!uuidPattern.test(args.cloudId ?? "")) {
-        fail("cloudId", `"${args.cloudId ?? ""}" is not an Atlassian cloud ID (a UUID)`);
+        fail("cloudId", `${quoteArgValue(args.cloudId ?? "")} is not an Atlassian cloud ID (a UUID)`);
     }
     if (!domainPattern.test(args.siteDomain ?? "")) {
         fail(
             "siteDomain",
-            `"${args.siteDomain ?? ""}" is not a site domain; write it as example.atlassian.net, without https:// or a path`,
+            `${quoteArgValue(args.siteDomain ?? "")} is not a site domain; write it as example.atlassian.net, without https:// or a path`,
         );
     }
     if (!emailPattern.test(args.userEmail ?? "")) {
-        fail("userEmail", `"${args.userEmail ?? ""}" is not an e-mail address`);
+        fail("userEmail", `${quoteArgValue(args.userEmail ?? "")} is not an e-mail address`);
     }
     const integrationName = args.integrationName ?? name;
     if (integrationName.trim() === "") fail("integrationName", "must not be empty");
-    else if (integrationName.length > 250) fail("integrationName", "is longer than 250 characters (JSM's limit)");
+    else if (Buffer.byteLength(integrationName, "utf8") > jsmIntegrationNameMaxBytes) {
+        fail(
+            "integrationName",
+            `is ${Buffer.byteLength(integrationName, "utf8")} bytes in UTF-8; the atlassian-operations provider accepts at most ${jsmIntegrationNameMaxBytes}`,
+        );
+    }
     if (args.teamId !== undefined && !uuidPattern.test(args.teamId)) {
-        fail("teamId", `"${args.teamId}" is not a JSM team ID (a UUID, shown in the team's URL)`);
+        fail("teamId", `${quoteArgValue(args.teamId)} is not a JSM team ID (a UUID, shown in the team's URL)`);
     }
     for (const [arg, reason] of alarmAlertArgProblems(args, "a JSM")) fail(arg, reason);
     return problems;

@@ -6,6 +6,7 @@ import {
     defaultDescriptionFields,
     descriptionFieldProblems,
 } from "./alarmMessageTemplates";
+import { quoteArgValue } from "./quoteArgValue";
 
 // The one description of the alert a CloudWatch alarm becomes, shared by every on-call destination: Opsgenie and
 // Jira Service Management (JSM) Operations, which took over Opsgenie's integration engine (its "Amazon SNS"
@@ -43,13 +44,24 @@ export function alarmAlertArgProblems(args: AlarmAlertArgs, destination: string)
     if (args.defaultPriority !== undefined && !(alertPriorities as readonly string[]).includes(args.defaultPriority)) {
         problems.push([
             "defaultPriority",
-            `"${args.defaultPriority}" is not ${destination} priority; use ${alertPriorities.join(", ")}`,
+            `${quoteArgValue(args.defaultPriority)} is not ${destination} priority; use ${alertPriorities.join(", ")}`,
         ]);
     }
     (args.alertTags ?? []).forEach((tag, i) => {
         // Not a string only when the arguments come from untyped input (YAML, JSON): name it, don't crash on trim.
         if (typeof tag !== "string") problems.push([`alertTags[${i}]`, "must be a string"]);
         else if (tag.trim() === "") problems.push([`alertTags[${i}]`, "must not be empty"]);
+        else if (tag.includes("{{")) {
+            // A tag is an alert field of the action, and "The expressions with double-curly braces are interpreted
+            // by Opsgenie as dynamic fields" (Opsgenie, "Dynamic fields in Opsgenie integrations"); JSM's field
+            // mappings are templates too (atlassian/terraform-provider-atlassian-operations@e85d0332
+            // examples/resources/integration_action/resource.tf: `message: "{{alert.message}}"`). `{{Message}}`
+            // in a tag would become the notification's whole JSON text.
+            problems.push([
+                `alertTags[${i}]`,
+                `has template syntax ("{{"), which ${destination.replace(/^an? /, "")} would replace with data of each notification; a tag is fixed text`,
+            ]);
+        }
     });
     return problems;
 }

@@ -1,3 +1,5 @@
+import { quoteArgValue } from "./quoteArgValue";
+
 /**
  * Template expressions that take one value out of a CloudWatch alarm notification's `Message` (the alarm's state
  * change as compact JSON text: `{"AlarmName":"…","AlarmDescription":"…","AWSAccountId":"…",…}`).
@@ -79,10 +81,10 @@ export function descriptionFieldProblems(fields: readonly string[]): string[] {
     fields.forEach((field, i) => {
         if (!(alarmMessageFields as string[]).includes(field)) {
             problems.push(
-                `"${field}" is not a field of a CloudWatch alarm message; use ${alarmMessageFields.join(", ")}`,
+                `${quoteArgValue(field)} is not a field of a CloudWatch alarm message; use ${alarmMessageFields.join(", ")}`,
             );
         } else if (fields.indexOf(field) !== i) {
-            problems.push(`"${field}" is listed twice`);
+            problems.push(`${quoteArgValue(field)} is listed twice`);
         }
     });
     return problems;

@@ -1,6 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { alarmAlertArgProblems, resolveAlarmAlertArgs } from "./alarmAlert";
 import { AlarmMessageField } from "./alarmMessageTemplates";
+import { quoteArgValue } from "./quoteArgValue";
 import { isOpsgenieRegion, OpsgenieRegion, opsgenieRegions } from "./opsgenieRegion";
 
 // The arguments of OpsgenieSnsIntegration and their validation: no Pulumi resources here, so that configuration
@@ -21,7 +22,7 @@ export interface OpsgenieSnsIntegrationArgs {
      */
     region?: string;
     /**
-     * Name of the Opsgenie integration; unique within the Opsgenie account.
+     * Name of the Opsgenie integration; unique within the Opsgenie account, at most 250 bytes in UTF-8.
      * @default the component's name
      */
     integrationName?: string;
@@ -49,7 +50,7 @@ export interface OpsgenieSnsIntegrationArgs {
      */
     defaultPriority?: string;
     /**
-     * Tags of every alert the integration creates.
+     * Tags of every alert the integration creates: at most 20, each at most 50 characters, fixed text (no `{{`).
      * @default ["trailwatch"]
      */
     alertTags?: string[];
@@ -79,6 +80,21 @@ export interface OpsgenieSnsIntegrationSettings {
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
+ * The longest integration name the provider accepts, in UTF-8 bytes: `name` has
+ * `ValidateFunc: validation.StringLenBetween(1, 250)` (opsgenie/terraform-provider-opsgenie@0e7ce6d
+ * opsgenie/resource_opsgenie_api_integration.go), and terraform-plugin-sdk's `StringLenBetween` compares Go's
+ * `len(v)`, the byte length, so `é` counts twice.
+ */
+export const opsgenieIntegrationNameMaxBytes = 250;
+
+/**
+ * Opsgenie's limits on an alert's tags ("Get started with Opsgenie as a user",
+ * https://docs.opsgenie.com/docs/alerts-and-alert-fields): "At most 20 tags can be specified for a single alert where
+ * each tag is limited to at most 50 characters."
+ */
+export const opsgenieAlertTagLimits = { count: 20, characters: 50 } as const;
+
+/**
  * Every value of `args` Opsgenie would reject, or that would make alerts unreadable, as errors naming the argument.
  * `name` stands in for `integrationName` when that is not set.
  */
@@ -89,14 +105,39 @@ export function validateOpsgenieSnsIntegrationArgs(
     const problems: OpsgenieSnsIntegrationArgsError[] = [];
     const fail = (arg: string, reason: string) => problems.push(new OpsgenieSnsIntegrationArgsError(arg, reason));
     if (args.region !== undefined && !isOpsgenieRegion(args.region)) {
-        fail("region", `"${args.region}" is not an Opsgenie instance; use ${opsgenieRegions.join(" or ")}`);
+        fail(
+            "region",
+            `${quoteArgValue(args.region)} is not an Opsgenie instance; use ${opsgenieRegions.join(" or ")}`,
+        );
     }
     const integrationName = args.integrationName ?? name;
+    const nameBytes = Buffer.byteLength(integrationName, "utf8");
     if (integrationName.trim() === "") fail("integrationName", "must not be empty");
+    else if (nameBytes > opsgenieIntegrationNameMaxBytes) {
+        fail(
+            "integrationName",
+            `is ${nameBytes} bytes in UTF-8; the Opsgenie provider accepts at most ${opsgenieIntegrationNameMaxBytes}`,
+        );
+    }
     if (typeof args.ownerTeamId === "string" && !uuidPattern.test(args.ownerTeamId)) {
-        fail("ownerTeamId", `"${args.ownerTeamId}" is not an Opsgenie team ID (a UUID, shown in the team's URL)`);
+        fail(
+            "ownerTeamId",
+            `${quoteArgValue(args.ownerTeamId)} is not an Opsgenie team ID (a UUID, shown in the team's URL)`,
+        );
     }
     for (const [arg, reason] of alarmAlertArgProblems(args, "an Opsgenie")) fail(arg, reason);
+    const tags = args.alertTags ?? [];
+    if (tags.length > opsgenieAlertTagLimits.count) {
+        fail("alertTags", `has ${tags.length} tags; an Opsgenie alert has at most ${opsgenieAlertTagLimits.count}`);
+    }
+    tags.forEach((tag, i) => {
+        if (typeof tag === "string" && tag.length > opsgenieAlertTagLimits.characters) {
+            fail(
+                `alertTags[${i}]`,
+                `is ${tag.length} characters; an Opsgenie tag is at most ${opsgenieAlertTagLimits.characters}`,
+            );
+        }
+    });
     return problems;
 }
 

@@ -206,7 +206,11 @@ describe("JsmSnsIntegration", () => {
             [{ alertTags: ["ok", " "] }, "alertTags[1]", /must not be empty/],
             // Untyped input (YAML, JSON) gets an error naming the tag, not a TypeError from trim().
             [{ alertTags: ["ok", 7 as unknown as string] }, "alertTags[1]", /must be a string/],
-            [{ integrationName: "x".repeat(251) }, "integrationName", /longer than 250 characters/],
+            [
+                { integrationName: "x".repeat(251) },
+                "integrationName",
+                /is 251 bytes in UTF-8; the atlassian-operations provider accepts at most 250/,
+            ],
         ];
         for (const [bad, arg, reason] of cases) {
             const problems = validateJsmSnsIntegrationArgs({ ...site, ...bad });

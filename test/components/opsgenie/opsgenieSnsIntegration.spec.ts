@@ -197,6 +197,21 @@ describe("OpsgenieSnsIntegration", () => {
             ],
             ["an empty name", { integrationName: " " }, "OpsgenieSnsIntegration: integrationName: must not be empty"],
             ["an empty tag", { alertTags: ["ok", ""] }, "OpsgenieSnsIntegration: alertTags[1]: must not be empty"],
+            [
+                "a name over the provider's 250 bytes (126 × é: 126 characters, 252 bytes)",
+                { integrationName: "é".repeat(126) },
+                "OpsgenieSnsIntegration: integrationName: is 252 bytes in UTF-8; the Opsgenie provider accepts at most 250",
+            ],
+            [
+                "a tag with template syntax",
+                { alertTags: ["{{ Message }}"] },
+                'OpsgenieSnsIntegration: alertTags[0]: has template syntax ("{{"), which Opsgenie would replace with data of each notification; a tag is fixed text',
+            ],
+            [
+                "a tag over Opsgenie's 50 characters",
+                { alertTags: ["t".repeat(51)] },
+                "OpsgenieSnsIntegration: alertTags[0]: is 51 characters; an Opsgenie tag is at most 50",
+            ],
         ];
         for (const [what, args, message] of cases) {
             it(what, async () => {
