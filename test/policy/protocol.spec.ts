@@ -259,6 +259,119 @@ describe("policy pack over the Analyzer protocol", function () {
         });
     }
 
+    describe("a valid program that works around a policy is still caught", () => {
+        const bucketType = "aws:s3/bucket:Bucket";
+        const bucketPolicyType = "aws:s3/bucketPolicy:BucketPolicy";
+
+        /** A resource of the AuditTrail component configuring the audit bucket, as the program would register it. */
+        function bucketResource(
+            resources: AnalyzedResource[],
+            type: string,
+            name: string,
+            properties: Record<string, unknown>,
+        ): AnalyzedResource {
+            const bucket = find(resources, bucketType, "audit-bucket");
+            const trail = find(resources, trailType, "audit-trail");
+            const resource: AnalyzedResource = {
+                type,
+                name,
+                urn: `${bucket.urn.split("$")[0]}$${type}::${name}`,
+                properties: { bucket: trail.properties.s3BucketName, ...properties },
+                parent: bucket.parent,
+                dependencies: [bucket.urn],
+                propertyDependencies: { bucket: [bucket.urn] },
+            };
+            resources.push(resource);
+            return resource;
+        }
+
+        function bucketPolicyDocument(resources: AnalyzedResource[]): { Statement: Record<string, unknown>[] } {
+            return JSON.parse(find(resources, bucketPolicyType, "audit-bucket-policy").properties.policy as string);
+        }
+
+        function setBucketPolicyDocument(resources: AnalyzedResource[], document: unknown): AnalyzedResource {
+            const policy = find(resources, bucketPolicyType, "audit-bucket-policy");
+            policy.properties.policy = JSON.stringify(document);
+            return policy;
+        }
+
+        async function assertOnlyViolation(
+            resources: AnalyzedResource[],
+            policyName: string,
+            culprit: AnalyzedResource,
+        ) {
+            const diagnostics = await pack.analyzeResources(resources);
+            assert.deepStrictEqual(mandatory(diagnostics), [`${policyName} @ ${culprit.name}`]);
+            return diagnosticOf(diagnostics, policyName);
+        }
+
+        it("a second public access block for the trail bucket with every setting off (S3 keeps the one applied last)", async () => {
+            const resources = copyOf("prod");
+            const weaker = bucketResource(
+                resources,
+                "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
+                "audit-bucket-public-access-block-2",
+                {
+                    blockPublicAcls: false,
+                    blockPublicPolicy: false,
+                    ignorePublicAcls: false,
+                    restrictPublicBuckets: false,
+                },
+            );
+            // Applied after the AuditTrail's own block, so it is the configuration S3 keeps.
+            weaker.dependencies!.push(
+                find(
+                    resources,
+                    "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
+                    "audit-bucket-public-access-block",
+                ).urn,
+            );
+            const diagnostic = await assertOnlyViolation(resources, "cloudtrail-bucket-public-access-blocked", weaker);
+            assert.strictEqual(diagnostic.urn, weaker.urn);
+            assert.match(
+                diagnostic.message,
+                /set blockPublicAcls, blockPublicPolicy, ignorePublicAcls, restrictPublicBuckets to true on its public access block "audit-bucket-public-access-block-2"\.$/,
+            );
+        });
+
+        it("a second bucket policy for the trail bucket without the TLS deny (S3 keeps the policy applied last)", async () => {
+            const resources = copyOf("prod");
+            const document = bucketPolicyDocument(resources);
+            const allowOnly = { ...document, Statement: document.Statement.filter((s) => s.Effect === "Allow") };
+            const second = bucketResource(resources, bucketPolicyType, "audit-bucket-policy-2", {
+                policy: JSON.stringify(allowOnly),
+            });
+            const diagnostic = await assertOnlyViolation(resources, "cloudtrail-bucket-tls-only", second);
+            assert.strictEqual(diagnostic.urn, second.urn);
+            assert.match(
+                diagnostic.message,
+                /has 2 bucket policies and bucket policy "audit-bucket-policy-2" does not deny requests made without TLS/,
+            );
+        });
+
+        it("a TLS deny on another bucket's ARNs, or narrowed by another condition", async () => {
+            const narrowings: ((deny: Record<string, unknown>) => void)[] = [
+                (deny) => (deny.Resource = ["arn:aws:s3:::some-other-bucket", "arn:aws:s3:::some-other-bucket/*"]),
+                (deny) => (deny.Resource = (deny.Resource as string[]).slice(0, 1)), // the bucket, not its objects
+                (deny) =>
+                    ((deny.Condition as Record<string, unknown>).StringNotEquals = {
+                        "aws:PrincipalAccount": "111122223333",
+                    }),
+            ];
+            for (const narrow of narrowings) {
+                const resources = copyOf("prod");
+                const document = bucketPolicyDocument(resources);
+                narrow(document.Statement.find((s) => s.Effect === "Deny")!);
+                const policy = setBucketPolicyDocument(resources, document);
+                const diagnostic = await assertOnlyViolation(resources, "cloudtrail-bucket-tls-only", policy);
+                assert.match(
+                    diagnostic.message,
+                    /does not deny requests made without TLS: add a bucket policy statement/,
+                );
+            }
+        });
+    });
+
     describe("configured as with --policy-pack-config", () => {
         after(async () => {
             await pack.configure(reconcilePolicyConfig(info));
