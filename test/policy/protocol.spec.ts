@@ -12,6 +12,7 @@ import {
 } from "../../cli/engines/policyPack/analyzerClient";
 import { reconcilePolicyConfig } from "../../cli/engines/policyPack/policyConfig";
 import { analyzedResources } from "../../cli/engines/policyPack/programResources";
+import { simulate } from "../support/iamSimulation";
 import { projectDir } from "../support/repositoryPaths";
 
 /**
@@ -358,11 +359,36 @@ describe("policy pack over the Analyzer protocol", function () {
                         "aws:PrincipalAccount": "111122223333",
                     }),
             ];
+            // The account's administrator reads a log file over plain HTTP: an IAM engine nobody here wrote judges
+            // whether the bucket policy stops it (it does with the program's own policy, not with a narrowed one).
+            const plainHttpRead = (resources: AnalyzedResource[]) => {
+                const bucketName = find(resources, trailType, "audit-trail").properties.s3BucketName as string;
+                return simulate({
+                    principal: "arn:aws:iam::111122223333:role/administrator",
+                    action: "s3:GetObject",
+                    resource: `arn:aws:s3:::${bucketName}/AWSLogs/111122223333/CloudTrail/eu-west-1/2024/03/04/log.json.gz`,
+                    resourceAccount: "111122223333",
+                    context: { "aws:SecureTransport": "false", "aws:PrincipalAccount": "111122223333" },
+                    resourcePolicy: { name: "audit bucket policy", document: bucketPolicyDocument(resources) },
+                    identityPolicies: [
+                        {
+                            name: "administrator",
+                            document: {
+                                Version: "2012-10-17",
+                                Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }],
+                            },
+                        },
+                    ],
+                });
+            };
+            assert.strictEqual((await plainHttpRead(copyOf("prod"))).result, "ExplicitlyDenied");
             for (const narrow of narrowings) {
                 const resources = copyOf("prod");
                 const document = bucketPolicyDocument(resources);
                 narrow(document.Statement.find((s) => s.Effect === "Deny")!);
                 const policy = setBucketPolicyDocument(resources, document);
+                const decision = await plainHttpRead(resources);
+                assert.strictEqual(decision.result, "Allowed", decision.explain);
                 const diagnostic = await assertOnlyViolation(resources, "cloudtrail-bucket-tls-only", policy);
                 assert.match(
                     diagnostic.message,
