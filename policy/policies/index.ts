@@ -1,5 +1,6 @@
 import { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { athenaWorkgroupEncryptedResults } from "./athenaWorkgroupEncryptedResults";
+import { cloudtrailBucketPolicySourceArn } from "./cloudtrailBucketPolicySourceArn";
 import { cloudtrailBucketPublicAccessBlocked } from "./cloudtrailBucketPublicAccessBlocked";
 import { cloudtrailBucketTlsOnly } from "./cloudtrailBucketTlsOnly";
 import { cloudtrailCloudWatchLogs } from "./cloudtrailCloudWatchLogs";
@@ -17,6 +18,7 @@ import { stackHasCompliantTrail } from "./stackHasCompliantTrail";
 
 export {
     athenaWorkgroupEncryptedResults,
+    cloudtrailBucketPolicySourceArn,
     cloudtrailBucketPublicAccessBlocked,
     cloudtrailBucketTlsOnly,
     cloudtrailCloudWatchLogs,
@@ -43,6 +45,7 @@ export const trailwatchPolicies: (ResourceValidationPolicy | StackValidationPoli
     cloudtrailCloudWatchLogs,
     cloudtrailBucketPublicAccessBlocked,
     cloudtrailBucketTlsOnly,
+    cloudtrailBucketPolicySourceArn,
     logGroupRetention,
     snsTopicCustomerManagedKey,
     metricAlarmHasAction,

@@ -396,6 +396,51 @@ describe("policy pack over the Analyzer protocol", function () {
                 );
             }
         });
+
+        it("a bucket policy letting CloudTrail write without aws:SourceArn, or for another account's trail", async () => {
+            const unscoped: ((allow: Record<string, unknown>) => void)[] = [
+                (allow) => delete allow.Condition,
+                // The older published policy: a canned-ACL condition, no aws:SourceArn.
+                (allow) => (allow.Condition = { StringEquals: { "s3:x-amz-acl": "bucket-owner-full-control" } }),
+                (allow) =>
+                    (allow.Condition = {
+                        StringEquals: { "aws:SourceArn": "arn:aws:cloudtrail:eu-west-1:444455556666:trail/elsewhere" },
+                    }),
+                (allow) => (allow.Condition = { ArnLike: { "aws:SourceArn": "arn:aws:cloudtrail:*:*:trail/*" } }),
+            ];
+            // Another account's trail delivers into the bucket: an IAM engine nobody here wrote judges whether the
+            // bucket policy lets it (not with the program's own policy, but with each unscoped one).
+            const foreignDelivery = (resources: AnalyzedResource[]) => {
+                const bucketName = find(resources, trailType, "audit-trail").properties.s3BucketName as string;
+                return simulate({
+                    principal: "cloudtrail.amazonaws.com",
+                    action: "s3:PutObject",
+                    resource: `arn:aws:s3:::${bucketName}/AWSLogs/111122223333/CloudTrail/eu-west-1/2024/03/04/forged.json.gz`,
+                    resourceAccount: "111122223333",
+                    context: {
+                        "aws:SecureTransport": "true",
+                        "aws:SourceArn": "arn:aws:cloudtrail:eu-west-1:444455556666:trail/elsewhere",
+                        "aws:SourceAccount": "444455556666",
+                        "s3:x-amz-acl": "bucket-owner-full-control",
+                    },
+                    resourcePolicy: { name: "audit bucket policy", document: bucketPolicyDocument(resources) },
+                });
+            };
+            assert.notStrictEqual((await foreignDelivery(copyOf("prod"))).result, "Allowed");
+            for (const unscope of unscoped) {
+                const resources = copyOf("prod");
+                const document = bucketPolicyDocument(resources);
+                unscope(document.Statement.find((s) => s.Sid === "AWSCloudTrailWrite")!);
+                const policy = setBucketPolicyDocument(resources, document);
+                const decision = await foreignDelivery(resources);
+                assert.strictEqual(decision.result, "Allowed", decision.explain);
+                const diagnostic = await assertOnlyViolation(resources, "cloudtrail-bucket-policy-source-arn", policy);
+                assert.match(
+                    diagnostic.message,
+                    /^.*\nBucket "audit-bucket", where trail "audit-trail" delivers its logs, lets CloudTrail write to it (without an aws:SourceArn condition|for aws:SourceArn "arn:aws:cloudtrail:[^"]*" ).*in statement AWSCloudTrailWrite of bucket policy "audit-bucket-policy"/,
+                );
+            }
+        });
     });
 
     describe("configured as with --policy-pack-config", () => {
