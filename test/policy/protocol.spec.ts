@@ -243,6 +243,23 @@ describe("policy pack over the Analyzer protocol", function () {
                 'Alarm "alarms-cis-cloudwatch-1-root-usage" has no alarm action, so nobody hears when it fires: set ' +
                 "alarmActions to the alert topic's ARN.",
         },
+        {
+            title: "an alarm whose only action reboots an instance",
+            break: (resources) => {
+                const alarm = find(
+                    resources,
+                    "aws:cloudwatch/metricAlarm:MetricAlarm",
+                    "alarms-cis-cloudwatch-1-root-usage",
+                );
+                alarm.properties.alarmActions = ["arn:aws:automate:eu-west-1:ec2:reboot"];
+                return alarm;
+            },
+            policy: "metric-alarm-has-action",
+            reported:
+                'Alarm "alarms-cis-cloudwatch-1-root-usage" notifies no SNS topic (its alarm actions are ' +
+                '"arn:aws:automate:eu-west-1:ec2:reboot"), so nobody hears when it fires: add the alert topic\'s ARN ' +
+                "to alarmActions.",
+        },
     ];
 
     for (const variant of brokenVariants) {
