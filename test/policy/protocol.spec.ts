@@ -481,6 +481,42 @@ describe("policy pack over the Analyzer protocol", function () {
             );
         });
 
+        it("applies the README's example configuration: one Insights type is then enough for every policy", async () => {
+            const readme = fs.readFileSync(path.join(packDir, "README.md"), "utf8");
+            const example = /## Configuration[\s\S]*?```json\n([\s\S]*?)```/.exec(readme);
+            assert.ok(example, "policy/README.md has a JSON configuration example");
+            await pack.configure(reconcilePolicyConfig(info, JSON.parse(example[1])));
+            const resources = copyOf("prod");
+            find(resources, trailType, "audit-trail").properties.insightSelectors = [
+                { insightType: "ApiCallRateInsight" },
+            ];
+            const diagnostics = await pack.analyzeResources(resources);
+            assert.deepStrictEqual(
+                diagnostics.filter((d) => d.policyName !== "log-group-minimum-retention"),
+                [],
+                "requiredInsightTypes is configured for every policy that checks Insights",
+            );
+        });
+
+        it("reports a violation of a policy set to remediate as mandatory, resource and stack policy alike", async () => {
+            await pack.configure(
+                reconcilePolicyConfig(info, {
+                    "cloudtrail-multi-region": "remediate",
+                    "stack-has-compliant-trail": "remediate",
+                }),
+            );
+            const resources = copyOf("prod");
+            find(resources, trailType, "audit-trail").properties.isMultiRegionTrail = false;
+            const diagnostics = await pack.analyzeResources(resources);
+            assert.deepStrictEqual(
+                diagnostics.map((d) => [d.policyName, d.enforcementLevel]),
+                [
+                    ["cloudtrail-multi-region", "mandatory"],
+                    ["stack-has-compliant-trail", "mandatory"],
+                ],
+            );
+        });
+
         it("skips a disabled policy", async () => {
             await pack.configure(reconcilePolicyConfig(info, { "metric-alarm-has-action": "disabled" }));
             const resources = copyOf("prod");
