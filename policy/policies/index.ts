@@ -3,6 +3,7 @@ import { athenaWorkgroupEncryptedResults } from "./athenaWorkgroupEncryptedResul
 import { cloudtrailBucketPolicySourceArn } from "./cloudtrailBucketPolicySourceArn";
 import { cloudtrailBucketPublicAccessBlocked } from "./cloudtrailBucketPublicAccessBlocked";
 import { cloudtrailBucketTlsOnly } from "./cloudtrailBucketTlsOnly";
+import { cloudtrailBucketVersioned } from "./cloudtrailBucketVersioned";
 import { cloudtrailCloudWatchLogs } from "./cloudtrailCloudWatchLogs";
 import { cloudtrailInsights } from "./cloudtrailInsights";
 import { cloudtrailLogFileValidation } from "./cloudtrailLogFileValidation";
@@ -21,6 +22,7 @@ export {
     cloudtrailBucketPolicySourceArn,
     cloudtrailBucketPublicAccessBlocked,
     cloudtrailBucketTlsOnly,
+    cloudtrailBucketVersioned,
     cloudtrailCloudWatchLogs,
     cloudtrailInsights,
     cloudtrailLogFileValidation,
@@ -46,6 +48,7 @@ export const trailwatchPolicies: (ResourceValidationPolicy | StackValidationPoli
     cloudtrailBucketPublicAccessBlocked,
     cloudtrailBucketTlsOnly,
     cloudtrailBucketPolicySourceArn,
+    cloudtrailBucketVersioned,
     logGroupRetention,
     snsTopicCustomerManagedKey,
     metricAlarmHasAction,

@@ -367,6 +367,23 @@ describe("policy pack over the Analyzer protocol", function () {
             );
         });
 
+        it("versioning of the trail bucket suspended, by the program's resource or by a second one", async () => {
+            const versioningType = "aws:s3/bucketVersioning:BucketVersioning";
+            const suspendedHere = copyOf("prod");
+            const own = find(suspendedHere, versioningType, "audit-bucket-versioning");
+            own.properties.versioningConfiguration = { status: "Suspended" };
+            await assertOnlyViolation(suspendedHere, "cloudtrail-bucket-versioned", own);
+            const suspendedElsewhere = copyOf("prod");
+            const second = bucketResource(
+                suspendedElsewhere,
+                "aws:s3/bucketVersioningV2:BucketVersioningV2",
+                "audit-bucket-versioning-2",
+                { versioningConfiguration: { status: "Suspended" } },
+            );
+            const diagnostic = await assertOnlyViolation(suspendedElsewhere, "cloudtrail-bucket-versioned", second);
+            assert.match(diagnostic.message, /on "audit-bucket-versioning-2" \(it is "Suspended"\)\.$/);
+        });
+
         it("a TLS deny on another bucket's ARNs, or narrowed by another condition", async () => {
             const narrowings: ((deny: Record<string, unknown>) => void)[] = [
                 (deny) => (deny.Resource = ["arn:aws:s3:::some-other-bucket", "arn:aws:s3:::some-other-bucket/*"]),
