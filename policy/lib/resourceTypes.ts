@@ -16,6 +16,7 @@ export const resourceTypes = {
     logMetricFilter: "aws:cloudwatch/logMetricFilter:LogMetricFilter",
     metricAlarm: "aws:cloudwatch/metricAlarm:MetricAlarm",
     snsTopic: "aws:sns/topic:Topic",
+    snsTopicPolicy: "aws:sns/topicPolicy:TopicPolicy",
     athenaWorkgroup: "aws:athena/workgroup:Workgroup",
 } as const;
 

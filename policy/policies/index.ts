@@ -15,6 +15,7 @@ import { metricAlarmHasAction } from "./metricAlarmHasAction";
 import { metricFilterHasAlarm } from "./metricFilterHasAlarm";
 import { metricFilterPatternValid } from "./metricFilterPatternValid";
 import { snsTopicCustomerManagedKey } from "./snsTopicCustomerManagedKey";
+import { snsTopicNotPublic } from "./snsTopicNotPublic";
 import { stackHasCompliantTrail } from "./stackHasCompliantTrail";
 
 export {
@@ -34,6 +35,7 @@ export {
     metricFilterHasAlarm,
     metricFilterPatternValid,
     snsTopicCustomerManagedKey,
+    snsTopicNotPublic,
     stackHasCompliantTrail,
 };
 
@@ -51,6 +53,7 @@ export const trailwatchPolicies: (ResourceValidationPolicy | StackValidationPoli
     cloudtrailBucketVersioned,
     logGroupRetention,
     snsTopicCustomerManagedKey,
+    snsTopicNotPublic,
     metricAlarmHasAction,
     metricFilterHasAlarm,
     metricFilterPatternValid,

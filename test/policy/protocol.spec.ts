@@ -384,6 +384,48 @@ describe("policy pack over the Analyzer protocol", function () {
             assert.match(diagnostic.message, /on "audit-bucket-versioning-2" \(it is "Suspended"\)\.$/);
         });
 
+        it("a topic policy letting everyone publish, with a condition that does not name the caller", async () => {
+            const resources = copyOf("prod");
+            const topicPolicy = find(resources, "aws:sns/topicPolicy:TopicPolicy", "alerts-topic-policy");
+            const document = JSON.parse(topicPolicy.properties.policy as string) as {
+                Statement: Record<string, unknown>[];
+            };
+            const topicArn = document.Statement[0].Resource as string;
+            // Another account publishes a fake alert: an IAM engine nobody here wrote judges the topic policy.
+            const foreignPublish = () =>
+                simulate({
+                    principal: "arn:aws:iam::444455556666:user/mallory",
+                    action: "sns:Publish",
+                    resource: topicArn,
+                    resourceAccount: "111122223333",
+                    context: { "aws:SecureTransport": "true" },
+                    resourcePolicy: { name: "alert topic policy", document },
+                    identityPolicies: [
+                        {
+                            name: "mallory",
+                            document: {
+                                Version: "2012-10-17",
+                                Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }],
+                            },
+                        },
+                    ],
+                });
+            assert.notStrictEqual((await foreignPublish()).result, "Allowed");
+            document.Statement.push({
+                Sid: "AnyoneOverTls",
+                Effect: "Allow",
+                Principal: { AWS: "*" },
+                Action: "SNS:Publish",
+                Resource: topicArn,
+                Condition: { Bool: { "aws:SecureTransport": "true" } },
+            });
+            const decision = await foreignPublish();
+            assert.strictEqual(decision.result, "Allowed", decision.explain);
+            topicPolicy.properties.policy = JSON.stringify(document);
+            const diagnostic = await assertOnlyViolation(resources, "sns-topic-not-public", topicPolicy);
+            assert.match(diagnostic.message, /lets everyone publish \(statement AnyoneOverTls:/);
+        });
+
         it("a TLS deny on another bucket's ARNs, or narrowed by another condition", async () => {
             const narrowings: ((deny: Record<string, unknown>) => void)[] = [
                 (deny) => (deny.Resource = ["arn:aws:s3:::some-other-bucket", "arn:aws:s3:::some-other-bucket/*"]),
