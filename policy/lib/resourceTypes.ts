@@ -8,12 +8,15 @@ export const resourceTypes = {
     bucket: "aws:s3/bucket:Bucket",
     bucketV2: "aws:s3/bucketV2:BucketV2",
     bucketPolicy: "aws:s3/bucketPolicy:BucketPolicy",
+    bucketVersioning: "aws:s3/bucketVersioning:BucketVersioning",
+    bucketVersioningV2: "aws:s3/bucketVersioningV2:BucketVersioningV2",
     bucketPublicAccessBlock: "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
     accountPublicAccessBlock: "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock",
     logGroup: "aws:cloudwatch/logGroup:LogGroup",
     logMetricFilter: "aws:cloudwatch/logMetricFilter:LogMetricFilter",
     metricAlarm: "aws:cloudwatch/metricAlarm:MetricAlarm",
     snsTopic: "aws:sns/topic:Topic",
+    snsTopicPolicy: "aws:sns/topicPolicy:TopicPolicy",
     athenaWorkgroup: "aws:athena/workgroup:Workgroup",
 } as const;
 

@@ -24,13 +24,14 @@ export const cloudtrailBucketPublicAccessBlocked: StackValidationPolicy = {
     tags: ["cloudtrail", "s3", "securityhub:CloudTrail.6"],
     validateStack: (args, reportViolation) => {
         const resources = stackResources(args.resources);
-        const accountBlocked = resources.some(
-            (r) => r.type === resourceTypes.accountPublicAccessBlock && settingsOff(r).length === 0,
-        );
-        if (accountBlocked) return;
+        // An account or bucket has one public access block configuration: with two resources for it, whichever
+        // the engine applies last is the one S3 keeps (PutPublicAccessBlock "creates or modifies" it, Amazon S3 API
+        // Reference), so every one of them must have all four settings on, not just one.
+        const accountBlocks = resources.filter((r) => r.type === resourceTypes.accountPublicAccessBlock);
+        if (accountBlocks.length > 0 && accountBlocks.every((b) => settingsOff(b).length === 0)) return;
         for (const trailBucket of trailBuckets(resources)) {
             const blocks = resourcesOfBucket(trailBucket.bucket, resources, resourceTypes.bucketPublicAccessBlock);
-            if (blocks.some((b) => settingsOff(b).length === 0)) continue;
+            if (blocks.length > 0 && blocks.every((b) => settingsOff(b).length === 0)) continue;
             if (blocks.length === 0) {
                 reportViolation(
                     `${describeTrailBucket(trailBucket)} has no public access block: add an ` +
@@ -42,6 +43,7 @@ export const cloudtrailBucketPublicAccessBlocked: StackValidationPolicy = {
             }
             for (const block of blocks) {
                 const off = settingsOff(block);
+                if (off.length === 0) continue;
                 reportViolation(
                     `${describeTrailBucket(trailBucket)} does not block all public access: set ` +
                         `${off.join(", ")} to true on its public access block "${block.name}".`,

@@ -1,12 +1,15 @@
 import { StackValidationPolicy } from "@pulumi/policy";
+import {
+    asList,
+    bucketPolicySources,
+    coversBucketAndObjects,
+    statementsOf,
+    trailBucketName,
+} from "../lib/bucketPolicies";
 import { Props, containsUnknown, knownObject } from "../lib/knownValues";
 import { resourceTypes } from "../lib/resourceTypes";
 import { stackResources } from "../lib/stackResources";
 import { describeTrailBucket, resourcesOfBucket, trailBuckets } from "../lib/trailBucket";
-
-function asList(value: unknown): unknown[] {
-    return Array.isArray(value) ? value : value === undefined ? [] : [value];
-}
 
 /** `"*"` or `{ AWS: "*" }`: the statement applies to everyone. */
 function appliesToEveryone(principal: unknown): boolean {
@@ -14,31 +17,26 @@ function appliesToEveryone(principal: unknown): boolean {
     return asList(knownObject(principal)?.AWS).includes("*");
 }
 
-/** True for a statement denying every S3 action to everyone when `aws:SecureTransport` is false. */
-function deniesInsecureTransport(statement: Props): boolean {
+/**
+ * True for a statement denying every S3 action on the bucket and every object in it to everyone when
+ * `aws:SecureTransport` is false, with no other condition to narrow it: an extra condition key, or a `Resource`
+ * that leaves out the bucket or some of its objects, lets those requests through over plain HTTP (IAM User Guide,
+ * "Condition": every key of every operator must match for the statement to apply). `bucketName` is `undefined`
+ * while it is not known (the Resource is then checked at the update).
+ */
+function deniesInsecureTransport(statement: Props, bucketName: string | undefined): boolean {
     if (statement.Effect !== "Deny" || !appliesToEveryone(statement.Principal)) return false;
+    if (statement.NotAction !== undefined || statement.NotResource !== undefined) return false;
     const actions = asList(statement.Action);
     if (!actions.includes("s3:*") && !actions.includes("*")) return false;
+    if (bucketName !== undefined && !coversBucketAndObjects(statement, bucketName)) return false;
     const condition = knownObject(statement.Condition) ?? {};
-    return ["Bool", "BoolIfExists"].some((operator) => {
-        const values = asList(knownObject(condition[operator])?.["aws:SecureTransport"]);
-        return values.includes("false") || values.includes(false);
-    });
-}
-
-/** The statements of a bucket policy given as JSON text or as a document; `undefined` when not parseable. */
-function statementsOf(policy: unknown): Props[] | undefined {
-    let document: unknown = policy;
-    if (typeof policy === "string") {
-        try {
-            document = JSON.parse(policy);
-        } catch {
-            return undefined;
-        }
-    }
-    return asList(knownObject(document)?.Statement)
-        .map(knownObject)
-        .filter((s) => s !== undefined);
+    const operators = Object.keys(condition);
+    if (operators.length !== 1 || !["Bool", "BoolIfExists"].includes(operators[0])) return false;
+    const keys = Object.entries(knownObject(condition[operators[0]]) ?? {});
+    if (keys.length !== 1 || keys[0][0].toLowerCase() !== "aws:securetransport") return false;
+    const values = asList(keys[0][1]);
+    return values.includes("false") || values.includes(false);
 }
 
 /**
@@ -54,20 +52,36 @@ export const cloudtrailBucketTlsOnly: StackValidationPolicy = {
     validateStack: (args, reportViolation) => {
         const resources = stackResources(args.resources);
         for (const trailBucket of trailBuckets(resources)) {
-            const bucketPolicies = resourcesOfBucket(trailBucket.bucket, resources, resourceTypes.bucketPolicy);
-            // The bucket's own (deprecated) `policy` input is a bucket policy too.
-            const documents = [trailBucket.bucket.props.policy, ...bucketPolicies.map((p) => p.props.policy)].filter(
-                (p) => p !== undefined && p !== "",
-            );
+            const sources = bucketPolicySources(trailBucket, resources);
             // A policy computed from values known only after the update (ARNs) is checked then.
-            if (documents.some(containsUnknown)) continue;
-            if (documents.some((d) => (statementsOf(d) ?? []).some(deniesInsecureTransport))) continue;
-            reportViolation(
-                `${describeTrailBucket(trailBucket)} does not deny requests made without TLS: add a bucket policy ` +
-                    'statement { Effect: "Deny", Principal: "*", Action: "s3:*", Resource: [<bucket ARN>, ' +
-                    '"<bucket ARN>/*"], Condition: { Bool: { "aws:SecureTransport": "false" } } }.',
-                bucketPolicies[0]?.urn ?? trailBucket.bucket.urn,
-            );
+            if (sources.some((s) => containsUnknown(s.policy))) continue;
+            const bucketName = trailBucketName(trailBucket);
+            const denying = (policy: unknown) =>
+                (statementsOf(policy) ?? []).some((statement) => deniesInsecureTransport(statement, bucketName));
+            const fix =
+                'add a bucket policy statement { Effect: "Deny", Principal: "*", Action: "s3:*", Resource: ' +
+                '[<bucket ARN>, "<bucket ARN>/*"], Condition: { Bool: { "aws:SecureTransport": "false" } } }.';
+            if (sources.length <= 1) {
+                if (sources.length === 1 && denying(sources[0].policy)) continue;
+                const bucketPolicy = resourcesOfBucket(trailBucket.bucket, resources, resourceTypes.bucketPolicy)[0];
+                reportViolation(
+                    `${describeTrailBucket(trailBucket)} does not deny requests made without TLS: ${fix}`,
+                    sources[0]?.urn ?? bucketPolicy?.urn ?? trailBucket.bucket.urn,
+                );
+                continue;
+            }
+            // A bucket has one bucket policy: with two (a BucketPolicy and the bucket's own input, or two
+            // BucketPolicy resources), whichever the engine applies last replaces the other (Amazon S3 API
+            // Reference, PutBucketPolicy: "Applies an Amazon S3 bucket policy to an Amazon S3 bucket", replacing the
+            // one it had), so each of them must deny requests without TLS, not just one.
+            for (const source of sources.filter((s) => !denying(s.policy))) {
+                reportViolation(
+                    `${describeTrailBucket(trailBucket)} has ${sources.length} bucket policies and ${source.what} ` +
+                        "does not deny requests made without TLS (S3 keeps only the policy applied last, so each " +
+                        `must): remove it, or ${fix}`,
+                    source.urn,
+                );
+            }
         }
     },
 };

@@ -1,7 +1,9 @@
 import { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { athenaWorkgroupEncryptedResults } from "./athenaWorkgroupEncryptedResults";
+import { cloudtrailBucketPolicySourceArn } from "./cloudtrailBucketPolicySourceArn";
 import { cloudtrailBucketPublicAccessBlocked } from "./cloudtrailBucketPublicAccessBlocked";
 import { cloudtrailBucketTlsOnly } from "./cloudtrailBucketTlsOnly";
+import { cloudtrailBucketVersioned } from "./cloudtrailBucketVersioned";
 import { cloudtrailCloudWatchLogs } from "./cloudtrailCloudWatchLogs";
 import { cloudtrailInsights } from "./cloudtrailInsights";
 import { cloudtrailLogFileValidation } from "./cloudtrailLogFileValidation";
@@ -13,12 +15,15 @@ import { metricAlarmHasAction } from "./metricAlarmHasAction";
 import { metricFilterHasAlarm } from "./metricFilterHasAlarm";
 import { metricFilterPatternValid } from "./metricFilterPatternValid";
 import { snsTopicCustomerManagedKey } from "./snsTopicCustomerManagedKey";
+import { snsTopicNotPublic } from "./snsTopicNotPublic";
 import { stackHasCompliantTrail } from "./stackHasCompliantTrail";
 
 export {
     athenaWorkgroupEncryptedResults,
+    cloudtrailBucketPolicySourceArn,
     cloudtrailBucketPublicAccessBlocked,
     cloudtrailBucketTlsOnly,
+    cloudtrailBucketVersioned,
     cloudtrailCloudWatchLogs,
     cloudtrailInsights,
     cloudtrailLogFileValidation,
@@ -30,6 +35,7 @@ export {
     metricFilterHasAlarm,
     metricFilterPatternValid,
     snsTopicCustomerManagedKey,
+    snsTopicNotPublic,
     stackHasCompliantTrail,
 };
 
@@ -43,8 +49,11 @@ export const trailwatchPolicies: (ResourceValidationPolicy | StackValidationPoli
     cloudtrailCloudWatchLogs,
     cloudtrailBucketPublicAccessBlocked,
     cloudtrailBucketTlsOnly,
+    cloudtrailBucketPolicySourceArn,
+    cloudtrailBucketVersioned,
     logGroupRetention,
     snsTopicCustomerManagedKey,
+    snsTopicNotPublic,
     metricAlarmHasAction,
     metricFilterHasAlarm,
     metricFilterPatternValid,

@@ -29,6 +29,24 @@ describe("policy metric-alarm-has-action", () => {
         assert.deepStrictEqual(await validateResource(metricAlarmHasAction, alarm), [noAction]);
     });
 
+    it("rejects an alarm whose only actions notify no SNS topic (an EC2 action, a Lambda function)", async () => {
+        const alarm = alarmFixture();
+        alarm.props.alarmActions = [
+            "arn:aws:automate:eu-west-1:ec2:reboot",
+            "arn:aws:lambda:eu-west-1:111122223333:function:noop",
+        ];
+        assert.deepStrictEqual(await validateResource(metricAlarmHasAction, alarm), [
+            'Alarm "alarms-cis-cloudwatch-1-root-usage" notifies no SNS topic (its alarm actions are ' +
+                '"arn:aws:automate:eu-west-1:ec2:reboot", "arn:aws:lambda:eu-west-1:111122223333:function:noop"), ' +
+                "so nobody hears when it fires: add the alert topic's ARN to alarmActions.",
+        ]);
+        alarm.props.alarmActions = [
+            "arn:aws:automate:eu-west-1:ec2:reboot",
+            "arn:aws-cn:sns:cn-north-1:111122223333:t",
+        ];
+        assert.deepStrictEqual(await validateResource(metricAlarmHasAction, alarm), []);
+    });
+
     it("rejects an alarm with its actions disabled", async () => {
         const alarm = alarmFixture();
         alarm.props.actionsEnabled = false;

@@ -39,7 +39,7 @@ describe("trailwatch check: policies", function () {
         assert.strictEqual(result.title, "Policies");
         assert.match(
             result.lines[0],
-            /^Pack trailwatch \d+\.\d+\.\d+: 15 policies \(14 mandatory\) over all \d+ resources/,
+            /^Pack trailwatch \d+\.\d+\.\d+: 18 policies \(17 mandatory\) over all \d+ resources/,
         );
         assert.deepStrictEqual(result.lines.slice(1), [
             "mandatory  cloudtrail-log-file-validation  audit-trail (aws:cloudtrail/trail:Trail)",

@@ -1,0 +1,62 @@
+import * as assert from "assert";
+import { unknownValue } from "../../../policy/lib/knownValues";
+import { snsTopicNotPublic } from "../../../policy/policies";
+import { FixtureResource, topicFixture } from "../../fixtures/policyResources";
+import { validateResource } from "../policyHarness";
+
+const topicArn = "arn:aws:sns:eu-west-1:111122223333:alerts-topic-0c5b1d2";
+
+function topicPolicy(statements: unknown[]): FixtureResource {
+    return {
+        type: "aws:sns/topicPolicy:TopicPolicy",
+        name: "alerts-topic-policy",
+        urn: "urn:pulumi:dev::trailwatch::trailwatch:index:AlertTopic$aws:sns/topicPolicy:TopicPolicy::alerts-topic-policy",
+        props: { arn: topicArn, policy: JSON.stringify({ Version: "2012-10-17", Statement: statements }) },
+        propertyDependencies: {},
+    };
+}
+
+const cloudWatchPublish = {
+    Sid: "CloudWatchAlarmsPublish",
+    Effect: "Allow",
+    Principal: { Service: "cloudwatch.amazonaws.com" },
+    Action: "SNS:Publish",
+    Resource: topicArn,
+    Condition: { ArnLike: { "aws:SourceArn": "arn:aws:cloudwatch:eu-west-1:111122223333:alarm:*" } },
+};
+
+const everyonePublish = {
+    Sid: "Everyone",
+    Effect: "Allow",
+    Principal: { AWS: "*" },
+    Action: "sns:*",
+    Resource: topicArn,
+};
+
+describe("policy sns-topic-not-public", () => {
+    it("accepts AlertTopic's policy, and everyone scoped to the account by aws:SourceOwner (SNS's default policy)", async () => {
+        assert.deepStrictEqual(await validateResource(snsTopicNotPublic, topicPolicy([cloudWatchPublish])), []);
+        const scoped = { ...everyonePublish, Condition: { StringEquals: { "AWS:SourceOwner": "111122223333" } } };
+        assert.deepStrictEqual(await validateResource(snsTopicNotPublic, topicPolicy([scoped])), []);
+    });
+
+    it("skips a policy not known until the update (preview)", async () => {
+        const policy = topicPolicy([]);
+        policy.props.policy = unknownValue;
+        assert.deepStrictEqual(await validateResource(snsTopicNotPublic, policy), []);
+    });
+
+    it("rejects everyone publishing, also with a condition that does not name the caller, and on the topic itself", async () => {
+        const onlyTls = { ...everyonePublish, Condition: { Bool: { "aws:SecureTransport": "true" } } };
+        assert.deepStrictEqual(await validateResource(snsTopicNotPublic, topicPolicy([cloudWatchPublish, onlyTls])), [
+            'Topic policy "alerts-topic-policy" lets everyone publish (statement Everyone: Principal "*" without a ' +
+                "condition on the caller), so anyone can send fake alerts: allow cloudwatch.amazonaws.com with an " +
+                "aws:SourceArn condition on this account's alarms instead (AlertTopic's topic policy does).",
+        ]);
+        const topic = topicFixture();
+        topic.props.policy = JSON.stringify({
+            Statement: [{ Effect: "Allow", Principal: "*", Action: "SNS:Publish" }],
+        });
+        assert.strictEqual((await validateResource(snsTopicNotPublic, topic)).length, 1);
+    });
+});
