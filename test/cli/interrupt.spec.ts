@@ -1,4 +1,5 @@
 import * as assert from "assert";
+import * as fs from "fs";
 import { InterruptedRun, interruptCli } from "../support/interruptCli";
 
 /*
@@ -66,9 +67,49 @@ describe("one Ctrl-C (SIGINT) stops a long command promptly", function () {
         assert.ok(run.exitMs < PROMPT_MS, `exited ${run.exitMs} ms after SIGINT`);
     });
 
-    it("check while it runs the stack's program: ends at once", async () => {
-        const run = await interruptCli(["check", "--stack", "dev"], { ready: () => true, notBeforeMs: 1500 });
+    it("check while it runs the stack's program: ends at once, and the policy pack's process with it", async function () {
+        // The SIGINT goes to trailwatch alone (as `kill -INT`, `timeout` or a CI runner send it), not to its process
+        // group as a terminal's Ctrl-C does: its policy pack's process must not outlive it (it waited forever).
+        if (!fs.existsSync("/proc/self/stat")) this.skip(); // the processes are listed from Linux's /proc
+        let packs: number[] = [];
+        const run = await interruptCli(["check", "--stack", "dev"], {
+            ready: () => true,
+            notBeforeMs: 1500,
+            beforeInterrupt: (pid) => (packs = policyPackChildren(pid)),
+        });
         assert.ok(endedByInterrupt(run), `code ${run.code}, signal ${run.signal}; stderr: ${run.stderr}`);
         assert.ok(run.exitMs < PROMPT_MS, `exited ${run.exitMs} ms after SIGINT`);
+        assert.strictEqual(packs.length, 1, "check runs its policy pack in a process of its own");
+        const deadline = Date.now() + PROMPT_MS;
+        while (packs.some(isRunning) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+        assert.deepStrictEqual(packs.filter(isRunning), [], "the policy pack's process outlived trailwatch");
     });
 });
+
+/** The processes `parent` started that run a policy pack (`@pulumi/pulumi/cmd/run-policy-pack`), from /proc. */
+function policyPackChildren(parent: number): number[] {
+    return fs
+        .readdirSync("/proc")
+        .filter((d) => /^\d+$/.test(d))
+        .filter((d) => {
+            try {
+                // Field 4 of /proc/<pid>/stat is the parent's pid; the command name before it may hold spaces.
+                const stat = fs.readFileSync(`/proc/${d}/stat`, "utf8");
+                const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+                return ppid === parent && fs.readFileSync(`/proc/${d}/cmdline`, "utf8").includes("run-policy-pack");
+            } catch {
+                return false; // ended meanwhile
+            }
+        })
+        .map(Number);
+}
+
+/** True while the process exists and has not ended (a zombie waiting for its parent counts as ended). */
+function isRunning(pid: number): boolean {
+    try {
+        const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+        return stat.slice(stat.lastIndexOf(")") + 2)[0] !== "Z";
+    } catch {
+        return false;
+    }
+}

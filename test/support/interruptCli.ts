@@ -30,6 +30,8 @@ export interface InterruptOptions {
      * @default the repository root
      */
     cwd?: string;
+    /** Called with the process id just before the SIGINT is sent (to look at what the process has started). */
+    beforeInterrupt?: (pid: number) => void;
     /**
      * After this long without `ready`, or this long after the SIGINT without an exit, the process is killed and the
      * promise rejects, so a test fails instead of hanging.
@@ -40,7 +42,7 @@ export interface InterruptOptions {
 
 /** Runs the real binary, sends it one SIGINT (Ctrl-C) once `ready`, and resolves when it has exited. */
 export function interruptCli(argv: string[], options: InterruptOptions): Promise<InterruptedRun> {
-    const { stdin, ready, notBeforeMs = 0, cwd = projectDir, giveUpMs = 15_000 } = options;
+    const { stdin, ready, beforeInterrupt, notBeforeMs = 0, cwd = projectDir, giveUpMs = 15_000 } = options;
     return new Promise((resolve, reject) => {
         const child = spawn(process.execPath, [path.join(projectDir, "bin/trailwatch.js"), ...argv], {
             cwd,
@@ -56,6 +58,7 @@ export function interruptCli(argv: string[], options: InterruptOptions): Promise
         }, giveUpMs);
         const check = (): void => {
             if (interruptedAt !== undefined || Date.now() - started < notBeforeMs || !ready(stdout, stderr)) return;
+            if (child.pid !== undefined) beforeInterrupt?.(child.pid);
             interruptedAt = Date.now();
             child.kill("SIGINT");
             clearTimeout(giveUp);

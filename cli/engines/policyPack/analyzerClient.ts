@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from "child_process";
+import * as path from "path";
 import * as grpc from "@grpc/grpc-js";
 import * as analyzerRpc from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import * as analyzerProto from "@pulumi/pulumi/proto/analyzer_pb";
@@ -275,7 +276,8 @@ export class PolicyPackProcess {
     /**
      * Starts the pack in `packDir` as the Pulumi CLI does: `node <@pulumi/pulumi/cmd/run-policy-pack> <engine
      * address> <packDir>` with the pack directory as working directory, the runner resolved from the pack's own
-     * dependencies. The pack never calls the engine, so the address is a placeholder.
+     * dependencies. The pack never calls the engine, so the address is a placeholder. One addition: a preload that
+     * ends the pack with this process (exitWithParent.ts), which the CLI's plugin host does its own way.
      */
     static async start(packDir: string, options: StartOptions = {}): Promise<PolicyPackProcess> {
         let runner: string;
@@ -290,11 +292,14 @@ export class PolicyPackProcess {
         if (options.stack !== undefined) env.PULUMI_NODEJS_STACK = options.stack;
         if (options.project !== undefined) env.PULUMI_NODEJS_PROJECT = options.project;
         if (options.dryRun !== undefined) env.PULUMI_NODEJS_DRY_RUN = String(options.dryRun);
-        const child = spawn(process.execPath, [runner, "127.0.0.1:0", options.entry ?? packDir], {
-            cwd: packDir,
-            env,
-            stdio: ["ignore", "pipe", "pipe"],
-        });
+        // Its stdin is a pipe nobody writes to: the pack ends when this process does (see exitWithParent.ts).
+        const exitWithParent = path.join(__dirname, "exitWithParent.js");
+        const child = spawn(
+            process.execPath,
+            ["--require", exitWithParent, runner, "127.0.0.1:0", options.entry ?? packDir],
+            { cwd: packDir, env, stdio: ["pipe", "pipe", "pipe"] },
+        );
+        child.stdin.on("error", () => undefined); // the pack may already have ended: nothing is ever written
         const output = { stdout: "", stderr: "" };
         child.stderr.setEncoding("utf8").on("data", (chunk: string) => (output.stderr += chunk));
         const port = await new Promise<number>((resolve, reject) => {
