@@ -8,6 +8,8 @@ import { walkArchive } from "../../../../cli/engines/backtest/archiveWalker";
 import { parseFilterPattern } from "@trailwatch/components/catalogue";
 import {
     buildRuleCountQuery,
+    CLOUDTRAIL_TABLE_COLUMNS,
+    CloudTrailColumn,
     DUCKDB_DIALECT,
     duckdbFunctions,
     rulePredicates,
@@ -91,6 +93,44 @@ describe("the duckdb dialect counts what the evaluator counts", function () {
                 assert.deepStrictEqual(actual, expected);
             });
         }
+
+        it("every field of the Athena table under =, = *, != *, NOT EXISTS and a number: both shapes give the evaluator's verdicts", async () => {
+            // A team's own rules test any field: each one the table has a column for, judged on every corpus event.
+            const selectors: string[] = [];
+            const walk = (fields: Readonly<Record<string, CloudTrailColumn>>, prefix: string): void => {
+                for (const [name, column] of Object.entries(fields)) {
+                    if (column.kind === "struct") walk(column.fields, `${prefix}.${name}`);
+                    else if (column.kind === "string" || column.kind === "boolean") selectors.push(`${prefix}.${name}`);
+                }
+            };
+            walk(CLOUDTRAIL_TABLE_COLUMNS, "$");
+            const parsed = texts.map((t) => JSON.parse(t) as unknown);
+            const patterns = selectors.flatMap((selector) => {
+                const steps = selector.split(".").slice(1);
+                const seen = parsed
+                    .map((r) => steps.reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], r))
+                    .find((v): v is string => typeof v === "string");
+                return [
+                    `{ ${selector} = * }`,
+                    `{ ${selector} != * }`,
+                    `{ ${selector} NOT EXISTS }`,
+                    `{ ${selector} > 0 }`,
+                    ...(seen === undefined ? [] : [`{ ${selector} = ${JSON.stringify(seen)} }`]),
+                ];
+            });
+            const rules = patterns.map((pattern, i) => ({ id: `p${i}`, pattern }));
+            const expected = texts.map((text) => patterns.map((p) => parseFilterPattern(p).matches(text)));
+            for (const [name, dialect, table] of shapes) {
+                const predicates = rulePredicates(rules, dialect);
+                const rows = await session.query(
+                    `SELECT i, ${predicates.map((p, r) => `${p} AS r${r}`).join(", ")} FROM ${table} ORDER BY i`,
+                );
+                const actual = rows.map((row) => rules.map((_, r) => row[`r${r}`]));
+                const wrong = patterns.filter((_, r) => actual.some((a, i) => a[r] !== expected[i][r]));
+                assert.deepStrictEqual(wrong, [], `${name}: patterns whose verdicts differ`);
+            }
+            assert.ok(expected.flat().filter(Boolean).length >= 200, "the corpus exercises the fields");
+        });
 
         it("the S3-delivered log files: the whole query's counts equal the local backtest's", async function () {
             const samples = path.join(eventsDir, "s3-delivery-samples");
