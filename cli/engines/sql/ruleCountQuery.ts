@@ -88,6 +88,13 @@ export function recordsCte(options: RuleCountQueryOptions): string {
             `  FROM unnested\n)`
         );
     }
+    // Each part double-quoted: Athena needs quotes around a name that begins with a digit in a SELECT (Athena User
+    // Guide, "Name databases, tables, and columns": `FROM "234table"`), which Glue names and `--table` allow.
+    const parts = source.table.split(".");
+    if (parts.length > 2 || !parts.every((part) => /^[A-Za-z0-9_]+$/.test(part))) {
+        throw new Error(`table "${source.table}": expected table or database.table (letters, digits, _)`);
+    }
+    const table = parts.map((part) => `"${part}"`).join(".");
     // Partition projection reads only the days' prefixes named here. A file is filed under the day it
     // is delivered, up to about 15 minutes after its events ("How CloudTrail works" / log file
     // delivery), so the day after `until` is included; the eventtime test below is exact.
@@ -96,7 +103,7 @@ export function recordsCte(options: RuleCountQueryOptions): string {
     if (since !== undefined) days.push(`${p} >= ${sqlString(partitionDay(since))}`);
     if (until !== undefined) days.push(`${p} <= ${sqlString(partitionDay(until - 1 + 86_400_000))}`);
     return (
-        `records AS (\n  SELECT *, eventtime AS event_time, eventid AS event_id\n  FROM ${source.table}` +
+        `records AS (\n  SELECT *, eventtime AS event_time, eventid AS event_id\n  FROM ${table}` +
         (days.length > 0 ? `\n  WHERE ${days.join(" AND ")}` : "") +
         `\n)`
     );

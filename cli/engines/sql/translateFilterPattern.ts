@@ -118,6 +118,14 @@ class Translator {
     /** Resolves a selector from the record: the whole path in a JSON record, or table columns first. */
     private root(selector: JsonSelectorAst, test: Test): string {
         for (const step of selector.steps) {
+            // DuckDB reads `$."*"` as its wildcard over member values, not the member named `*` ("JSON Processing
+            // Functions", https://duckdb.org/docs/stable/data/json/json_functions: "$.*" and quoted keys).
+            if (step.type === "property" && step.name === "*") {
+                throw new SqlTranslationError(
+                    selector.position,
+                    `${selector.text}: a property named * reads as a wildcard in DuckDB's JSON path`,
+                );
+            }
             if (step.type === "property" && /["\\]/.test(step.name)) {
                 throw new SqlTranslationError(
                     selector.position,
@@ -231,6 +239,9 @@ class Translator {
         const constant = (s: string): string => (matches(s) !== negate ? "TRUE" : "FALSE");
         switch (v.kind) {
             case "string":
+                // `= *` holds for any text, so its test does not read the column: an absent field (NULL) must
+                // still fail it, as MISSING fails every comparison in the evaluator.
+                if (w.core === "" && (w.leading || w.trailing)) return negate ? "FALSE" : `(${v.sql} IS NOT NULL)`;
                 return `COALESCE(${test(v.sql)}, FALSE)`;
             case "boolean":
                 return `COALESCE(CASE ${v.sql} WHEN 'true' THEN ${constant("true")} WHEN 'false' THEN ${constant("false")} ELSE FALSE END, FALSE)`;
@@ -269,8 +280,12 @@ class Translator {
         }
         const sqlOp = op === "!=" ? "<>" : op;
         const literal = `CAST(${sqlString(String(n))} AS DOUBLE)`;
+        // TRY_CAST although the CASE already lets only NUMBER text through: DuckDB evaluates the cast of a STRUCT
+        // field for every row whatever the CASE says, and stops on the first non-number ("Could not convert string
+        // 'ANONYMOUS_PRINCIPAL' to DOUBLE"). TRY_CAST is the same text in both engines (DuckDB "Casting":
+        // https://duckdb.org/docs/stable/sql/expressions/cast; Trino "Conversion functions": try_cast).
         const fromText = (s: string): string =>
-            `(CASE WHEN ${this.f.regexpContains(s, sqlString(NUMBER_REGEX))} THEN CAST(${s} AS DOUBLE) END)`;
+            `(CASE WHEN ${this.f.regexpContains(s, sqlString(NUMBER_REGEX))} THEN TRY_CAST(${s} AS DOUBLE) END)`;
         switch (v.kind) {
             case "string":
                 return `COALESCE(${fromText(v.sql)} ${sqlOp} ${literal}, FALSE)`;

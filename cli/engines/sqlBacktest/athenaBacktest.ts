@@ -74,6 +74,8 @@ export class AthenaQueryError extends Error {
         readonly queryExecutionId: string,
         readonly state: string,
         reason: string,
+        /** What the query had scanned when it ended (Statistics.DataScannedInBytes). */
+        readonly dataScannedBytes = 0,
     ) {
         super(`Athena query ${queryExecutionId} ${state}: ${reason}`);
         this.name = "AthenaQueryError";
@@ -135,7 +137,7 @@ export async function runAthenaBacktest(options: AthenaBacktestOptions): Promise
                     costUsd: athenaQueryCostUsd(scanned),
                 };
             }
-            throw new AthenaQueryError(id, state, q?.Status?.StateChangeReason ?? "no reason given");
+            throw new AthenaQueryError(id, state, q?.Status?.StateChangeReason ?? "no reason given", scanned);
         }
         // Once stopped, wait briefly for Athena to report CANCELLED.
         const interval = options.pollIntervalMs ?? 1000;

@@ -46,6 +46,14 @@ export async function runAthenaEngine(
             throw new UsageError(`--engine athena: cannot translate ${err.message}`);
         if (err instanceof AthenaQueryError) {
             io.stderr.write(`${io.stderr.isTTY ? "\r\x1b[K" : ""}trailwatch backtest: ${err.message}\n`);
+            // A query cancelled by the workgroup's per-query data limit (or by someone else) is billed for what it
+            // scanned (Athena User Guide, "Configure per-query and per-workgroup data usage controls": "Canceled
+            // queries are charged according to Amazon Athena pricing"): say how much, as for a finished query.
+            if (err.state === "CANCELLED") {
+                io.stderr.write(
+                    `Athena query ${err.queryExecutionId} in workgroup ${target.workGroup}: ${describeScan(err.dataScannedBytes, athenaQueryCostUsd(err.dataScannedBytes))}\n`,
+                );
+            }
             return 1;
         }
         // Athena refusing a call (access denied, no such workgroup, throttling) or no credentials to sign it with:

@@ -106,7 +106,7 @@ describe("trailwatch backtest --engine athena", function () {
         );
         assert.match(
             start.QueryString!,
-            /FROM audit\.cloudtrail_logs\n {2}WHERE "timestamp" >= '2024\/03\/04' AND "timestamp" <= '2024\/03\/05'/,
+            /FROM "audit"\."cloudtrail_logs"\n {2}WHERE "timestamp" >= '2024\/03\/04' AND "timestamp" <= '2024\/03\/05'/,
         );
     });
 

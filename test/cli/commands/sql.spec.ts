@@ -57,7 +57,7 @@ describe("trailwatch sql", function () {
         assert.strictEqual(athena.code, 0);
         assert.match(
             athena.stdout,
-            /FROM cloudtrail_logs\n {2}WHERE "timestamp" >= '2024\/03\/04' AND "timestamp" <= '2024\/03\/05'\n/,
+            /FROM "cloudtrail_logs"\n {2}WHERE "timestamp" >= '2024\/03\/04' AND "timestamp" <= '2024\/03\/05'\n/,
         );
         assert.match(athena.stdout, /AND event_time >= '2024-03-04T01:00:00Z' AND event_time < '2024-03-04T03:00:01Z'/);
         const source = path.join(dir, "AWSLogs", "**", "*.json.gz");

@@ -180,6 +180,9 @@ const CLOUDTRAIL_EVENTS = [
     `{"eventVersion":"1.08","userIdentity":{"type":"AssumedRole","sessionContext":{"attributes":{"mfaAuthenticated":"false"}}},"eventTime":"2024-03-05T01:00:00Z","eventSource":"ec2.amazonaws.com","eventName":"RunInstances","errorCode":"Client.UnauthorizedOperation","requestParameters":{"instanceType":"m5.8xlarge","instancesSet":{"items":[{"imageId":"ami-3","maxCount":"1"}]}},"eventID":"e4","readOnly":false,"eventType":"AwsApiCall"}`,
     `{"eventVersion":"1.08","userIdentity":{"type":"AWSService","invokedBy":"cloudtrail.amazonaws.com"},"eventTime":"2024-03-05T02:00:00Z","eventSource":"s3.amazonaws.com","eventName":"PutObject","errorCode":"AccessDenied","additionalEventData":{"MFAUsed":"Yes"},"eventID":"e5","readOnly":false,"eventType":"AwsServiceEvent"}`,
     `{"eventVersion":"1.08","eventTime":"2024-03-05T03:00:00Z","eventName":"CreateUser","eventID":"e6"}`,
+    // An anonymous S3 request: CloudTrail writes a word where the account ID goes ("CloudTrail userIdentity
+    // element", AWS CloudTrail User Guide: "accountId": "ANONYMOUS_PRINCIPAL").
+    `{"eventVersion":"1.08","userIdentity":{"type":"AWSAccount","principalId":"","accountId":"ANONYMOUS_PRINCIPAL"},"eventTime":"2024-03-05T04:00:00Z","eventSource":"s3.amazonaws.com","eventName":"GetObject","eventID":"e7","readOnly":true,"eventType":"AwsApiCall"}`,
 ];
 
 const ATHENA_CASES: { construct: string; pattern: string; athena?: string }[] = [
@@ -218,6 +221,17 @@ const ATHENA_CASES: { construct: string; pattern: string; athena?: string }[] = 
     { construct: "readOnly IS FALSE", pattern: "{ $.readOnly IS FALSE }" },
     { construct: "readOnly's text", pattern: "{ $.readOnly = fal* }" },
     {
+        construct: "= * on a STRING column: an absent field fails",
+        pattern: "{ $.errorCode = * }",
+        athena: "(errorcode IS NOT NULL)",
+    },
+    { construct: '= "*" on a STRUCT field: an absent field fails', pattern: '{ $.userIdentity.invokedBy = "*" }' },
+    { construct: "!= * on a STRING column", pattern: "{ $.errorCode != * || $.eventName = CreateUser }" },
+    {
+        construct: "a number against a STRUCT field that holds a word for some records",
+        pattern: "{ $.userIdentity.accountId >= 111122223333 }",
+    },
+    {
         construct: "CIS unauthorized calls",
         pattern: '{ ($.errorCode = "*UnauthorizedOperation") || ($.errorCode = "AccessDenied*") }',
     },
@@ -243,6 +257,16 @@ const REFUSED: { pattern: string; dialects: SqlDialect[]; error: string }[] = [
         pattern: `{ $.['a"b'] = 1 }`,
         dialects: [DUCKDB_DIALECT, ATHENA_DIALECT],
         error: `position 3: $.['a"b']: a property name holding " or \\ has no JSON path both SQL engines read alike`,
+    },
+    {
+        pattern: "{ $.['*'] = 1 }",
+        dialects: [DUCKDB_DIALECT, ATHENA_DIALECT],
+        error: "position 3: $.['*']: a property named * reads as a wildcard in DuckDB's JSON path",
+    },
+    {
+        pattern: "{ $.requestParameters.['*'] NOT EXISTS }",
+        dialects: [DUCKDB_DIALECT, ATHENA_DIALECT],
+        error: "position 3: $.requestParameters.['*']: a property named * reads as a wildcard in DuckDB's JSON path",
     },
     {
         pattern: "{ $.useridentity.type = Root }",

@@ -233,6 +233,39 @@ describe("backtest --engine athena: Athena refusing a call", () => {
     after(() => fs.rmSync(project, { recursive: true, force: true }));
     beforeEach(() => athena.reset());
 
+    it("a query the workgroup's data limit cancels: Athena's reason, then what was scanned and its cost, exit 1", async () => {
+        // Athena User Guide, "Configure per-query and per-workgroup data usage controls": a query over the per-query
+        // limit is canceled, and canceled queries are charged for the data they scanned.
+        athena.on(StartQueryExecutionCommand).resolves({ QueryExecutionId: "q-5" });
+        athena
+            .on(GetQueryExecutionCommand)
+            .resolvesOnce({
+                QueryExecution: { Status: { State: "RUNNING" }, Statistics: { DataScannedInBytes: 6_000_000_000 } },
+            })
+            .resolves({
+                QueryExecution: {
+                    Status: { State: "CANCELLED", StateChangeReason: "Bytes scanned limit was exceeded" },
+                    Statistics: { DataScannedInBytes: 10_000_000_000 },
+                },
+            });
+        const stdout = new PassThrough();
+        const stderr = new PassThrough();
+        const code = await runAthenaEngine(
+            { stack: "audit", rules, window, json: true },
+            { stdout, stderr, stdin: new PassThrough(), cwd: project },
+            new AthenaClient({ region: "eu-west-1" }),
+        );
+        assert.strictEqual(code, 1);
+        assert.strictEqual(stdout.read(), null);
+        assert.strictEqual(
+            String(stderr.read()),
+            "trailwatch backtest: Athena query q-5 CANCELLED: Bytes scanned limit was exceeded\n" +
+                `Athena query q-5 in workgroup trailwatch: 10.00 GB scanned, about $${athenaQueryCostUsd(10_000_000_000).toFixed(2)} at $5 per TB\n`,
+        );
+        assert.strictEqual(athena.commandCalls(StopQueryExecutionCommand).length, 0);
+        assert.strictEqual(athena.commandCalls(GetQueryResultsCommand).length, 0);
+    });
+
     it("an access denied on StartQueryExecution is one line with AWS's code and message, exit 1, no stack trace", async () => {
         // An error Athena's model does not name reaches the caller as an AthenaServiceException with AWS's code.
         athena.on(StartQueryExecutionCommand).rejects(
