@@ -1,10 +1,19 @@
-import { CloudWatchClient, GetMetricDataCommand, SetAlarmStateCommand } from "@aws-sdk/client-cloudwatch";
+import {
+    CloudWatchClient,
+    DescribeAlarmsCommand,
+    DescribeAlarmsCommandInput,
+    GetMetricDataCommand,
+    MetricAlarm,
+    SetAlarmStateCommand,
+} from "@aws-sdk/client-cloudwatch";
 import { CloudWatchLogsClient, CreateLogStreamCommand, PutLogEventsCommand } from "@aws-sdk/client-cloudwatch-logs";
 import { describeCallError } from "./awsCallError";
 import {
     ApiCall,
     DrillStep,
     createLogStreamInput,
+    describeAlarmsInputs,
+    drillAlarmReason,
     drillEventFor,
     drillIdOf,
     drillLogStreamName,
@@ -175,6 +184,28 @@ export async function runDrill(plan: DrillPlan, clients: DrillClients, options: 
         return done;
     };
 
+    /** The alarms of `polled` as CloudWatch describes them now, by name; an alarm it does not know is absent. */
+    const readAlarms = async (polled: DrillRule[], abortSignal?: AbortSignal): Promise<Map<string, MetricAlarm>> => {
+        const found = new Map<string, MetricAlarm>();
+        for (const input of describeAlarmsInputs(polled)) {
+            let page: DescribeAlarmsCommandInput = input;
+            for (;;) {
+                const output = await clients.cloudwatch.send(new DescribeAlarmsCommand(page), { abortSignal });
+                for (const alarm of output.MetricAlarms ?? []) {
+                    if (alarm.AlarmName !== undefined) found.set(alarm.AlarmName, alarm);
+                }
+                if (!output.NextToken) break;
+                page = { ...input, NextToken: output.NextToken };
+            }
+        }
+        return found;
+    };
+    const describeCall = (polled: DrillRule[]): ApiCall => ({
+        service: "cloudwatch",
+        operation: "DescribeAlarms",
+        params: { ...describeAlarmsInputs(polled)[0] },
+    });
+
     // Alarms the drill may have set to ALARM: every one is set back to OK in the `finally` below.
     const maybeInAlarm = new Set<DrillRule>();
     const alarmSetAt = new Map<DrillRule, number>();
@@ -217,10 +248,42 @@ export async function runDrill(plan: DrillPlan, clients: DrillClients, options: 
 
         // 2. The alarm goes to ALARM and back to OK (3. with the Opsgenie alert seen to open and close); before the drill
         // events of step 4, so that the alarm's own evaluation of those (it fires on them at threshold 1) cannot mix in.
+        // SetAlarmState invokes an alarm's actions only "when the updated state differs from the previous value"
+        // (CloudWatch API Reference, SetAlarmState): an alarm in ALARM already would send no alert for the drill, and
+        // the drill's OK would send the OK notification that closes the real alert. Such an alarm is left alone, and
+        // so is one CloudWatch does not know (the stack was not deployed here).
+        const drilled: DrillRule[] = [];
+        options.onPhase?.(`Reading the state of ${plan.rules.length} alarms with cloudwatch:DescribeAlarms`);
+        try {
+            const before = await readAlarms(plan.rules, signal);
+            for (const rule of plan.rules) {
+                const name = rule.names.alarmName;
+                const alarm = before.get(name);
+                if (alarm === undefined) {
+                    set(
+                        rule,
+                        "alarm",
+                        "failed",
+                        `no alarm ${name} in ${plan.region ?? "the AWS environment's region"}: was \`pulumi up\` run for stack ${plan.stack} in this account?`,
+                    );
+                } else if (alarm.StateValue === "ALARM") {
+                    set(
+                        rule,
+                        "alarm",
+                        "failed",
+                        `${name} is in ALARM already (${alarm.StateReason ?? "no reason given"}): a real alert may be open, so the drill leaves this alarm alone`,
+                    );
+                } else {
+                    drilled.push(rule);
+                }
+            }
+        } catch (err) {
+            for (const rule of plan.rules) failed(rule, "alarm", describeCall(plan.rules), err);
+        }
         try {
             // Each alarm goes to ALARM, so that SNS notifies the on-call tool.
-            options.onPhase?.(`Setting ${plan.rules.length} alarms to ALARM (reason: a drill)`);
-            await eachLimited(plan.rules, CONCURRENCY, async (rule) => {
+            if (drilled.length > 0) options.onPhase?.(`Setting ${drilled.length} alarms to ALARM (reason: a drill)`);
+            await eachLimited(drilled, CONCURRENCY, async (rule) => {
                 const input = setAlarmStateInput(rule, "ALARM", drillId);
                 const call: ApiCall = { service: "cloudwatch", operation: "SetAlarmState", params: { ...input } };
                 maybeInAlarm.add(rule); // before sending: a request cut off may still have been carried out
@@ -268,7 +331,7 @@ export async function runDrill(plan: DrillPlan, clients: DrillClients, options: 
                         );
                     }
                 }
-            } else {
+            } else if (inAlarm.length > 0) {
                 options.onPhase?.(
                     `Waiting ${formatDuration(options.holdMs)} for the alerts to open before setting the alarms to OK`,
                 );
@@ -281,9 +344,41 @@ export async function runDrill(plan: DrillPlan, clients: DrillClients, options: 
             } catch {
                 // Reporting progress must not keep an alarm in ALARM.
             }
-            await eachLimited([...maybeInAlarm], CONCURRENCY, async (rule) => {
+            const toReset = [...maybeInAlarm];
+            // Only an alarm still in the drill's own ALARM is set to OK: one CloudWatch returned to its actual state
+            // needs nothing, and one in ALARM for another reason is a real alert that the OK would close. When the
+            // state cannot be read, every alarm is set to OK, as a drill's ALARM must not stay. (CloudWatch can still
+            // re-evaluate an alarm between this read and the OK; the window is one request long.)
+            let now: Map<string, MetricAlarm> | undefined;
+            try {
+                if (toReset.length > 0) now = await readAlarms(toReset);
+            } catch {
+                now = undefined;
+            }
+            await eachLimited(toReset, CONCURRENCY, async (rule) => {
                 const input = setAlarmStateInput(rule, "OK", drillId);
                 const call: ApiCall = { service: "cloudwatch", operation: "SetAlarmState", params: { ...input } };
+                const alarm = now?.get(rule.names.alarmName);
+                if (alarm?.StateValue === "ALARM" && alarm.StateReason !== drillAlarmReason(drillId, "ALARM")) {
+                    set(
+                        rule,
+                        "alarm",
+                        "failed",
+                        `${rule.names.alarmName} is in ALARM for a reason of its own (${alarm.StateReason ?? "no reason given"}): a real alert may be open, so the drill did not set it to OK`,
+                    );
+                    return;
+                }
+                if (alarm !== undefined && alarm.StateValue !== "ALARM") {
+                    if (resultOf(rule).steps.alarm?.status !== "failed") {
+                        set(
+                            rule,
+                            "alarm",
+                            "passed",
+                            `${rule.names.alarmName}: ALARM, then ${alarm.StateValue} (CloudWatch returned it by itself)`,
+                        );
+                    }
+                    return;
+                }
                 try {
                     await clients.cloudwatch.send(new SetAlarmStateCommand(input));
                     if (resultOf(rule).steps.alarm?.status !== "failed") {

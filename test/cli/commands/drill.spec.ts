@@ -4,6 +4,8 @@ import * as fs from "fs";
 import * as path from "path";
 import {
     CloudWatchClient,
+    DescribeAlarmsCommand,
+    DescribeAlarmsCommandInput,
     GetMetricDataCommand,
     SetAlarmStateCommand,
     SetAlarmStateCommandInput,
@@ -71,7 +73,15 @@ describe("trailwatch drill", () => {
                     const alarm = doc.calls.find((c) => c.ruleId === rule.id && c.call.operation === "SetAlarmState")!;
                     assert.strictEqual(alarm.call.params.AlarmName, `trailwatch-${stack}-${rule.id}`);
                 }
-                assert.deepStrictEqual(opsOf(undefined), ["metric logs:CreateLogStream"]);
+                assert.deepStrictEqual(opsOf(undefined), [
+                    "alarm cloudwatch:DescribeAlarms",
+                    "alarm cloudwatch:DescribeAlarms",
+                    "metric logs:CreateLogStream",
+                ]);
+                // Read before the first ALARM, and again before the first OK.
+                const order = doc.calls.map((c) => `${c.call.operation}${c.call.params.StateValue ?? ""}`);
+                assert.strictEqual(order.indexOf("DescribeAlarms"), order.indexOf("SetAlarmStateALARM") - 1);
+                assert.strictEqual(order.lastIndexOf("DescribeAlarms"), order.indexOf("SetAlarmStateOK") - 1);
                 assert.strictEqual(doc.logGroupName, plan.logGroupName);
                 // No ALARM without its OK, and every OK after every ALARM.
                 const states = doc.calls.filter((c) => c.call.operation === "SetAlarmState");
@@ -109,7 +119,7 @@ describe("trailwatch drill", () => {
                     ),
                 ),
             );
-            assert.strictEqual(lines.at(-2), "6 calls.");
+            assert.strictEqual(lines.at(-2), "8 calls.");
         });
 
         it("loads neither the AWS SDK nor the Pulumi SDK (a fresh process)", async () => {
@@ -226,7 +236,20 @@ describe("trailwatch drill", () => {
             logsMock.on(CreateLogStreamCommand).resolves({});
             logsMock.on(PutLogEventsCommand).resolves({});
             cloudwatchMock.on(GetMetricDataCommand).resolves({ MetricDataResults: [{ Id: "drill", Values: [1] }] });
+            // Every alarm exists; after a SetAlarmState, it is in the state and reason set (as in runDrill.spec.ts).
+            alarms.clear();
+            cloudwatchMock.on(DescribeAlarmsCommand).callsFake((input: DescribeAlarmsCommandInput) => ({
+                MetricAlarms: input.AlarmNames!.map((name) => ({
+                    AlarmName: name,
+                    ...(alarms.get(name) ?? { StateValue: "OK", StateReason: "Threshold Crossed" }),
+                })),
+            }));
+            cloudwatchMock.on(SetAlarmStateCommand).callsFake((input: SetAlarmStateCommandInput) => {
+                alarms.set(input.AlarmName!, input);
+                return {};
+            });
         });
+        const alarms = new Map<string, { StateValue?: string; StateReason?: string }>();
         afterEach(restoreEnv);
         after(() => {
             logsMock.restore();
@@ -256,7 +279,6 @@ describe("trailwatch drill", () => {
         });
 
         it("prints the summary table and exits 0 when every step passed", async () => {
-            cloudwatchMock.on(SetAlarmStateCommand).resolves({});
             const result = await runWithBuffers(
                 (io) =>
                     runDrillCommand(
@@ -289,6 +311,7 @@ describe("trailwatch drill", () => {
             const states: string[] = [];
             cloudwatchMock.on(SetAlarmStateCommand).callsFake((input: SetAlarmStateCommandInput) => {
                 states.push(`${input.AlarmName} ${input.StateValue}`);
+                alarms.set(input.AlarmName!, input);
                 if (input.StateValue === "ALARM") setImmediate(() => process.emit("SIGINT"));
                 return {};
             });

@@ -4,6 +4,8 @@ import { AddressInfo } from "net";
 import { Readable } from "stream";
 import {
     CloudWatchClient,
+    DescribeAlarmsCommand,
+    DescribeAlarmsCommandInput,
     GetMetricDataCommand,
     SetAlarmStateCommand,
     SetAlarmStateCommandInput,
@@ -14,7 +16,7 @@ import {
     PutLogEventsCommand,
     TestMetricFilterCommand,
 } from "@aws-sdk/client-cloudwatch-logs";
-import { mockClient } from "aws-sdk-client-mock";
+import { AwsStub, mockClient } from "aws-sdk-client-mock";
 import { drillLogStreamName, logEventMessage, plannedCalls } from "../../../../cli/engines/drill/drillCalls";
 import { DrillPlan, planDrill } from "../../../../cli/engines/drill/drillPlan";
 import { DrillResult, drillPassed } from "../../../../cli/engines/drill/drillResult";
@@ -55,6 +57,42 @@ function agreeingTestMetricFilter(plan: DrillPlan) {
     };
 }
 
+/** An alarm's state and reason, as DescribeAlarms returns them. */
+type AlarmState = { StateValue: "OK" | "ALARM" | "INSUFFICIENT_DATA"; StateReason: string };
+
+const quietAlarm: AlarmState = {
+    StateValue: "OK",
+    StateReason:
+        "Threshold Crossed: 1 datapoint [0.0 (02/06/25 09:25:00)] was not greater than or equal to the threshold (1.0).",
+};
+
+/**
+ * CloudWatch's alarms as the drill sees them: SetAlarmState changes an alarm's state and reason, DescribeAlarms reads
+ * them (every alarm the stack deploys exists, in OK, unless `alarms` or `missing` say otherwise).
+ */
+function fakeAlarms(
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    mock: AwsStub<any, any, any>,
+    options: {
+        alarms?: Map<string, AlarmState>;
+        missing?: string[];
+        onSet?: (input: SetAlarmStateCommandInput) => void;
+    } = {},
+): Map<string, AlarmState> {
+    const alarms = options.alarms ?? new Map<string, AlarmState>();
+    mock.on(SetAlarmStateCommand).callsFake((input: SetAlarmStateCommandInput) => {
+        alarms.set(input.AlarmName!, { StateValue: input.StateValue!, StateReason: input.StateReason! });
+        options.onSet?.(input);
+        return {};
+    });
+    mock.on(DescribeAlarmsCommand).callsFake((input: DescribeAlarmsCommandInput) => ({
+        MetricAlarms: input
+            .AlarmNames!.filter((name) => !(options.missing ?? []).includes(name))
+            .map((name) => ({ AlarmName: name, ...(alarms.get(name) ?? quietAlarm) })),
+    }));
+    return alarms;
+}
+
 const datapoint = { MetricDataResults: [{ Id: "drill", Timestamps: [new Date("2025-06-02T09:30:00Z")], Values: [1] }] };
 
 /** Sinon numbers every call of every stub in one sequence (`callId`), which its typings leave out. */
@@ -83,7 +121,7 @@ describe("runDrill (AWS SDK v3 clients under aws-sdk-client-mock)", () => {
         logsMock.on(CreateLogStreamCommand).resolves({});
         logsMock.on(PutLogEventsCommand).resolves({});
         cloudwatchMock.on(GetMetricDataCommand).resolves(datapoint);
-        cloudwatchMock.on(SetAlarmStateCommand).resolves({});
+        fakeAlarms(cloudwatchMock);
     }
 
     /** Every AWS request sent, in order, as `service:Operation` and input. */
@@ -112,8 +150,10 @@ describe("runDrill (AWS SDK v3 clients under aws-sdk-client-mock)", () => {
             [
                 "logs:TestMetricFilter",
                 "logs:TestMetricFilter",
+                "cloudwatch:DescribeAlarms",
                 "cloudwatch:SetAlarmState",
                 "cloudwatch:SetAlarmState",
+                "cloudwatch:DescribeAlarms",
                 "cloudwatch:SetAlarmState",
                 "cloudwatch:SetAlarmState",
                 "logs:CreateLogStream",
@@ -245,6 +285,131 @@ describe("runDrill (AWS SDK v3 clients under aws-sdk-client-mock)", () => {
         assert.deepStrictEqual(result.alarmsLeftInAlarm, []);
     });
 
+    it("an alarm already in ALARM is left alone: no drill ALARM, and no OK that would close the real alert", async () => {
+        const plan = devPlan([rootRule, "console-login-root"]);
+        happyPath(plan);
+        const real: AlarmState = {
+            StateValue: "ALARM",
+            StateReason:
+                "Threshold Crossed: 1 datapoint [1.0 (02/06/25 09:28:00)] was greater than or equal to the threshold (1.0).",
+        };
+        fakeAlarms(cloudwatchMock, { alarms: new Map([["trailwatch-dev-console-login-root", real]]) });
+        const result = await runDrill(plan, clients, options());
+        assert.deepStrictEqual(
+            cloudwatchMock
+                .commandCalls(SetAlarmStateCommand)
+                .map((c) => `${c.args[0].input.AlarmName} ${c.args[0].input.StateValue}`),
+            ["trailwatch-dev-cis-cloudwatch-1-root-usage ALARM", "trailwatch-dev-cis-cloudwatch-1-root-usage OK"],
+        );
+        assert.deepStrictEqual(result.rules[1].steps.alarm, {
+            status: "failed",
+            detail: `trailwatch-dev-console-login-root is in ALARM already (${real.StateReason}): a real alert may be open, so the drill leaves this alarm alone`,
+        });
+        assert.strictEqual(result.rules[0].steps.alarm!.status, "passed");
+        assert.deepStrictEqual(result.alarmsLeftInAlarm, []);
+    });
+
+    it("an alarm that goes to ALARM for a reason of its own during the drill is not set to OK", async () => {
+        const plan = devPlan();
+        happyPath(plan);
+        const alarms = fakeAlarms(cloudwatchMock);
+        const reason =
+            "Threshold Crossed: 1 datapoint [1.0 (02/06/25 09:30:00)] was greater than or equal to the threshold (1.0).";
+        const result = await runDrill(
+            plan,
+            clients,
+            options({
+                onPhase: (text) => {
+                    // CloudWatch evaluates the alarm during the hold: a real root login arrived meanwhile.
+                    if (text.startsWith("Waiting")) {
+                        alarms.set("trailwatch-dev-cis-cloudwatch-1-root-usage", {
+                            StateValue: "ALARM",
+                            StateReason: reason,
+                        });
+                    }
+                },
+            }),
+        );
+        assert.deepStrictEqual(
+            cloudwatchMock.commandCalls(SetAlarmStateCommand).map((c) => c.args[0].input.StateValue),
+            ["ALARM"],
+        );
+        assert.deepStrictEqual(result.rules[0].steps.alarm, {
+            status: "failed",
+            detail: `trailwatch-dev-cis-cloudwatch-1-root-usage is in ALARM for a reason of its own (${reason}): a real alert may be open, so the drill did not set it to OK`,
+        });
+    });
+
+    it("an alarm CloudWatch already returned to OK gets no second OK, and the step passes", async () => {
+        const plan = devPlan();
+        happyPath(plan);
+        const alarms = fakeAlarms(cloudwatchMock);
+        const result = await runDrill(
+            plan,
+            clients,
+            options({
+                onPhase: (text) => {
+                    if (text.startsWith("Waiting"))
+                        alarms.set("trailwatch-dev-cis-cloudwatch-1-root-usage", quietAlarm);
+                },
+            }),
+        );
+        assert.deepStrictEqual(
+            cloudwatchMock.commandCalls(SetAlarmStateCommand).map((c) => c.args[0].input.StateValue),
+            ["ALARM"],
+        );
+        assert.deepStrictEqual(result.rules[0].steps.alarm, {
+            status: "passed",
+            detail: "trailwatch-dev-cis-cloudwatch-1-root-usage: ALARM, then OK (CloudWatch returned it by itself)",
+        });
+    });
+
+    it("a stack never deployed: no alarm and no log group fail their steps, naming what is missing; nothing is set", async () => {
+        const plan = devPlan();
+        happyPath(plan);
+        fakeAlarms(cloudwatchMock, { missing: ["trailwatch-dev-cis-cloudwatch-1-root-usage"] });
+        // CloudWatch Logs API Reference, CreateLogStream, Errors: ResourceNotFoundException, "The specified resource
+        // does not exist" (HTTP 400).
+        logsMock.on(CreateLogStreamCommand).rejects(
+            Object.assign(new Error("The specified log group does not exist."), {
+                name: "ResourceNotFoundException",
+                $metadata: { httpStatusCode: 400 },
+            }),
+        );
+        const result = await runDrill(plan, clients, options());
+        assert.deepStrictEqual(result.rules[0].steps.alarm, {
+            status: "failed",
+            detail: "no alarm trailwatch-dev-cis-cloudwatch-1-root-usage in eu-west-1: was `pulumi up` run for stack dev in this account?",
+        });
+        assert.deepStrictEqual(result.rules[0].steps.metric, {
+            status: "failed",
+            detail: "logs:CreateLogStream failed: ResourceNotFoundException: The specified log group does not exist.",
+        });
+        assert.strictEqual(cloudwatchMock.commandCalls(SetAlarmStateCommand).length, 0);
+        assert.strictEqual(logsMock.commandCalls(PutLogEventsCommand).length, 0);
+        assert.deepStrictEqual(result.alarmsLeftInAlarm, []);
+    });
+
+    it("a refused DescribeAlarms names cloudwatch:DescribeAlarms and touches no alarm", async () => {
+        const plan = devPlan();
+        happyPath(plan);
+        cloudwatchMock
+            .on(DescribeAlarmsCommand)
+            .rejects(
+                Object.assign(new Error("not authorized"), {
+                    name: "AccessDenied",
+                    $metadata: { httpStatusCode: 403 },
+                }),
+            );
+        const result = await runDrill(plan, clients, options());
+        assert.match(
+            result.rules[0].steps.alarm!.detail,
+            /^access denied: the credentials may not call cloudwatch:DescribeAlarms /,
+        );
+        assert.strictEqual(cloudwatchMock.commandCalls(SetAlarmStateCommand).length, 0);
+        assert.strictEqual(result.rules[0].steps.metric!.status, "passed");
+    });
+
     it("a metric that never shows fails with a timeout message naming the metric and its filter", async () => {
         const plan = devPlan();
         happyPath(plan);
@@ -278,9 +443,10 @@ describe("runDrill (AWS SDK v3 clients under aws-sdk-client-mock)", () => {
         const plan = devPlan([rootRule, "console-login-root"]);
         happyPath(plan);
         const abort = new AbortController();
-        cloudwatchMock.on(SetAlarmStateCommand).callsFake((input: SetAlarmStateCommandInput) => {
-            if (input.StateValue === "ALARM") setImmediate(() => abort.abort());
-            return {};
+        fakeAlarms(cloudwatchMock, {
+            onSet: (input) => {
+                if (input.StateValue === "ALARM") setImmediate(() => abort.abort());
+            },
         });
         const result = await runDrill(plan, clients, options({ holdMs: 60_000, signal: abort.signal }));
         assert.strictEqual(result.interrupted, true);
@@ -318,9 +484,13 @@ describe("runDrill (AWS SDK v3 clients under aws-sdk-client-mock)", () => {
     it("an alarm that cannot be set back to OK is reported with the command that fixes it", async () => {
         const plan = devPlan();
         happyPath(plan);
+        const alarms = fakeAlarms(cloudwatchMock);
         cloudwatchMock
             .on(SetAlarmStateCommand)
-            .resolvesOnce({})
+            .callsFakeOnce((input: SetAlarmStateCommandInput) => {
+                alarms.set(input.AlarmName!, { StateValue: "ALARM", StateReason: input.StateReason! });
+                return {};
+            })
             .rejects(
                 Object.assign(new Error("Rate exceeded"), { name: "Throttling", $metadata: { httpStatusCode: 400 } }),
             );
@@ -375,7 +545,7 @@ describe("runDrill: throttling, with the SDK's own retry", () => {
         const logs = new CloudWatchLogsClient({ region: "eu-west-1", credentials, requestHandler });
         const cloudwatchMock = mockClient(CloudWatchClient);
         try {
-            cloudwatchMock.on(SetAlarmStateCommand).resolves({});
+            fakeAlarms(cloudwatchMock);
             const cloudwatch = new CloudWatchClient({ region: "eu-west-1", credentials });
             const result = await runDrill(
                 plan,
@@ -431,9 +601,10 @@ describe("runDrill: Opsgenie verification against a loopback Alert API", () => {
         logsMock.on(CreateLogStreamCommand).resolves({});
         logsMock.on(PutLogEventsCommand).resolves({});
         cloudwatchMock.on(GetMetricDataCommand).resolves(datapoint);
-        cloudwatchMock.on(SetAlarmStateCommand).callsFake((input: SetAlarmStateCommandInput) => {
-            alarmState[input.AlarmName!] = input.StateValue!;
-            return {};
+        fakeAlarms(cloudwatchMock, {
+            onSet: (input) => {
+                alarmState[input.AlarmName!] = input.StateValue!;
+            },
         });
         const clients = {
             logs: new CloudWatchLogsClient({ region: "eu-west-1", credentials }),
