@@ -7,7 +7,7 @@ import {
     SetAlarmStateCommand,
 } from "@aws-sdk/client-cloudwatch";
 import { CloudWatchLogsClient, CreateLogStreamCommand, PutLogEventsCommand } from "@aws-sdk/client-cloudwatch-logs";
-import { describeCallError } from "./awsCallError";
+import { describeCallError, isThrottled } from "./awsCallError";
 import {
     ApiCall,
     DrillStep,
@@ -28,7 +28,7 @@ import {
 } from "./drillCalls";
 import { DrillPlan, DrillRule } from "./drillPlan";
 import { DrillResult, RuleResult, StepStatus } from "./drillResult";
-import { OpsgenieAlert, getOpsgenieAlert } from "./opsgenieAlerts";
+import { OpsgenieAlert, OpsgenieApiError, getOpsgenieAlert } from "./opsgenieAlerts";
 import { judgePattern } from "./patternJudge";
 
 /** The AWS SDK v3 clients a drill sends with (the region is the stack's). */
@@ -145,9 +145,22 @@ export async function runDrill(plan: DrillPlan, clients: DrillClients, options: 
         if (isAbort(err, signal)) throw err;
         set(rule, step, "failed", describeCallError(call, err));
     };
-    /** A failed Opsgenie request ends that rule's polling: the error already names the request (opsgenieAlerts). */
-    const opsgenieFailed = (rule: DrillRule, err: unknown): true => {
+    /** The last poll of a rule that was refused for its rate (it is asked again), for the timeout's message. */
+    const throttled = new Map<string, string>();
+    const throttleNote = (rule: DrillRule, step: DrillStep): string => {
+        const last = throttled.get(`${rule.id} ${step}`);
+        return last === undefined ? "" : ` (the last poll was refused for its rate: ${last})`;
+    };
+    /**
+     * A failed Opsgenie request ends that rule's polling (the error already names the request, opsgenieAlerts), except
+     * a 429 (Opsgenie "Rate Limiting"), which the next poll asks again.
+     */
+    const opsgenieFailed = (rule: DrillRule, err: unknown): boolean => {
         if (isAbort(err, signal)) throw err;
+        if (err instanceof OpsgenieApiError && err.status === 429) {
+            throttled.set(`${rule.id} opsgenie`, err.message);
+            return false;
+        }
         set(rule, "opsgenie", "failed", (err as Error).message);
         return true;
     };
@@ -327,7 +340,7 @@ export async function runDrill(plan: DrillPlan, clients: DrillClients, options: 
                             rule,
                             "opsgenie",
                             "failed",
-                            `no alert with alias ${rule.names.alarmName} opened within ${formatDuration(options.timeoutMs)}: check the SNS subscription of the alert topic and the integration's actions`,
+                            `no alert with alias ${rule.names.alarmName} opened within ${formatDuration(options.timeoutMs)}: check the SNS subscription of the alert topic and the integration's actions${throttleNote(rule, "opsgenie")}`,
                         );
                     }
                 }
@@ -415,7 +428,7 @@ export async function runDrill(plan: DrillPlan, clients: DrillClients, options: 
                         rule,
                         "opsgenie",
                         "failed",
-                        `alert ${openedAlerts.get(rule)!.id} opened but was not closed within ${formatDuration(options.timeoutMs)} of the OK: check the integration's close action`,
+                        `alert ${openedAlerts.get(rule)!.id} opened but was not closed within ${formatDuration(options.timeoutMs)} of the OK: check the integration's close action${throttleNote(rule, "opsgenie")}`,
                     );
                 }
             }
@@ -489,8 +502,13 @@ export async function runDrill(plan: DrillPlan, clients: DrillClients, options: 
                     );
                     return true;
                 } catch (err) {
+                    // A throttled request can succeed at the next poll; a refused or invalid one does not get better.
+                    if (isThrottled(err) && !isAbort(err, signal)) {
+                        throttled.set(`${rule.id} metric`, describeCallError(call, err));
+                        return false;
+                    }
                     failed(rule, "metric", call, err);
-                    return true; // a refused call does not get better by asking again
+                    return true;
                 }
             });
             for (const rule of put) {
@@ -499,7 +517,7 @@ export async function runDrill(plan: DrillPlan, clients: DrillClients, options: 
                     rule,
                     "metric",
                     "failed",
-                    `no datapoint in ${rule.names.metricNamespace} ${rule.names.metricName} within ${formatDuration(options.timeoutMs)} of the drill event: is the metric filter ${rule.names.metricFilterName} on ${plan.logGroupName} (was \`pulumi up\` run for this stack)?`,
+                    `no datapoint in ${rule.names.metricNamespace} ${rule.names.metricName} within ${formatDuration(options.timeoutMs)} of the drill event: is the metric filter ${rule.names.metricFilterName} on ${plan.logGroupName} (was \`pulumi up\` run for this stack)?${throttleNote(rule, "metric")}`,
                 );
             }
         }

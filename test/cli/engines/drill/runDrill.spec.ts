@@ -393,14 +393,12 @@ describe("runDrill (AWS SDK v3 clients under aws-sdk-client-mock)", () => {
     it("a refused DescribeAlarms names cloudwatch:DescribeAlarms and touches no alarm", async () => {
         const plan = devPlan();
         happyPath(plan);
-        cloudwatchMock
-            .on(DescribeAlarmsCommand)
-            .rejects(
-                Object.assign(new Error("not authorized"), {
-                    name: "AccessDenied",
-                    $metadata: { httpStatusCode: 403 },
-                }),
-            );
+        cloudwatchMock.on(DescribeAlarmsCommand).rejects(
+            Object.assign(new Error("not authorized"), {
+                name: "AccessDenied",
+                $metadata: { httpStatusCode: 403 },
+            }),
+        );
         const result = await runDrill(plan, clients, options());
         assert.match(
             result.rules[0].steps.alarm!.detail,
@@ -437,6 +435,27 @@ describe("runDrill (AWS SDK v3 clients under aws-sdk-client-mock)", () => {
         assert.strictEqual(result.rules[0].steps.metric!.status, "passed");
         assert.strictEqual(cloudwatchMock.commandCalls(GetMetricDataCommand).length, 3);
         assert.match(progress.at(-1)!, /^metric datapoints: 1 of 1 \(\d+ms of at most 200ms\)$/);
+    });
+
+    it("a GetMetricData still throttled after the SDK's retries is asked again at the next poll, not failed", async () => {
+        const plan = devPlan();
+        happyPath(plan);
+        // CloudWatch's Query protocol error code for a request over the rate (what the SDK's retry counts as throttling).
+        const throttling = Object.assign(new Error("Rate exceeded"), {
+            name: "Throttling",
+            $metadata: { httpStatusCode: 400 },
+        });
+        cloudwatchMock.on(GetMetricDataCommand).rejectsOnce(throttling).resolves(datapoint);
+        const result = await runDrill(plan, clients, options());
+        assert.strictEqual(result.rules[0].steps.metric!.status, "passed", result.rules[0].steps.metric!.detail);
+        assert.strictEqual(cloudwatchMock.commandCalls(GetMetricDataCommand).length, 2);
+
+        cloudwatchMock.on(GetMetricDataCommand).rejects(throttling);
+        const timedOut = await runDrill(plan, clients, options({ timeoutMs: 40 }));
+        assert.match(
+            timedOut.rules[0].steps.metric!.detail,
+            /^no datapoint in .* \(the last poll was refused for its rate: cloudwatch:GetMetricData failed: Throttling: Rate exceeded\)$/,
+        );
     });
 
     it("Ctrl-C while alarms are in ALARM: the drill stops and sets them back to OK", async () => {
@@ -689,6 +708,25 @@ describe("runDrill: Opsgenie verification against a loopback Alert API", () => {
         answer = () => closedAlert("2025-01-01T00:00:00Z");
         const failed = await drill();
         assert.strictEqual(failed.rules[0].steps.opsgenie!.status, "failed");
+    });
+
+    it("an answer over Opsgenie's rate limit (HTTP 429) is asked again at the next poll", async () => {
+        let polls = 0;
+        answer = (url) => {
+            if (++polls <= 2) return { status: 429, body: { message: "Rate limit exceeded", took: 0 } };
+            const state = alarmState[alias];
+            const status = url.searchParams.get("identifierType") === "id" && state === "OK" ? "closed" : "open";
+            return {
+                status: 200,
+                body: { data: { id: "a429", alias, status, lastOccurredAt: new Date().toISOString() } },
+            };
+        };
+        const result = await drill();
+        assert.deepStrictEqual(result.rules[0].steps.opsgenie, {
+            status: "passed",
+            detail: `alert a429 (alias ${alias}) opened and closed`,
+        });
+        assert.ok(polls > 3);
     });
 
     it("a refused key (HTTP 401) fails the step without printing the key", async () => {
