@@ -1,4 +1,4 @@
-import { ApiCall, DrillStep, PlannedCall, drillSteps, iamActionOf } from "./drillCalls";
+import { ApiCall, DrillStep, PlannedCall, drillMarkerKey, drillSteps, iamActionOf } from "./drillCalls";
 import { DrillPlan } from "./drillPlan";
 import { DrillResult, drillPassed } from "./drillResult";
 
@@ -52,7 +52,9 @@ export function formatDrillResult(result: DrillResult): string {
     const colWidth = Math.max(8, ...steps.map((s) => s.length));
     const lines = [
         `trailwatch drill ${result.drillId} — stack ${result.stack}, region ${result.region ?? "(from the AWS environment)"}`,
-        `Drill events in ${result.logGroupName} / ${result.logStreamName}`,
+        result.drillEventsPut > 0
+            ? `Drill events in ${result.logGroupName} / ${result.logStreamName}: ${result.drillEventsPut}, marked "${drillMarkerKey}" (they stay until the log group's retention removes them)`
+            : `No drill event was put into ${result.logGroupName}.`,
         "",
         `${"rule".padEnd(idWidth)}  ${steps.map((s) => s.padEnd(colWidth)).join("  ")}`.trimEnd(),
     ];
@@ -77,7 +79,9 @@ export function formatDrillResult(result: DrillResult): string {
     lines.push(
         "",
         result.interrupted
-            ? "INTERRUPTED: the drill stopped at Ctrl-C; the alarms it had set to ALARM were set back to OK."
+            ? result.alarmsLeftInAlarm.length > 0
+                ? `INTERRUPTED: the drill stopped at Ctrl-C; ${result.alarmsLeftInAlarm.length} alarm${result.alarmsLeftInAlarm.length === 1 ? "" : "s"} it had set to ALARM could not be set back to OK (above).`
+                : "INTERRUPTED: the drill stopped at Ctrl-C; the alarms it had set to ALARM were set back to OK."
             : drillPassed(result)
               ? `OK: every step passed for ${result.rules.length} rule${result.rules.length === 1 ? "" : "s"}.`
               : `FAILED: ${result.rules.filter((r) => Object.values(r.steps).some((s) => s?.status !== "passed")).length} of ${result.rules.length} rules have a step that did not pass.`,

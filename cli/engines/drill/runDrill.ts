@@ -125,6 +125,7 @@ export async function runDrill(plan: DrillPlan, clients: DrillClients, options: 
         drillId,
         logGroupName: plan.logGroupName,
         logStreamName,
+        drillEventsPut: 0,
         rules,
         interrupted: false,
         alarmsLeftInAlarm: [],
@@ -478,6 +479,7 @@ export async function runDrill(plan: DrillPlan, clients: DrillClients, options: 
                             );
                         } else {
                             put.push(rule);
+                            result.drillEventsPut++;
                         }
                     } catch (err) {
                         failed(rule, "metric", call, err);

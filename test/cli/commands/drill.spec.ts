@@ -295,7 +295,7 @@ describe("trailwatch drill", () => {
             assert.strictEqual(result.code, 0, result.stdout + result.stderr);
             assert.deepStrictEqual(result.stdout.split("\n"), [
                 "trailwatch drill 20250602T093015Z — stack dev, region eu-west-1",
-                "Drill events in aws-cloudtrail-logs-trailwatch-dev / trailwatch-drill-20250602T093015Z",
+                'Drill events in aws-cloudtrail-logs-trailwatch-dev / trailwatch-drill-20250602T093015Z: 2, marked "trailwatchDrill" (they stay until the log group\'s retention removes them)',
                 "",
                 "rule                pattern   alarm     metric",
                 "console-login-root  passed    passed    passed",
@@ -335,6 +335,41 @@ describe("trailwatch drill", () => {
                 /^INTERRUPTED: the drill stopped at Ctrl-C; the alarms it had set to ALARM were set back to OK\.$/m,
             );
             assert.strictEqual(process.listenerCount("SIGINT"), before, "the handler is removed");
+            assert.match(result.stdout, /^No drill event was put into aws-cloudtrail-logs-trailwatch-dev\.$/m);
+        });
+
+        it("Ctrl-C, and the OK fails: the output names the alarm left in ALARM and does not claim it was set back", async () => {
+            cloudwatchMock.on(SetAlarmStateCommand).callsFake((input: SetAlarmStateCommandInput) => {
+                if (input.StateValue === "OK") {
+                    throw Object.assign(new Error("Rate exceeded"), {
+                        name: "Throttling",
+                        $metadata: { httpStatusCode: 400 },
+                    });
+                }
+                alarms.set(input.AlarmName!, input);
+                setImmediate(() => process.emit("SIGINT"));
+                return {};
+            });
+            const result = await runWithBuffers(
+                (io) =>
+                    runDrillCommand(["--stack", "dev", "--rule", "console-login-root"], io, {
+                        pollIntervalMs: 5,
+                        holdMs: 60_000,
+                    }),
+                {},
+            );
+            assert.strictEqual(result.code, 130);
+            const lines = result.stdout.split("\n");
+            assert.ok(
+                lines.includes(
+                    "ALARM LEFT: trailwatch-dev-console-login-root is still in ALARM (cloudwatch:SetAlarmState failed: Throttling: Rate exceeded). Set it back with:",
+                ),
+                result.stdout,
+            );
+            assert.strictEqual(
+                lines.at(-2),
+                "INTERRUPTED: the drill stopped at Ctrl-C; 1 alarm it had set to ALARM could not be set back to OK (above).",
+            );
         });
 
         it("exits 1 when a step fails, and says which and why", async () => {
