@@ -217,6 +217,7 @@ export async function runDrillCommand(
     try {
         result = await runDrill(drillPlan, clients, {
             start: callOptions.start,
+            now: s.now,
             timeoutMs,
             pollIntervalMs: s.pollIntervalMs,
             holdMs: s.holdMs,

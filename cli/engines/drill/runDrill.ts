@@ -6,7 +6,12 @@ import {
     MetricAlarm,
     SetAlarmStateCommand,
 } from "@aws-sdk/client-cloudwatch";
-import { CloudWatchLogsClient, CreateLogStreamCommand, PutLogEventsCommand } from "@aws-sdk/client-cloudwatch-logs";
+import {
+    CloudWatchLogsClient,
+    CreateLogStreamCommand,
+    PutLogEventsCommand,
+    RejectedLogEventsInfo,
+} from "@aws-sdk/client-cloudwatch-logs";
 import { describeCallError, isThrottled } from "./awsCallError";
 import {
     ApiCall,
@@ -39,8 +44,13 @@ export interface DrillClients {
 
 /** How a drill runs. */
 export interface DrillOptions {
-    /** When the drill starts: names its log stream and stamps its events. @default now */
+    /** When the drill starts: names the drill, its log stream and its alarm state reasons. @default now */
     start?: Date;
+    /**
+     * The clock that stamps the drill events when they are put (the alarm and Opsgenie waits come first and can take
+     * minutes). @default () => new Date()
+     */
+    now?: () => Date;
     /** The longest each wait (metric datapoint, alert opened, alert closed) may take. */
     timeoutMs: number;
     /** The pause between two polls. */
@@ -101,6 +111,28 @@ const CONCURRENCY = 5;
 
 /** Clock skew allowed between this machine and Opsgenie when telling a new alert from an old one. */
 const CLOCK_SKEW_MS = 60_000;
+
+/**
+ * Why CloudWatch Logs rejected the (one) event of a PutLogEvents request, for people; undefined when it took it. It
+ * rejects an event "more than 2 hours in the future", "more than 14 days in the past", or "from earlier than the
+ * retention period of the log group" (CloudWatch Logs API Reference, PutLogEvents), and says which in
+ * `rejectedLogEventsInfo` (`tooNewLogEventStartIndex`, `tooOldLogEventEndIndex`, `expiredLogEventEndIndex`,
+ * RejectedLogEventsInfo). The drill stamps its event with this machine's clock, so that is what to check.
+ */
+function rejectionReason(rejected: RejectedLogEventsInfo | undefined, stampedAt: Date): string | undefined {
+    if (rejected === undefined) return undefined;
+    const at = stampedAt.toISOString();
+    if (rejected.tooNewLogEventStartIndex !== undefined) {
+        return `its timestamp ${at} is more than 2 hours ahead of AWS's clock: check this machine's clock`;
+    }
+    if (rejected.tooOldLogEventEndIndex !== undefined) {
+        return `its timestamp ${at} is more than 14 days behind AWS's clock: check this machine's clock`;
+    }
+    if (rejected.expiredLogEventEndIndex !== undefined) {
+        return `its timestamp ${at} is older than the log group's retention: check this machine's clock`;
+    }
+    return Object.keys(rejected).length > 0 ? JSON.stringify(rejected) : undefined;
+}
 
 /**
  * Runs a drill against a deployed stack: for each rule, AWS judges its pattern (`TestMetricFilter`), a marked sample
@@ -435,10 +467,12 @@ export async function runDrill(plan: DrillPlan, clients: DrillClients, options: 
             }
         }
 
-        // 4. A marked sample event in a drill log stream moves each rule's metric.
+        // 4. A marked sample event in a drill log stream moves each rule's metric. Stamped when it is put, not when the
+        // drill started: the waits before can take 2 x --timeout, and the metric is read around the event's minute.
+        const putAt = options.now?.() ?? new Date();
         const withEvent: { rule: DrillRule; event: Record<string, unknown>; sample: string }[] = [];
         for (const rule of plan.rules) {
-            const drillEvent = drillEventFor(rule, drillId, start);
+            const drillEvent = drillEventFor(rule, drillId, putAt);
             if (drillEvent === undefined) {
                 set(
                     rule,
@@ -465,17 +499,17 @@ export async function runDrill(plan: DrillPlan, clients: DrillClients, options: 
             const put: DrillRule[] = [];
             if (streamReady) {
                 await eachLimited(withEvent, CONCURRENCY, async ({ rule, event, sample }) => {
-                    const input = putLogEventsInput(plan, logStreamName, event, start);
+                    const input = putLogEventsInput(plan, logStreamName, event, putAt);
                     const call: ApiCall = { service: "logs", operation: "PutLogEvents", params: { ...input } };
                     try {
                         const output = await clients.logs.send(new PutLogEventsCommand(input), { abortSignal: signal });
-                        const rejected = output.rejectedLogEventsInfo;
-                        if (rejected !== undefined && Object.keys(rejected).length > 0) {
+                        const why = rejectionReason(output.rejectedLogEventsInfo, putAt);
+                        if (why !== undefined) {
                             set(
                                 rule,
                                 "metric",
                                 "failed",
-                                `CloudWatch Logs rejected the drill event (${sample}): ${JSON.stringify(rejected)}`,
+                                `CloudWatch Logs rejected the drill event (${sample}): ${why}`,
                             );
                         } else {
                             put.push(rule);
@@ -487,7 +521,7 @@ export async function runDrill(plan: DrillPlan, clients: DrillClients, options: 
                 });
             }
             const seen = await pollAll("metric datapoints", put, async (rule) => {
-                const input = getMetricDataInput(rule, start);
+                const input = getMetricDataInput(rule, putAt);
                 const call: ApiCall = { service: "cloudwatch", operation: "GetMetricData", params: { ...input } };
                 try {
                     const output = await clients.cloudwatch.send(new GetMetricDataCommand(input), {

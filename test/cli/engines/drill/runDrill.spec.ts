@@ -41,7 +41,7 @@ function devPlan(ruleIds: string[] = [rootRule]): DrillPlan {
 }
 
 function options(overrides: Partial<DrillOptions> = {}): DrillOptions {
-    return { start, timeoutMs: 200, pollIntervalMs: 10, holdMs: 0, ...overrides };
+    return { start, now: () => start, timeoutMs: 200, pollIntervalMs: 10, holdMs: 0, ...overrides };
 }
 
 /** AWS's answer to TestMetricFilter, computed by the project's evaluator (AWS agrees with it in the happy path). */
@@ -207,6 +207,25 @@ describe("runDrill (AWS SDK v3 clients under aws-sdk-client-mock)", () => {
         );
     });
 
+    it("stamps the drill event when it is put, after the alarm waits, and reads the metric around that minute", async () => {
+        const plan = devPlan();
+        happyPath(plan);
+        // The alarm and Opsgenie waits took 7 minutes: the event is put at 09:37:20.
+        const putAt = new Date("2025-06-02T09:37:20.000Z");
+        await runDrill(plan, clients, options({ now: () => putAt }));
+        const put = logsMock.commandCalls(PutLogEventsCommand)[0].args[0].input;
+        assert.strictEqual(put.logStreamName, "trailwatch-drill-20250602T093015Z");
+        assert.strictEqual(put.logEvents![0].timestamp, putAt.getTime());
+        const event = JSON.parse(put.logEvents![0].message!) as { eventTime: string; trailwatchDrill: object };
+        assert.strictEqual(event.eventTime, "2025-06-02T09:37:20Z");
+        assert.deepStrictEqual((event.trailwatchDrill as { drillId: string }).drillId, "20250602T093015Z");
+        const metric = cloudwatchMock.commandCalls(GetMetricDataCommand)[0].args[0].input;
+        assert.deepStrictEqual(
+            [metric.StartTime, metric.EndTime],
+            [new Date("2025-06-02T09:36:00Z"), new Date("2025-06-02T09:39:00Z")],
+        );
+    });
+
     it("sets the alarm to ALARM with a reason that says it is a drill, then back to OK", async () => {
         const plan = devPlan();
         happyPath(plan);
@@ -264,6 +283,20 @@ describe("runDrill (AWS SDK v3 clients under aws-sdk-client-mock)", () => {
             detail: 'access denied: the credentials may not call logs:PutLogEvents (IAM action refused; see "The IAM policy it needs" in docs/drill.md)',
         });
         assert.strictEqual(result.rules[0].steps.alarm!.status, "passed");
+        assert.strictEqual(cloudwatchMock.commandCalls(GetMetricDataCommand).length, 0);
+    });
+
+    it("a drill event CloudWatch Logs rejects (rejectedLogEventsInfo) fails the step, says why, and is not waited for", async () => {
+        const plan = devPlan();
+        happyPath(plan);
+        // This machine's clock is 3 hours fast: PutLogEvents takes the request and rejects its one event.
+        logsMock.on(PutLogEventsCommand).resolves({ rejectedLogEventsInfo: { tooNewLogEventStartIndex: 0 } });
+        const result = await runDrill(plan, clients, options({ now: () => new Date("2025-06-02T12:30:15.000Z") }));
+        assert.deepStrictEqual(result.rules[0].steps.metric, {
+            status: "failed",
+            detail: "CloudWatch Logs rejected the drill event (console-login-root-no-mfa.json): its timestamp 2025-06-02T12:30:15.000Z is more than 2 hours ahead of AWS's clock: check this machine's clock",
+        });
+        assert.strictEqual(result.drillEventsPut, 0);
         assert.strictEqual(cloudwatchMock.commandCalls(GetMetricDataCommand).length, 0);
     });
 
