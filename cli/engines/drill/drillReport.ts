@@ -3,11 +3,13 @@ import { DrillPlan } from "./drillPlan";
 import { DrillResult, drillPassed } from "./drillResult";
 
 /** A parameter value on one line: strings as they are (cut at `width`), anything else as compact JSON. */
-function brief(value: unknown, width = 100): string {
+function brief(key: string, value: unknown, width = 100): string {
     let text: string;
     if (value instanceof Date) text = value.toISOString();
-    else if (Array.isArray(value) && value.every((v) => typeof v === "string")) text = `[${value.length} messages]`;
-    else if (typeof value === "string") text = JSON.stringify(value);
+    else if (Array.isArray(value) && value.every((v) => typeof v === "string")) {
+        const noun = key === "AlarmNames" ? `alarm name${value.length === 1 ? "" : "s"}` : "messages";
+        text = `[${value.length} ${noun}]`;
+    } else if (typeof value === "string") text = JSON.stringify(value);
     else
         text = JSON.stringify(value, (_, v: unknown) =>
             typeof v === "string" && v.length > width ? `${v.slice(0, width)}…` : v,
@@ -19,7 +21,7 @@ function brief(value: unknown, width = 100): string {
 export function formatCall(call: ApiCall): string {
     const params = Object.entries(call.params)
         .filter(([, v]) => v !== undefined)
-        .map(([k, v]) => `${k}=${brief(v)}`)
+        .map(([k, v]) => `${k}=${brief(k, v)}`)
         .join(" ");
     return `${iamActionOf(call) ?? `opsgenie:${call.operation}`} ${params}`;
 }

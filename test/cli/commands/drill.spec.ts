@@ -119,6 +119,12 @@ describe("trailwatch drill", () => {
                     ),
                 ),
             );
+            assert.ok(
+                lines.includes(
+                    "                      cloudwatch:DescribeAlarms AlarmNames=[1 alarm name] MaxRecords=100  (an alarm missing or already in ALARM is left alone)",
+                ),
+                result.stdout,
+            );
             assert.strictEqual(lines.at(-2), "8 calls.");
         });
 
