@@ -312,6 +312,18 @@ export async function runDrill(plan: DrillPlan, clients: DrillClients, options: 
                         "failed",
                         `no alarm ${name} in ${plan.region ?? "the AWS environment's region"}: was \`pulumi up\` run for stack ${plan.stack} in this account?`,
                     );
+                } else if (alarm.ActionsEnabled === false || alarm.AlarmActions?.length === 0) {
+                    // MetricAlarm (CloudWatch API Reference): ActionsEnabled "indicates whether actions should be
+                    // executed during any changes to the alarm state"; AlarmActions are those of the move to ALARM.
+                    // Either way its ALARM would reach no one: the alert path is broken, and a drill ALARM proves nothing.
+                    set(
+                        rule,
+                        "alarm",
+                        "failed",
+                        alarm.ActionsEnabled === false
+                            ? `${name} has its actions disabled, so its ALARM notifies no one: \`aws cloudwatch enable-alarm-actions --alarm-names ${name}\` (or \`pulumi up\`)`
+                            : `${name} has no ALARM action, so its ALARM notifies no one: run \`pulumi up\` for stack ${plan.stack}`,
+                    );
                 } else if (alarm.StateValue === "ALARM") {
                     set(
                         rule,

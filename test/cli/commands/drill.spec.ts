@@ -247,6 +247,8 @@ describe("trailwatch drill", () => {
             cloudwatchMock.on(DescribeAlarmsCommand).callsFake((input: DescribeAlarmsCommandInput) => ({
                 MetricAlarms: input.AlarmNames!.map((name) => ({
                     AlarmName: name,
+                    ActionsEnabled: true,
+                    AlarmActions: ["arn:aws:sns:eu-west-1:111122223333:trailwatch-dev-alerts"],
                     ...(alarms.get(name) ?? { StateValue: "OK", StateReason: "Threshold Crossed" }),
                 })),
             }));

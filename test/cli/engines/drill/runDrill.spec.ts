@@ -57,8 +57,15 @@ function agreeingTestMetricFilter(plan: DrillPlan) {
     };
 }
 
-/** An alarm's state and reason, as DescribeAlarms returns them. */
-type AlarmState = { StateValue: "OK" | "ALARM" | "INSUFFICIENT_DATA"; StateReason: string };
+/** An alarm's state and reason, as DescribeAlarms returns them (and, to test them, its actions). */
+type AlarmState = {
+    StateValue: "OK" | "ALARM" | "INSUFFICIENT_DATA";
+    StateReason: string;
+    ActionsEnabled?: boolean;
+    AlarmActions?: string[];
+};
+
+const alertTopicArn = "arn:aws:sns:eu-west-1:111122223333:trailwatch-dev-alerts";
 
 const quietAlarm: AlarmState = {
     StateValue: "OK",
@@ -88,7 +95,12 @@ function fakeAlarms(
     mock.on(DescribeAlarmsCommand).callsFake((input: DescribeAlarmsCommandInput) => ({
         MetricAlarms: input
             .AlarmNames!.filter((name) => !(options.missing ?? []).includes(name))
-            .map((name) => ({ AlarmName: name, ...(alarms.get(name) ?? quietAlarm) })),
+            .map((name) => ({
+                AlarmName: name,
+                ActionsEnabled: true,
+                AlarmActions: [alertTopicArn],
+                ...(alarms.get(name) ?? quietAlarm),
+            })),
     }));
     return alarms;
 }
@@ -340,6 +352,32 @@ describe("runDrill (AWS SDK v3 clients under aws-sdk-client-mock)", () => {
         });
         assert.strictEqual(result.rules[0].steps.alarm!.status, "passed");
         assert.deepStrictEqual(result.alarmsLeftInAlarm, []);
+    });
+
+    it("an alarm whose actions are disabled, or that has no ALARM action, fails its step and is not set to ALARM", async () => {
+        const plan = devPlan([rootRule, "console-login-root"]);
+        happyPath(plan);
+        fakeAlarms(cloudwatchMock, {
+            alarms: new Map<string, AlarmState>([
+                ["trailwatch-dev-cis-cloudwatch-1-root-usage", { ...quietAlarm, ActionsEnabled: false }],
+                ["trailwatch-dev-console-login-root", { ...quietAlarm, AlarmActions: [] }],
+            ]),
+        });
+        const result = await runDrill(plan, clients, options());
+        assert.strictEqual(cloudwatchMock.commandCalls(SetAlarmStateCommand).length, 0);
+        assert.deepStrictEqual(
+            result.rules.map((r) => r.steps.alarm),
+            [
+                {
+                    status: "failed",
+                    detail: "trailwatch-dev-cis-cloudwatch-1-root-usage has its actions disabled, so its ALARM notifies no one: `aws cloudwatch enable-alarm-actions --alarm-names trailwatch-dev-cis-cloudwatch-1-root-usage` (or `pulumi up`)",
+                },
+                {
+                    status: "failed",
+                    detail: "trailwatch-dev-console-login-root has no ALARM action, so its ALARM notifies no one: run `pulumi up` for stack dev",
+                },
+            ],
+        );
     });
 
     it("an alarm that goes to ALARM for a reason of its own during the drill is not set to OK", async () => {
