@@ -107,6 +107,17 @@ function fakeAlarms(
 
 const datapoint = { MetricDataResults: [{ Id: "drill", Timestamps: [new Date("2025-06-02T09:30:00Z")], Values: [1] }] };
 
+/** How AWS refuses a request the caller's policies do not allow (IAM User Guide, "Troubleshoot access denied"). */
+function denied(name: "AccessDeniedException" | "AccessDenied"): Error {
+    return Object.assign(
+        new Error("User: arn:aws:iam::111122223333:user/ci is not authorized to perform this action"),
+        {
+            name,
+            $metadata: { httpStatusCode: name === "AccessDenied" ? 403 : 400 },
+        },
+    );
+}
+
 /** Sinon numbers every call of every stub in one sequence (`callId`), which its typings leave out. */
 const callId = (call: object): number => (call as { callId: number }).callId;
 
@@ -311,6 +322,45 @@ describe("runDrill (AWS SDK v3 clients under aws-sdk-client-mock)", () => {
         assert.strictEqual(result.drillEventsPut, 0);
         assert.strictEqual(cloudwatchMock.commandCalls(GetMetricDataCommand).length, 0);
     });
+
+    // One call refused at a time, as a policy missing one statement does: CloudWatch Logs answers
+    // AccessDeniedException (JSON protocol), CloudWatch AccessDenied (Query protocol); the other steps go on.
+    const refusals: [string, string, () => void][] = [
+        [
+            "logs:TestMetricFilter",
+            "pattern",
+            () => logsMock.on(TestMetricFilterCommand).rejects(denied("AccessDeniedException")),
+        ],
+        [
+            "logs:CreateLogStream",
+            "metric",
+            () => logsMock.on(CreateLogStreamCommand).rejects(denied("AccessDeniedException")),
+        ],
+        [
+            "cloudwatch:GetMetricData",
+            "metric",
+            () => cloudwatchMock.on(GetMetricDataCommand).rejects(denied("AccessDenied")),
+        ],
+    ];
+    for (const [action, step, refuse] of refusals) {
+        it(`a refused ${action} fails the ${step} step naming it, asks once, and the other steps pass`, async () => {
+            const plan = devPlan();
+            happyPath(plan);
+            refuse();
+            const result = await runDrill(plan, clients, options());
+            const steps = result.rules[0].steps;
+            assert.deepStrictEqual(steps[step as "pattern" | "metric"], {
+                status: "failed",
+                detail: `access denied: the credentials may not call ${action} (IAM action refused; see "The IAM policy it needs" in docs/drill.md)`,
+            });
+            for (const other of ["pattern", "alarm", "metric"].filter((s) => s !== step)) {
+                assert.strictEqual(steps[other as "pattern"]!.status, "passed", other);
+            }
+            const operation = action.split(":")[1];
+            assert.strictEqual(sent().filter((c) => c.action === action).length, 1, `${operation} asked once`);
+            assert.deepStrictEqual(result.alarmsLeftInAlarm, []);
+        });
+    }
 
     it("a refused SetAlarmState (CloudWatch's AccessDenied) names cloudwatch:SetAlarmState and sends no OK", async () => {
         const plan = devPlan();
