@@ -66,7 +66,7 @@ Alarms the drill sets to ALARM are always set back to OK, also on an error or Ct
             type: "boolean",
             description: "Print one JSON document instead of the table.",
             details:
-                "Its fields: `stack`, `region`, `drillId`, `logGroupName`, `logStreamName`, `rules` (`id`, `alarmName`, `steps` with `status` and `detail` per step), `interrupted`, `alarmsLeftInAlarm`, `ok`; with `--dry-run`: `calls` (`ruleId`, `step`, `call` with `service`, `operation`, `params`, and `note`).",
+                "Its fields: `stack`, `region`, `drillId`, `logGroupName`, `logStreamName`, `drillEventsPut` (the drill events left in the log stream), `rules` (`id`, `alarmName`, `steps` with `status` and `detail` per step), `interrupted`, `alarmsLeftInAlarm`, `ok`; with `--dry-run`: `calls` (`ruleId`, `step`, `call` with `service`, `operation`, `params`, and `note`).",
         },
     ],
     epilogue: `Exit codes: 0 every step passed (or the dry run was printed); 1 a step failed (the summary says which and
@@ -217,6 +217,7 @@ export async function runDrillCommand(
     try {
         result = await runDrill(drillPlan, clients, {
             start: callOptions.start,
+            now: s.now,
             timeoutMs,
             pollIntervalMs: s.pollIntervalMs,
             holdMs: s.holdMs,

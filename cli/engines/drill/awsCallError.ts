@@ -14,6 +14,27 @@ export function isAccessDenied(err: unknown): boolean {
 }
 
 /**
+ * Error codes of a request refused for its rate, not its content: CloudWatch's `Throttling` (Query protocol), CloudWatch
+ * Logs' `ThrottlingException` (CloudWatch Logs API Reference, Common Errors: "The request was denied due to request
+ * throttling"), and the like; the same codes, with HTTP 429, that the AWS SDK's own retry strategy counts as
+ * throttling (`isThrottlingError` in @smithy/core's retry). The SDK has retried such a request already (3 attempts by
+ * default); a poll asks again at its next turn instead of giving up.
+ */
+const throttlingCodes = new Set([
+    "Throttling",
+    "ThrottlingException",
+    "TooManyRequestsException",
+    "RequestLimitExceeded",
+    "RequestThrottled",
+]);
+
+/** True when AWS refused `err`'s request for its rate: asking again later can succeed. */
+export function isThrottled(err: unknown): boolean {
+    const e = err as { name?: string; $metadata?: { httpStatusCode?: number } } | undefined;
+    return throttlingCodes.has(e?.name ?? "") || e?.$metadata?.httpStatusCode === 429;
+}
+
+/**
  * What went wrong with a call, for people: AccessDenied names the IAM action that was refused (the action follows
  * from the call, whatever AWS's message says); other errors give the service's code and message.
  */

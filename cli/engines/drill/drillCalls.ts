@@ -1,4 +1,8 @@
-import type { GetMetricDataCommandInput, SetAlarmStateCommandInput } from "@aws-sdk/client-cloudwatch";
+import type {
+    DescribeAlarmsCommandInput,
+    GetMetricDataCommandInput,
+    SetAlarmStateCommandInput,
+} from "@aws-sdk/client-cloudwatch";
 import type {
     CreateLogStreamCommandInput,
     PutLogEventsCommandInput,
@@ -163,6 +167,29 @@ export function setAlarmStateInput(rule: DrillRule, state: "ALARM" | "OK", drill
 }
 
 /**
+ * DescribeAlarms takes at most 100 `AlarmNames` and returns at most `MaxRecords` (1 to 100) alarms a page (CloudWatch
+ * API Reference, DescribeAlarms); without `AlarmTypes` it returns metric alarms only, which the stack's are.
+ */
+export const MAX_DESCRIBED_ALARMS = 100;
+
+/**
+ * The requests that read the state of `rules`' alarms, at most 100 names each. The drill reads it before ALARM and
+ * before OK: SetAlarmState invokes an alarm's actions only "when the updated state differs from the previous value"
+ * (CloudWatch API Reference, SetAlarmState), so an alarm already in ALARM would send no alert for the drill, and the
+ * drill's OK would then send the OK that closes a real alert.
+ */
+export function describeAlarmsInputs(rules: readonly DrillRule[]): DescribeAlarmsCommandInput[] {
+    const inputs: DescribeAlarmsCommandInput[] = [];
+    for (let i = 0; i < rules.length; i += MAX_DESCRIBED_ALARMS) {
+        inputs.push({
+            AlarmNames: rules.slice(i, i + MAX_DESCRIBED_ALARMS).map((r) => r.names.alarmName),
+            MaxRecords: MAX_DESCRIBED_ALARMS,
+        });
+    }
+    return inputs;
+}
+
+/**
  * Opsgenie's Alert API, "Get Alert": `GET /v2/alerts/:identifier?identifierType=id|tiny|alias`, authorised by the
  * header `Authorization: GenieKey <key>`, on api.opsgenie.com or, for the EU instance, api.eu.opsgenie.com
  * (Opsgenie "Alert API", https://docs.opsgenie.com/docs/alert-api). The URL never carries the key.
@@ -234,6 +261,13 @@ export function plannedCalls(plan: DrillPlan, options: DrillCallOptions): Planne
         call: { service: "opsgenie", operation: "GetAlert", params: { method: "GET", url } },
         note,
     });
+    const describeAlarms = (note: string): PlannedCall[] =>
+        describeAlarmsInputs(plan.rules).map((input) => ({
+            step: "alarm",
+            call: { service: "cloudwatch", operation: "DescribeAlarms", params: { ...input } },
+            note,
+        }));
+    calls.push(...describeAlarms("an alarm missing or already in ALARM is left alone"));
     calls.push(...plan.rules.map((rule) => setAlarmState(rule, "ALARM")));
     if (verifyUrl !== undefined) {
         calls.push(
@@ -247,6 +281,7 @@ export function plannedCalls(plan: DrillPlan, options: DrillCallOptions): Planne
         );
     }
     const okNote = verifyUrl !== undefined ? "also on error or Ctrl-C" : "after a pause, also on error or Ctrl-C";
+    calls.push(...describeAlarms("only an alarm still in the drill's ALARM is set to OK"));
     calls.push(...plan.rules.map((rule) => setAlarmState(rule, "OK", okNote)));
     if (verifyUrl !== undefined) {
         const url = opsgenieGetAlertUrl(verifyUrl, "ALERT_ID", "id");

@@ -19,8 +19,10 @@ export interface PolicyDocument {
  * The least privilege `trailwatch drill` needs, from the Service Authorization Reference: `logs:TestMetricFilter` and
  * `cloudwatch:GetMetricData` take no resource (`*`); `logs:CreateLogStream` and `logs:PutLogEvents` act on a log
  * stream (`arn:…:log-group:<group>:log-stream:<stream>`), here only the drill's own streams of the trail's log group;
- * `cloudwatch:SetAlarmState` acts on an alarm (`arn:…:cloudwatch:<region>:<account>:alarm:<name>`), here only the
- * stack's alarms. The Opsgenie check needs no AWS permission.
+ * `cloudwatch:SetAlarmState` and `cloudwatch:DescribeAlarms` act on an alarm
+ * (`arn:…:cloudwatch:<region>:<account>:alarm:<name>`), here only the stack's alarms (DescribeAlarms needs `*` only
+ * for composite alarms, CloudWatch API Reference, DescribeAlarms; the stack's are metric alarms). The Opsgenie check
+ * needs no AWS permission.
  */
 export function drillIamPolicy(scope: DrillPolicyScope): PolicyDocument {
     const p = scope.partition ?? "aws";
@@ -39,7 +41,7 @@ export function drillIamPolicy(scope: DrillPolicyScope): PolicyDocument {
             {
                 Sid: "DrillAlarms",
                 Effect: "Allow",
-                Action: ["cloudwatch:SetAlarmState"],
+                Action: ["cloudwatch:DescribeAlarms", "cloudwatch:SetAlarmState"],
                 Resource: `arn:${p}:cloudwatch:${at}:alarm:${scope.alarmNamePrefix}*`,
             },
         ],

@@ -1,13 +1,15 @@
-import { ApiCall, DrillStep, PlannedCall, drillSteps, iamActionOf } from "./drillCalls";
+import { ApiCall, DrillStep, PlannedCall, drillMarkerKey, drillSteps, iamActionOf } from "./drillCalls";
 import { DrillPlan } from "./drillPlan";
 import { DrillResult, drillPassed } from "./drillResult";
 
 /** A parameter value on one line: strings as they are (cut at `width`), anything else as compact JSON. */
-function brief(value: unknown, width = 100): string {
+function brief(key: string, value: unknown, width = 100): string {
     let text: string;
     if (value instanceof Date) text = value.toISOString();
-    else if (Array.isArray(value) && value.every((v) => typeof v === "string")) text = `[${value.length} messages]`;
-    else if (typeof value === "string") text = JSON.stringify(value);
+    else if (Array.isArray(value) && value.every((v) => typeof v === "string")) {
+        const noun = key === "AlarmNames" ? `alarm name${value.length === 1 ? "" : "s"}` : "messages";
+        text = `[${value.length} ${noun}]`;
+    } else if (typeof value === "string") text = JSON.stringify(value);
     else
         text = JSON.stringify(value, (_, v: unknown) =>
             typeof v === "string" && v.length > width ? `${v.slice(0, width)}…` : v,
@@ -19,7 +21,7 @@ function brief(value: unknown, width = 100): string {
 export function formatCall(call: ApiCall): string {
     const params = Object.entries(call.params)
         .filter(([, v]) => v !== undefined)
-        .map(([k, v]) => `${k}=${brief(v)}`)
+        .map(([k, v]) => `${k}=${brief(k, v)}`)
         .join(" ");
     return `${iamActionOf(call) ?? `opsgenie:${call.operation}`} ${params}`;
 }
@@ -52,7 +54,9 @@ export function formatDrillResult(result: DrillResult): string {
     const colWidth = Math.max(8, ...steps.map((s) => s.length));
     const lines = [
         `trailwatch drill ${result.drillId} — stack ${result.stack}, region ${result.region ?? "(from the AWS environment)"}`,
-        `Drill events in ${result.logGroupName} / ${result.logStreamName}`,
+        result.drillEventsPut > 0
+            ? `Drill events in ${result.logGroupName} / ${result.logStreamName}: ${result.drillEventsPut}, marked "${drillMarkerKey}" (they stay until the log group's retention removes them)`
+            : `No drill event was put into ${result.logGroupName}.`,
         "",
         `${"rule".padEnd(idWidth)}  ${steps.map((s) => s.padEnd(colWidth)).join("  ")}`.trimEnd(),
     ];
@@ -77,7 +81,9 @@ export function formatDrillResult(result: DrillResult): string {
     lines.push(
         "",
         result.interrupted
-            ? "INTERRUPTED: the drill stopped at Ctrl-C; the alarms it had set to ALARM were set back to OK."
+            ? result.alarmsLeftInAlarm.length > 0
+                ? `INTERRUPTED: the drill stopped at Ctrl-C; ${result.alarmsLeftInAlarm.length} alarm${result.alarmsLeftInAlarm.length === 1 ? "" : "s"} it had set to ALARM could not be set back to OK (above).`
+                : "INTERRUPTED: the drill stopped at Ctrl-C; the alarms it had set to ALARM were set back to OK."
             : drillPassed(result)
               ? `OK: every step passed for ${result.rules.length} rule${result.rules.length === 1 ? "" : "s"}.`
               : `FAILED: ${result.rules.filter((r) => Object.values(r.steps).some((s) => s?.status !== "passed")).length} of ${result.rules.length} rules have a step that did not pass.`,

@@ -23,6 +23,11 @@ export interface DrillResult {
     drillId: string;
     logGroupName: string;
     logStreamName: string;
+    /**
+     * Drill events CloudWatch Logs accepted into the log stream. They stay: the drill's policy may not delete from the
+     * audit log group, whose retention removes them.
+     */
+    drillEventsPut: number;
     rules: RuleResult[];
     /** Ctrl-C stopped the drill. */
     interrupted: boolean;

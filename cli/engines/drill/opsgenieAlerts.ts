@@ -66,6 +66,14 @@ export async function getOpsgenieAlert(
             response.status,
         );
     }
+    if (response.status === 429) {
+        // Opsgenie "Rate Limiting": a request over the rate limit of its domain (Alert, per minute and per second) is
+        // "rejected with the HTTP status 429 - Too Many Requests"; the caller asks again at its next poll.
+        throw new OpsgenieApiError(
+            `Opsgenie answered HTTP 429 Too Many Requests to Get Alert (its rate limit): ${text.slice(0, 200)}`,
+            429,
+        );
+    }
     if (!response.ok) {
         throw new OpsgenieApiError(
             `Opsgenie answered HTTP ${response.status} to Get Alert: ${text.slice(0, 200)}`,

@@ -1,10 +1,24 @@
-import { CloudWatchClient, GetMetricDataCommand, SetAlarmStateCommand } from "@aws-sdk/client-cloudwatch";
-import { CloudWatchLogsClient, CreateLogStreamCommand, PutLogEventsCommand } from "@aws-sdk/client-cloudwatch-logs";
-import { describeCallError } from "./awsCallError";
+import {
+    CloudWatchClient,
+    DescribeAlarmsCommand,
+    DescribeAlarmsCommandInput,
+    GetMetricDataCommand,
+    MetricAlarm,
+    SetAlarmStateCommand,
+} from "@aws-sdk/client-cloudwatch";
+import {
+    CloudWatchLogsClient,
+    CreateLogStreamCommand,
+    PutLogEventsCommand,
+    RejectedLogEventsInfo,
+} from "@aws-sdk/client-cloudwatch-logs";
+import { describeCallError, isThrottled } from "./awsCallError";
 import {
     ApiCall,
     DrillStep,
     createLogStreamInput,
+    describeAlarmsInputs,
+    drillAlarmReason,
     drillEventFor,
     drillIdOf,
     drillLogStreamName,
@@ -19,7 +33,7 @@ import {
 } from "./drillCalls";
 import { DrillPlan, DrillRule } from "./drillPlan";
 import { DrillResult, RuleResult, StepStatus } from "./drillResult";
-import { OpsgenieAlert, getOpsgenieAlert } from "./opsgenieAlerts";
+import { OpsgenieAlert, OpsgenieApiError, getOpsgenieAlert } from "./opsgenieAlerts";
 import { judgePattern } from "./patternJudge";
 
 /** The AWS SDK v3 clients a drill sends with (the region is the stack's). */
@@ -30,8 +44,13 @@ export interface DrillClients {
 
 /** How a drill runs. */
 export interface DrillOptions {
-    /** When the drill starts: names its log stream and stamps its events. @default now */
+    /** When the drill starts: names the drill, its log stream and its alarm state reasons. @default now */
     start?: Date;
+    /**
+     * The clock that stamps the drill events when they are put (the alarm and Opsgenie waits come first and can take
+     * minutes). @default () => new Date()
+     */
+    now?: () => Date;
     /** The longest each wait (metric datapoint, alert opened, alert closed) may take. */
     timeoutMs: number;
     /** The pause between two polls. */
@@ -94,6 +113,28 @@ const CONCURRENCY = 5;
 const CLOCK_SKEW_MS = 60_000;
 
 /**
+ * Why CloudWatch Logs rejected the (one) event of a PutLogEvents request, for people; undefined when it took it. It
+ * rejects an event "more than 2 hours in the future", "more than 14 days in the past", or "from earlier than the
+ * retention period of the log group" (CloudWatch Logs API Reference, PutLogEvents), and says which in
+ * `rejectedLogEventsInfo` (`tooNewLogEventStartIndex`, `tooOldLogEventEndIndex`, `expiredLogEventEndIndex`,
+ * RejectedLogEventsInfo). The drill stamps its event with this machine's clock, so that is what to check.
+ */
+function rejectionReason(rejected: RejectedLogEventsInfo | undefined, stampedAt: Date): string | undefined {
+    if (rejected === undefined) return undefined;
+    const at = stampedAt.toISOString();
+    if (rejected.tooNewLogEventStartIndex !== undefined) {
+        return `its timestamp ${at} is more than 2 hours ahead of AWS's clock: check this machine's clock`;
+    }
+    if (rejected.tooOldLogEventEndIndex !== undefined) {
+        return `its timestamp ${at} is more than 14 days behind AWS's clock: check this machine's clock`;
+    }
+    if (rejected.expiredLogEventEndIndex !== undefined) {
+        return `its timestamp ${at} is older than the log group's retention: check this machine's clock`;
+    }
+    return Object.keys(rejected).length > 0 ? JSON.stringify(rejected) : undefined;
+}
+
+/**
  * Runs a drill against a deployed stack: for each rule, AWS judges its pattern (`TestMetricFilter`), a marked sample
  * event put into a drill log stream moves its metric, and its alarm goes to ALARM and back to OK (and, with
  * verification, the Opsgenie alert opens and closes). Each step passes or fails on its own; a failure names the IAM
@@ -116,6 +157,7 @@ export async function runDrill(plan: DrillPlan, clients: DrillClients, options: 
         drillId,
         logGroupName: plan.logGroupName,
         logStreamName,
+        drillEventsPut: 0,
         rules,
         interrupted: false,
         alarmsLeftInAlarm: [],
@@ -136,9 +178,22 @@ export async function runDrill(plan: DrillPlan, clients: DrillClients, options: 
         if (isAbort(err, signal)) throw err;
         set(rule, step, "failed", describeCallError(call, err));
     };
-    /** A failed Opsgenie request ends that rule's polling: the error already names the request (opsgenieAlerts). */
-    const opsgenieFailed = (rule: DrillRule, err: unknown): true => {
+    /** The last poll of a rule that was refused for its rate (it is asked again), for the timeout's message. */
+    const throttled = new Map<string, string>();
+    const throttleNote = (rule: DrillRule, step: DrillStep): string => {
+        const last = throttled.get(`${rule.id} ${step}`);
+        return last === undefined ? "" : ` (the last poll was refused for its rate: ${last})`;
+    };
+    /**
+     * A failed Opsgenie request ends that rule's polling (the error already names the request, opsgenieAlerts), except
+     * a 429 (Opsgenie "Rate Limiting"), which the next poll asks again.
+     */
+    const opsgenieFailed = (rule: DrillRule, err: unknown): boolean => {
         if (isAbort(err, signal)) throw err;
+        if (err instanceof OpsgenieApiError && err.status === 429) {
+            throttled.set(`${rule.id} opsgenie`, err.message);
+            return false;
+        }
         set(rule, "opsgenie", "failed", (err as Error).message);
         return true;
     };
@@ -174,6 +229,28 @@ export async function runDrill(plan: DrillPlan, clients: DrillClients, options: 
         );
         return done;
     };
+
+    /** The alarms of `polled` as CloudWatch describes them now, by name; an alarm it does not know is absent. */
+    const readAlarms = async (polled: DrillRule[], abortSignal?: AbortSignal): Promise<Map<string, MetricAlarm>> => {
+        const found = new Map<string, MetricAlarm>();
+        for (const input of describeAlarmsInputs(polled)) {
+            let page: DescribeAlarmsCommandInput = input;
+            for (;;) {
+                const output = await clients.cloudwatch.send(new DescribeAlarmsCommand(page), { abortSignal });
+                for (const alarm of output.MetricAlarms ?? []) {
+                    if (alarm.AlarmName !== undefined) found.set(alarm.AlarmName, alarm);
+                }
+                if (!output.NextToken) break;
+                page = { ...input, NextToken: output.NextToken };
+            }
+        }
+        return found;
+    };
+    const describeCall = (polled: DrillRule[]): ApiCall => ({
+        service: "cloudwatch",
+        operation: "DescribeAlarms",
+        params: { ...describeAlarmsInputs(polled)[0] },
+    });
 
     // Alarms the drill may have set to ALARM: every one is set back to OK in the `finally` below.
     const maybeInAlarm = new Set<DrillRule>();
@@ -217,10 +294,54 @@ export async function runDrill(plan: DrillPlan, clients: DrillClients, options: 
 
         // 2. The alarm goes to ALARM and back to OK (3. with the Opsgenie alert seen to open and close); before the drill
         // events of step 4, so that the alarm's own evaluation of those (it fires on them at threshold 1) cannot mix in.
+        // SetAlarmState invokes an alarm's actions only "when the updated state differs from the previous value"
+        // (CloudWatch API Reference, SetAlarmState): an alarm in ALARM already would send no alert for the drill, and
+        // the drill's OK would send the OK notification that closes the real alert. Such an alarm is left alone, and
+        // so is one CloudWatch does not know (the stack was not deployed here).
+        const drilled: DrillRule[] = [];
+        options.onPhase?.(`Reading the state of ${plan.rules.length} alarms with cloudwatch:DescribeAlarms`);
+        try {
+            const before = await readAlarms(plan.rules, signal);
+            for (const rule of plan.rules) {
+                const name = rule.names.alarmName;
+                const alarm = before.get(name);
+                if (alarm === undefined) {
+                    set(
+                        rule,
+                        "alarm",
+                        "failed",
+                        `no alarm ${name} in ${plan.region ?? "the AWS environment's region"}: was \`pulumi up\` run for stack ${plan.stack} in this account?`,
+                    );
+                } else if (alarm.ActionsEnabled === false || alarm.AlarmActions?.length === 0) {
+                    // MetricAlarm (CloudWatch API Reference): ActionsEnabled "indicates whether actions should be
+                    // executed during any changes to the alarm state"; AlarmActions are those of the move to ALARM.
+                    // Either way its ALARM would reach no one: the alert path is broken, and a drill ALARM proves nothing.
+                    set(
+                        rule,
+                        "alarm",
+                        "failed",
+                        alarm.ActionsEnabled === false
+                            ? `${name} has its actions disabled, so its ALARM notifies no one: \`aws cloudwatch enable-alarm-actions --alarm-names ${name}\` (or \`pulumi up\`)`
+                            : `${name} has no ALARM action, so its ALARM notifies no one: run \`pulumi up\` for stack ${plan.stack}`,
+                    );
+                } else if (alarm.StateValue === "ALARM") {
+                    set(
+                        rule,
+                        "alarm",
+                        "failed",
+                        `${name} is in ALARM already (${alarm.StateReason ?? "no reason given"}): a real alert may be open, so the drill leaves this alarm alone`,
+                    );
+                } else {
+                    drilled.push(rule);
+                }
+            }
+        } catch (err) {
+            for (const rule of plan.rules) failed(rule, "alarm", describeCall(plan.rules), err);
+        }
         try {
             // Each alarm goes to ALARM, so that SNS notifies the on-call tool.
-            options.onPhase?.(`Setting ${plan.rules.length} alarms to ALARM (reason: a drill)`);
-            await eachLimited(plan.rules, CONCURRENCY, async (rule) => {
+            if (drilled.length > 0) options.onPhase?.(`Setting ${drilled.length} alarms to ALARM (reason: a drill)`);
+            await eachLimited(drilled, CONCURRENCY, async (rule) => {
                 const input = setAlarmStateInput(rule, "ALARM", drillId);
                 const call: ApiCall = { service: "cloudwatch", operation: "SetAlarmState", params: { ...input } };
                 maybeInAlarm.add(rule); // before sending: a request cut off may still have been carried out
@@ -264,11 +385,11 @@ export async function runDrill(plan: DrillPlan, clients: DrillClients, options: 
                             rule,
                             "opsgenie",
                             "failed",
-                            `no alert with alias ${rule.names.alarmName} opened within ${formatDuration(options.timeoutMs)}: check the SNS subscription of the alert topic and the integration's actions`,
+                            `no alert with alias ${rule.names.alarmName} opened within ${formatDuration(options.timeoutMs)}: check the SNS subscription of the alert topic and the integration's actions${throttleNote(rule, "opsgenie")}`,
                         );
                     }
                 }
-            } else {
+            } else if (inAlarm.length > 0) {
                 options.onPhase?.(
                     `Waiting ${formatDuration(options.holdMs)} for the alerts to open before setting the alarms to OK`,
                 );
@@ -281,9 +402,41 @@ export async function runDrill(plan: DrillPlan, clients: DrillClients, options: 
             } catch {
                 // Reporting progress must not keep an alarm in ALARM.
             }
-            await eachLimited([...maybeInAlarm], CONCURRENCY, async (rule) => {
+            const toReset = [...maybeInAlarm];
+            // Only an alarm still in the drill's own ALARM is set to OK: one CloudWatch returned to its actual state
+            // needs nothing, and one in ALARM for another reason is a real alert that the OK would close. When the
+            // state cannot be read, every alarm is set to OK, as a drill's ALARM must not stay. (CloudWatch can still
+            // re-evaluate an alarm between this read and the OK; the window is one request long.)
+            let now: Map<string, MetricAlarm> | undefined;
+            try {
+                if (toReset.length > 0) now = await readAlarms(toReset);
+            } catch {
+                now = undefined;
+            }
+            await eachLimited(toReset, CONCURRENCY, async (rule) => {
                 const input = setAlarmStateInput(rule, "OK", drillId);
                 const call: ApiCall = { service: "cloudwatch", operation: "SetAlarmState", params: { ...input } };
+                const alarm = now?.get(rule.names.alarmName);
+                if (alarm?.StateValue === "ALARM" && alarm.StateReason !== drillAlarmReason(drillId, "ALARM")) {
+                    set(
+                        rule,
+                        "alarm",
+                        "failed",
+                        `${rule.names.alarmName} is in ALARM for a reason of its own (${alarm.StateReason ?? "no reason given"}): a real alert may be open, so the drill did not set it to OK`,
+                    );
+                    return;
+                }
+                if (alarm !== undefined && alarm.StateValue !== "ALARM") {
+                    if (resultOf(rule).steps.alarm?.status !== "failed") {
+                        set(
+                            rule,
+                            "alarm",
+                            "passed",
+                            `${rule.names.alarmName}: ALARM, then ${alarm.StateValue} (CloudWatch returned it by itself)`,
+                        );
+                    }
+                    return;
+                }
                 try {
                     await clients.cloudwatch.send(new SetAlarmStateCommand(input));
                     if (resultOf(rule).steps.alarm?.status !== "failed") {
@@ -320,16 +473,18 @@ export async function runDrill(plan: DrillPlan, clients: DrillClients, options: 
                         rule,
                         "opsgenie",
                         "failed",
-                        `alert ${openedAlerts.get(rule)!.id} opened but was not closed within ${formatDuration(options.timeoutMs)} of the OK: check the integration's close action`,
+                        `alert ${openedAlerts.get(rule)!.id} opened but was not closed within ${formatDuration(options.timeoutMs)} of the OK: check the integration's close action${throttleNote(rule, "opsgenie")}`,
                     );
                 }
             }
         }
 
-        // 4. A marked sample event in a drill log stream moves each rule's metric.
+        // 4. A marked sample event in a drill log stream moves each rule's metric. Stamped when it is put, not when the
+        // drill started: the waits before can take 2 x --timeout, and the metric is read around the event's minute.
+        const putAt = options.now?.() ?? new Date();
         const withEvent: { rule: DrillRule; event: Record<string, unknown>; sample: string }[] = [];
         for (const rule of plan.rules) {
-            const drillEvent = drillEventFor(rule, drillId, start);
+            const drillEvent = drillEventFor(rule, drillId, putAt);
             if (drillEvent === undefined) {
                 set(
                     rule,
@@ -356,20 +511,21 @@ export async function runDrill(plan: DrillPlan, clients: DrillClients, options: 
             const put: DrillRule[] = [];
             if (streamReady) {
                 await eachLimited(withEvent, CONCURRENCY, async ({ rule, event, sample }) => {
-                    const input = putLogEventsInput(plan, logStreamName, event, start);
+                    const input = putLogEventsInput(plan, logStreamName, event, putAt);
                     const call: ApiCall = { service: "logs", operation: "PutLogEvents", params: { ...input } };
                     try {
                         const output = await clients.logs.send(new PutLogEventsCommand(input), { abortSignal: signal });
-                        const rejected = output.rejectedLogEventsInfo;
-                        if (rejected !== undefined && Object.keys(rejected).length > 0) {
+                        const why = rejectionReason(output.rejectedLogEventsInfo, putAt);
+                        if (why !== undefined) {
                             set(
                                 rule,
                                 "metric",
                                 "failed",
-                                `CloudWatch Logs rejected the drill event (${sample}): ${JSON.stringify(rejected)}`,
+                                `CloudWatch Logs rejected the drill event (${sample}): ${why}`,
                             );
                         } else {
                             put.push(rule);
+                            result.drillEventsPut++;
                         }
                     } catch (err) {
                         failed(rule, "metric", call, err);
@@ -377,7 +533,7 @@ export async function runDrill(plan: DrillPlan, clients: DrillClients, options: 
                 });
             }
             const seen = await pollAll("metric datapoints", put, async (rule) => {
-                const input = getMetricDataInput(rule, start);
+                const input = getMetricDataInput(rule, putAt);
                 const call: ApiCall = { service: "cloudwatch", operation: "GetMetricData", params: { ...input } };
                 try {
                     const output = await clients.cloudwatch.send(new GetMetricDataCommand(input), {
@@ -394,8 +550,13 @@ export async function runDrill(plan: DrillPlan, clients: DrillClients, options: 
                     );
                     return true;
                 } catch (err) {
+                    // A throttled request can succeed at the next poll; a refused or invalid one does not get better.
+                    if (isThrottled(err) && !isAbort(err, signal)) {
+                        throttled.set(`${rule.id} metric`, describeCallError(call, err));
+                        return false;
+                    }
                     failed(rule, "metric", call, err);
-                    return true; // a refused call does not get better by asking again
+                    return true;
                 }
             });
             for (const rule of put) {
@@ -404,7 +565,7 @@ export async function runDrill(plan: DrillPlan, clients: DrillClients, options: 
                     rule,
                     "metric",
                     "failed",
-                    `no datapoint in ${rule.names.metricNamespace} ${rule.names.metricName} within ${formatDuration(options.timeoutMs)} of the drill event: is the metric filter ${rule.names.metricFilterName} on ${plan.logGroupName} (was \`pulumi up\` run for this stack)?`,
+                    `no datapoint in ${rule.names.metricNamespace} ${rule.names.metricName} within ${formatDuration(options.timeoutMs)} of the drill event: is the metric filter ${rule.names.metricFilterName} on ${plan.logGroupName} (was \`pulumi up\` run for this stack)?${throttleNote(rule, "metric")}`,
                 );
             }
         }

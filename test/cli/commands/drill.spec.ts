@@ -4,6 +4,8 @@ import * as fs from "fs";
 import * as path from "path";
 import {
     CloudWatchClient,
+    DescribeAlarmsCommand,
+    DescribeAlarmsCommandInput,
     GetMetricDataCommand,
     SetAlarmStateCommand,
     SetAlarmStateCommandInput,
@@ -71,7 +73,15 @@ describe("trailwatch drill", () => {
                     const alarm = doc.calls.find((c) => c.ruleId === rule.id && c.call.operation === "SetAlarmState")!;
                     assert.strictEqual(alarm.call.params.AlarmName, `trailwatch-${stack}-${rule.id}`);
                 }
-                assert.deepStrictEqual(opsOf(undefined), ["metric logs:CreateLogStream"]);
+                assert.deepStrictEqual(opsOf(undefined), [
+                    "alarm cloudwatch:DescribeAlarms",
+                    "alarm cloudwatch:DescribeAlarms",
+                    "metric logs:CreateLogStream",
+                ]);
+                // Read before the first ALARM, and again before the first OK.
+                const order = doc.calls.map((c) => `${c.call.operation}${c.call.params.StateValue ?? ""}`);
+                assert.strictEqual(order.indexOf("DescribeAlarms"), order.indexOf("SetAlarmStateALARM") - 1);
+                assert.strictEqual(order.lastIndexOf("DescribeAlarms"), order.indexOf("SetAlarmStateOK") - 1);
                 assert.strictEqual(doc.logGroupName, plan.logGroupName);
                 // No ALARM without its OK, and every OK after every ALARM.
                 const states = doc.calls.filter((c) => c.call.operation === "SetAlarmState");
@@ -109,7 +119,13 @@ describe("trailwatch drill", () => {
                     ),
                 ),
             );
-            assert.strictEqual(lines.at(-2), "6 calls.");
+            assert.ok(
+                lines.includes(
+                    "                      cloudwatch:DescribeAlarms AlarmNames=[1 alarm name] MaxRecords=100  (an alarm missing or already in ALARM is left alone)",
+                ),
+                result.stdout,
+            );
+            assert.strictEqual(lines.at(-2), "8 calls.");
         });
 
         it("loads neither the AWS SDK nor the Pulumi SDK (a fresh process)", async () => {
@@ -226,7 +242,22 @@ describe("trailwatch drill", () => {
             logsMock.on(CreateLogStreamCommand).resolves({});
             logsMock.on(PutLogEventsCommand).resolves({});
             cloudwatchMock.on(GetMetricDataCommand).resolves({ MetricDataResults: [{ Id: "drill", Values: [1] }] });
+            // Every alarm exists; after a SetAlarmState, it is in the state and reason set (as in runDrill.spec.ts).
+            alarms.clear();
+            cloudwatchMock.on(DescribeAlarmsCommand).callsFake((input: DescribeAlarmsCommandInput) => ({
+                MetricAlarms: input.AlarmNames!.map((name) => ({
+                    AlarmName: name,
+                    ActionsEnabled: true,
+                    AlarmActions: ["arn:aws:sns:eu-west-1:111122223333:trailwatch-dev-alerts"],
+                    ...(alarms.get(name) ?? { StateValue: "OK", StateReason: "Threshold Crossed" }),
+                })),
+            }));
+            cloudwatchMock.on(SetAlarmStateCommand).callsFake((input: SetAlarmStateCommandInput) => {
+                alarms.set(input.AlarmName!, input);
+                return {};
+            });
         });
+        const alarms = new Map<string, { StateValue?: string; StateReason?: string }>();
         afterEach(restoreEnv);
         after(() => {
             logsMock.restore();
@@ -256,7 +287,6 @@ describe("trailwatch drill", () => {
         });
 
         it("prints the summary table and exits 0 when every step passed", async () => {
-            cloudwatchMock.on(SetAlarmStateCommand).resolves({});
             const result = await runWithBuffers(
                 (io) =>
                     runDrillCommand(
@@ -273,7 +303,7 @@ describe("trailwatch drill", () => {
             assert.strictEqual(result.code, 0, result.stdout + result.stderr);
             assert.deepStrictEqual(result.stdout.split("\n"), [
                 "trailwatch drill 20250602T093015Z — stack dev, region eu-west-1",
-                "Drill events in aws-cloudtrail-logs-trailwatch-dev / trailwatch-drill-20250602T093015Z",
+                'Drill events in aws-cloudtrail-logs-trailwatch-dev / trailwatch-drill-20250602T093015Z: 2, marked "trailwatchDrill" (they stay until the log group\'s retention removes them)',
                 "",
                 "rule                pattern   alarm     metric",
                 "console-login-root  passed    passed    passed",
@@ -289,6 +319,7 @@ describe("trailwatch drill", () => {
             const states: string[] = [];
             cloudwatchMock.on(SetAlarmStateCommand).callsFake((input: SetAlarmStateCommandInput) => {
                 states.push(`${input.AlarmName} ${input.StateValue}`);
+                alarms.set(input.AlarmName!, input);
                 if (input.StateValue === "ALARM") setImmediate(() => process.emit("SIGINT"));
                 return {};
             });
@@ -312,6 +343,41 @@ describe("trailwatch drill", () => {
                 /^INTERRUPTED: the drill stopped at Ctrl-C; the alarms it had set to ALARM were set back to OK\.$/m,
             );
             assert.strictEqual(process.listenerCount("SIGINT"), before, "the handler is removed");
+            assert.match(result.stdout, /^No drill event was put into aws-cloudtrail-logs-trailwatch-dev\.$/m);
+        });
+
+        it("Ctrl-C, and the OK fails: the output names the alarm left in ALARM and does not claim it was set back", async () => {
+            cloudwatchMock.on(SetAlarmStateCommand).callsFake((input: SetAlarmStateCommandInput) => {
+                if (input.StateValue === "OK") {
+                    throw Object.assign(new Error("Rate exceeded"), {
+                        name: "Throttling",
+                        $metadata: { httpStatusCode: 400 },
+                    });
+                }
+                alarms.set(input.AlarmName!, input);
+                setImmediate(() => process.emit("SIGINT"));
+                return {};
+            });
+            const result = await runWithBuffers(
+                (io) =>
+                    runDrillCommand(["--stack", "dev", "--rule", "console-login-root"], io, {
+                        pollIntervalMs: 5,
+                        holdMs: 60_000,
+                    }),
+                {},
+            );
+            assert.strictEqual(result.code, 130);
+            const lines = result.stdout.split("\n");
+            assert.ok(
+                lines.includes(
+                    "ALARM LEFT: trailwatch-dev-console-login-root is still in ALARM (cloudwatch:SetAlarmState failed: Throttling: Rate exceeded). Set it back with:",
+                ),
+                result.stdout,
+            );
+            assert.strictEqual(
+                lines.at(-2),
+                "INTERRUPTED: the drill stopped at Ctrl-C; 1 alarm it had set to ALARM could not be set back to OK (above).",
+            );
         });
 
         it("exits 1 when a step fails, and says which and why", async () => {

@@ -15,17 +15,21 @@ import { projectDir } from "../../../support/repositoryPaths";
 const accountId = "111122223333";
 const principal = `arn:aws:iam::${accountId}:role/trailwatch-drill`;
 
-/** The ARN a request acts on, as the Service Authorization Reference defines the action's resource type. */
-function resourceOf(plan: DrillPlan, action: string, params: Record<string, unknown>): string {
+/** The ARNs a request acts on, as the Service Authorization Reference defines the action's resource type. */
+function resourcesOf(plan: DrillPlan, action: string, params: Record<string, unknown>): string[] {
     const region = plan.region!;
     switch (action) {
         case "logs:CreateLogStream":
         case "logs:PutLogEvents":
-            return `arn:aws:logs:${region}:${accountId}:log-group:${params.logGroupName}:log-stream:${params.logStreamName}`;
+            return [
+                `arn:aws:logs:${region}:${accountId}:log-group:${params.logGroupName}:log-stream:${params.logStreamName}`,
+            ];
         case "cloudwatch:SetAlarmState":
-            return `arn:aws:cloudwatch:${region}:${accountId}:alarm:${params.AlarmName}`;
+            return [`arn:aws:cloudwatch:${region}:${accountId}:alarm:${params.AlarmName}`];
+        case "cloudwatch:DescribeAlarms": // each alarm named
+            return (params.AlarmNames as string[]).map((n) => `arn:aws:cloudwatch:${region}:${accountId}:alarm:${n}`);
         default:
-            return "*"; // logs:TestMetricFilter and cloudwatch:GetMetricData take no resource
+            return ["*"]; // logs:TestMetricFilter and cloudwatch:GetMetricData take no resource
     }
 }
 
@@ -79,8 +83,13 @@ describe("the drill's IAM policy (judged by iam-simulate)", () => {
                 const policy = policyFor(plan);
                 for (const { call } of calls) {
                     const action = iamActionOf(call)!;
-                    const resource = resourceOf(plan, action, call.params);
-                    assert.strictEqual(await decide(policy, action, resource), "Allowed", `${action} on ${resource}`);
+                    for (const resource of resourcesOf(plan, action, call.params)) {
+                        assert.strictEqual(
+                            await decide(policy, action, resource),
+                            "Allowed",
+                            `${action} on ${resource}`,
+                        );
+                    }
                 }
             });
 
@@ -113,6 +122,10 @@ describe("the drill's IAM policy (judged by iam-simulate)", () => {
                 [
                     "cloudwatch:SetAlarmState",
                     (p) => `arn:aws:cloudwatch:${p.region}:444455556666:alarm:${p.rules[0].names.alarmName}`,
+                ],
+                [
+                    "cloudwatch:DescribeAlarms",
+                    (p) => `arn:aws:cloudwatch:${p.region}:${accountId}:alarm:someone-elses-alarm`,
                 ],
                 [
                     "cloudwatch:DeleteAlarms",

@@ -4,6 +4,8 @@ import { AddressInfo } from "net";
 import { Readable } from "stream";
 import {
     CloudWatchClient,
+    DescribeAlarmsCommand,
+    DescribeAlarmsCommandInput,
     GetMetricDataCommand,
     SetAlarmStateCommand,
     SetAlarmStateCommandInput,
@@ -14,7 +16,7 @@ import {
     PutLogEventsCommand,
     TestMetricFilterCommand,
 } from "@aws-sdk/client-cloudwatch-logs";
-import { mockClient } from "aws-sdk-client-mock";
+import { AwsStub, mockClient } from "aws-sdk-client-mock";
 import { drillLogStreamName, logEventMessage, plannedCalls } from "../../../../cli/engines/drill/drillCalls";
 import { DrillPlan, planDrill } from "../../../../cli/engines/drill/drillPlan";
 import { DrillResult, drillPassed } from "../../../../cli/engines/drill/drillResult";
@@ -39,7 +41,7 @@ function devPlan(ruleIds: string[] = [rootRule]): DrillPlan {
 }
 
 function options(overrides: Partial<DrillOptions> = {}): DrillOptions {
-    return { start, timeoutMs: 200, pollIntervalMs: 10, holdMs: 0, ...overrides };
+    return { start, now: () => start, timeoutMs: 200, pollIntervalMs: 10, holdMs: 0, ...overrides };
 }
 
 /** AWS's answer to TestMetricFilter, computed by the project's evaluator (AWS agrees with it in the happy path). */
@@ -55,7 +57,66 @@ function agreeingTestMetricFilter(plan: DrillPlan) {
     };
 }
 
+/** An alarm's state and reason, as DescribeAlarms returns them (and, to test them, its actions). */
+type AlarmState = {
+    StateValue: "OK" | "ALARM" | "INSUFFICIENT_DATA";
+    StateReason: string;
+    ActionsEnabled?: boolean;
+    AlarmActions?: string[];
+};
+
+const alertTopicArn = "arn:aws:sns:eu-west-1:111122223333:trailwatch-dev-alerts";
+
+const quietAlarm: AlarmState = {
+    StateValue: "OK",
+    StateReason:
+        "Threshold Crossed: 1 datapoint [0.0 (02/06/25 09:25:00)] was not greater than or equal to the threshold (1.0).",
+};
+
+/**
+ * CloudWatch's alarms as the drill sees them: SetAlarmState changes an alarm's state and reason, DescribeAlarms reads
+ * them (every alarm the stack deploys exists, in OK, unless `alarms` or `missing` say otherwise).
+ */
+function fakeAlarms(
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    mock: AwsStub<any, any, any>,
+    options: {
+        alarms?: Map<string, AlarmState>;
+        missing?: string[];
+        onSet?: (input: SetAlarmStateCommandInput) => void;
+    } = {},
+): Map<string, AlarmState> {
+    const alarms = options.alarms ?? new Map<string, AlarmState>();
+    mock.on(SetAlarmStateCommand).callsFake((input: SetAlarmStateCommandInput) => {
+        alarms.set(input.AlarmName!, { StateValue: input.StateValue!, StateReason: input.StateReason! });
+        options.onSet?.(input);
+        return {};
+    });
+    mock.on(DescribeAlarmsCommand).callsFake((input: DescribeAlarmsCommandInput) => ({
+        MetricAlarms: input
+            .AlarmNames!.filter((name) => !(options.missing ?? []).includes(name))
+            .map((name) => ({
+                AlarmName: name,
+                ActionsEnabled: true,
+                AlarmActions: [alertTopicArn],
+                ...(alarms.get(name) ?? quietAlarm),
+            })),
+    }));
+    return alarms;
+}
+
 const datapoint = { MetricDataResults: [{ Id: "drill", Timestamps: [new Date("2025-06-02T09:30:00Z")], Values: [1] }] };
+
+/** How AWS refuses a request the caller's policies do not allow (IAM User Guide, "Troubleshoot access denied"). */
+function denied(name: "AccessDeniedException" | "AccessDenied"): Error {
+    return Object.assign(
+        new Error("User: arn:aws:iam::111122223333:user/ci is not authorized to perform this action"),
+        {
+            name,
+            $metadata: { httpStatusCode: name === "AccessDenied" ? 403 : 400 },
+        },
+    );
+}
 
 /** Sinon numbers every call of every stub in one sequence (`callId`), which its typings leave out. */
 const callId = (call: object): number => (call as { callId: number }).callId;
@@ -83,7 +144,7 @@ describe("runDrill (AWS SDK v3 clients under aws-sdk-client-mock)", () => {
         logsMock.on(CreateLogStreamCommand).resolves({});
         logsMock.on(PutLogEventsCommand).resolves({});
         cloudwatchMock.on(GetMetricDataCommand).resolves(datapoint);
-        cloudwatchMock.on(SetAlarmStateCommand).resolves({});
+        fakeAlarms(cloudwatchMock);
     }
 
     /** Every AWS request sent, in order, as `service:Operation` and input. */
@@ -112,8 +173,10 @@ describe("runDrill (AWS SDK v3 clients under aws-sdk-client-mock)", () => {
             [
                 "logs:TestMetricFilter",
                 "logs:TestMetricFilter",
+                "cloudwatch:DescribeAlarms",
                 "cloudwatch:SetAlarmState",
                 "cloudwatch:SetAlarmState",
+                "cloudwatch:DescribeAlarms",
                 "cloudwatch:SetAlarmState",
                 "cloudwatch:SetAlarmState",
                 "logs:CreateLogStream",
@@ -164,6 +227,25 @@ describe("runDrill (AWS SDK v3 clients under aws-sdk-client-mock)", () => {
         assert.deepStrictEqual(
             [metric.StartTime, metric.EndTime],
             [new Date("2025-06-02T09:29:00Z"), new Date("2025-06-02T09:32:00Z")],
+        );
+    });
+
+    it("stamps the drill event when it is put, after the alarm waits, and reads the metric around that minute", async () => {
+        const plan = devPlan();
+        happyPath(plan);
+        // The alarm and Opsgenie waits took 7 minutes: the event is put at 09:37:20.
+        const putAt = new Date("2025-06-02T09:37:20.000Z");
+        await runDrill(plan, clients, options({ now: () => putAt }));
+        const put = logsMock.commandCalls(PutLogEventsCommand)[0].args[0].input;
+        assert.strictEqual(put.logStreamName, "trailwatch-drill-20250602T093015Z");
+        assert.strictEqual(put.logEvents![0].timestamp, putAt.getTime());
+        const event = JSON.parse(put.logEvents![0].message!) as { eventTime: string; trailwatchDrill: object };
+        assert.strictEqual(event.eventTime, "2025-06-02T09:37:20Z");
+        assert.deepStrictEqual((event.trailwatchDrill as { drillId: string }).drillId, "20250602T093015Z");
+        const metric = cloudwatchMock.commandCalls(GetMetricDataCommand)[0].args[0].input;
+        assert.deepStrictEqual(
+            [metric.StartTime, metric.EndTime],
+            [new Date("2025-06-02T09:36:00Z"), new Date("2025-06-02T09:39:00Z")],
         );
     });
 
@@ -227,6 +309,59 @@ describe("runDrill (AWS SDK v3 clients under aws-sdk-client-mock)", () => {
         assert.strictEqual(cloudwatchMock.commandCalls(GetMetricDataCommand).length, 0);
     });
 
+    it("a drill event CloudWatch Logs rejects (rejectedLogEventsInfo) fails the step, says why, and is not waited for", async () => {
+        const plan = devPlan();
+        happyPath(plan);
+        // This machine's clock is 3 hours fast: PutLogEvents takes the request and rejects its one event.
+        logsMock.on(PutLogEventsCommand).resolves({ rejectedLogEventsInfo: { tooNewLogEventStartIndex: 0 } });
+        const result = await runDrill(plan, clients, options({ now: () => new Date("2025-06-02T12:30:15.000Z") }));
+        assert.deepStrictEqual(result.rules[0].steps.metric, {
+            status: "failed",
+            detail: "CloudWatch Logs rejected the drill event (console-login-root-no-mfa.json): its timestamp 2025-06-02T12:30:15.000Z is more than 2 hours ahead of AWS's clock: check this machine's clock",
+        });
+        assert.strictEqual(result.drillEventsPut, 0);
+        assert.strictEqual(cloudwatchMock.commandCalls(GetMetricDataCommand).length, 0);
+    });
+
+    // One call refused at a time, as a policy missing one statement does: CloudWatch Logs answers
+    // AccessDeniedException (JSON protocol), CloudWatch AccessDenied (Query protocol); the other steps go on.
+    const refusals: [string, string, () => void][] = [
+        [
+            "logs:TestMetricFilter",
+            "pattern",
+            () => logsMock.on(TestMetricFilterCommand).rejects(denied("AccessDeniedException")),
+        ],
+        [
+            "logs:CreateLogStream",
+            "metric",
+            () => logsMock.on(CreateLogStreamCommand).rejects(denied("AccessDeniedException")),
+        ],
+        [
+            "cloudwatch:GetMetricData",
+            "metric",
+            () => cloudwatchMock.on(GetMetricDataCommand).rejects(denied("AccessDenied")),
+        ],
+    ];
+    for (const [action, step, refuse] of refusals) {
+        it(`a refused ${action} fails the ${step} step naming it, asks once, and the other steps pass`, async () => {
+            const plan = devPlan();
+            happyPath(plan);
+            refuse();
+            const result = await runDrill(plan, clients, options());
+            const steps = result.rules[0].steps;
+            assert.deepStrictEqual(steps[step as "pattern" | "metric"], {
+                status: "failed",
+                detail: `access denied: the credentials may not call ${action} (IAM action refused; see "The IAM policy it needs" in docs/drill.md)`,
+            });
+            for (const other of ["pattern", "alarm", "metric"].filter((s) => s !== step)) {
+                assert.strictEqual(steps[other as "pattern"]!.status, "passed", other);
+            }
+            const operation = action.split(":")[1];
+            assert.strictEqual(sent().filter((c) => c.action === action).length, 1, `${operation} asked once`);
+            assert.deepStrictEqual(result.alarmsLeftInAlarm, []);
+        });
+    }
+
     it("a refused SetAlarmState (CloudWatch's AccessDenied) names cloudwatch:SetAlarmState and sends no OK", async () => {
         const plan = devPlan();
         happyPath(plan);
@@ -243,6 +378,155 @@ describe("runDrill (AWS SDK v3 clients under aws-sdk-client-mock)", () => {
         );
         assert.strictEqual(cloudwatchMock.commandCalls(SetAlarmStateCommand).length, 1);
         assert.deepStrictEqual(result.alarmsLeftInAlarm, []);
+    });
+
+    it("an alarm already in ALARM is left alone: no drill ALARM, and no OK that would close the real alert", async () => {
+        const plan = devPlan([rootRule, "console-login-root"]);
+        happyPath(plan);
+        const real: AlarmState = {
+            StateValue: "ALARM",
+            StateReason:
+                "Threshold Crossed: 1 datapoint [1.0 (02/06/25 09:28:00)] was greater than or equal to the threshold (1.0).",
+        };
+        fakeAlarms(cloudwatchMock, { alarms: new Map([["trailwatch-dev-console-login-root", real]]) });
+        const result = await runDrill(plan, clients, options());
+        assert.deepStrictEqual(
+            cloudwatchMock
+                .commandCalls(SetAlarmStateCommand)
+                .map((c) => `${c.args[0].input.AlarmName} ${c.args[0].input.StateValue}`),
+            ["trailwatch-dev-cis-cloudwatch-1-root-usage ALARM", "trailwatch-dev-cis-cloudwatch-1-root-usage OK"],
+        );
+        assert.deepStrictEqual(result.rules[1].steps.alarm, {
+            status: "failed",
+            detail: `trailwatch-dev-console-login-root is in ALARM already (${real.StateReason}): a real alert may be open, so the drill leaves this alarm alone`,
+        });
+        assert.strictEqual(result.rules[0].steps.alarm!.status, "passed");
+        assert.deepStrictEqual(result.alarmsLeftInAlarm, []);
+    });
+
+    it("an alarm whose actions are disabled, or that has no ALARM action, fails its step and is not set to ALARM", async () => {
+        const plan = devPlan([rootRule, "console-login-root"]);
+        happyPath(plan);
+        fakeAlarms(cloudwatchMock, {
+            alarms: new Map<string, AlarmState>([
+                ["trailwatch-dev-cis-cloudwatch-1-root-usage", { ...quietAlarm, ActionsEnabled: false }],
+                ["trailwatch-dev-console-login-root", { ...quietAlarm, AlarmActions: [] }],
+            ]),
+        });
+        const result = await runDrill(plan, clients, options());
+        assert.strictEqual(cloudwatchMock.commandCalls(SetAlarmStateCommand).length, 0);
+        assert.deepStrictEqual(
+            result.rules.map((r) => r.steps.alarm),
+            [
+                {
+                    status: "failed",
+                    detail: "trailwatch-dev-cis-cloudwatch-1-root-usage has its actions disabled, so its ALARM notifies no one: `aws cloudwatch enable-alarm-actions --alarm-names trailwatch-dev-cis-cloudwatch-1-root-usage` (or `pulumi up`)",
+                },
+                {
+                    status: "failed",
+                    detail: "trailwatch-dev-console-login-root has no ALARM action, so its ALARM notifies no one: run `pulumi up` for stack dev",
+                },
+            ],
+        );
+    });
+
+    it("an alarm that goes to ALARM for a reason of its own during the drill is not set to OK", async () => {
+        const plan = devPlan();
+        happyPath(plan);
+        const alarms = fakeAlarms(cloudwatchMock);
+        const reason =
+            "Threshold Crossed: 1 datapoint [1.0 (02/06/25 09:30:00)] was greater than or equal to the threshold (1.0).";
+        const result = await runDrill(
+            plan,
+            clients,
+            options({
+                onPhase: (text) => {
+                    // CloudWatch evaluates the alarm during the hold: a real root login arrived meanwhile.
+                    if (text.startsWith("Waiting")) {
+                        alarms.set("trailwatch-dev-cis-cloudwatch-1-root-usage", {
+                            StateValue: "ALARM",
+                            StateReason: reason,
+                        });
+                    }
+                },
+            }),
+        );
+        assert.deepStrictEqual(
+            cloudwatchMock.commandCalls(SetAlarmStateCommand).map((c) => c.args[0].input.StateValue),
+            ["ALARM"],
+        );
+        assert.deepStrictEqual(result.rules[0].steps.alarm, {
+            status: "failed",
+            detail: `trailwatch-dev-cis-cloudwatch-1-root-usage is in ALARM for a reason of its own (${reason}): a real alert may be open, so the drill did not set it to OK`,
+        });
+    });
+
+    it("an alarm CloudWatch already returned to OK gets no second OK, and the step passes", async () => {
+        const plan = devPlan();
+        happyPath(plan);
+        const alarms = fakeAlarms(cloudwatchMock);
+        const result = await runDrill(
+            plan,
+            clients,
+            options({
+                onPhase: (text) => {
+                    if (text.startsWith("Waiting"))
+                        alarms.set("trailwatch-dev-cis-cloudwatch-1-root-usage", quietAlarm);
+                },
+            }),
+        );
+        assert.deepStrictEqual(
+            cloudwatchMock.commandCalls(SetAlarmStateCommand).map((c) => c.args[0].input.StateValue),
+            ["ALARM"],
+        );
+        assert.deepStrictEqual(result.rules[0].steps.alarm, {
+            status: "passed",
+            detail: "trailwatch-dev-cis-cloudwatch-1-root-usage: ALARM, then OK (CloudWatch returned it by itself)",
+        });
+    });
+
+    it("a stack never deployed: no alarm and no log group fail their steps, naming what is missing; nothing is set", async () => {
+        const plan = devPlan();
+        happyPath(plan);
+        fakeAlarms(cloudwatchMock, { missing: ["trailwatch-dev-cis-cloudwatch-1-root-usage"] });
+        // CloudWatch Logs API Reference, CreateLogStream, Errors: ResourceNotFoundException, "The specified resource
+        // does not exist" (HTTP 400).
+        logsMock.on(CreateLogStreamCommand).rejects(
+            Object.assign(new Error("The specified log group does not exist."), {
+                name: "ResourceNotFoundException",
+                $metadata: { httpStatusCode: 400 },
+            }),
+        );
+        const result = await runDrill(plan, clients, options());
+        assert.deepStrictEqual(result.rules[0].steps.alarm, {
+            status: "failed",
+            detail: "no alarm trailwatch-dev-cis-cloudwatch-1-root-usage in eu-west-1: was `pulumi up` run for stack dev in this account?",
+        });
+        assert.deepStrictEqual(result.rules[0].steps.metric, {
+            status: "failed",
+            detail: "logs:CreateLogStream failed: ResourceNotFoundException: The specified log group does not exist.",
+        });
+        assert.strictEqual(cloudwatchMock.commandCalls(SetAlarmStateCommand).length, 0);
+        assert.strictEqual(logsMock.commandCalls(PutLogEventsCommand).length, 0);
+        assert.deepStrictEqual(result.alarmsLeftInAlarm, []);
+    });
+
+    it("a refused DescribeAlarms names cloudwatch:DescribeAlarms and touches no alarm", async () => {
+        const plan = devPlan();
+        happyPath(plan);
+        cloudwatchMock.on(DescribeAlarmsCommand).rejects(
+            Object.assign(new Error("not authorized"), {
+                name: "AccessDenied",
+                $metadata: { httpStatusCode: 403 },
+            }),
+        );
+        const result = await runDrill(plan, clients, options());
+        assert.match(
+            result.rules[0].steps.alarm!.detail,
+            /^access denied: the credentials may not call cloudwatch:DescribeAlarms /,
+        );
+        assert.strictEqual(cloudwatchMock.commandCalls(SetAlarmStateCommand).length, 0);
+        assert.strictEqual(result.rules[0].steps.metric!.status, "passed");
     });
 
     it("a metric that never shows fails with a timeout message naming the metric and its filter", async () => {
@@ -274,13 +558,35 @@ describe("runDrill (AWS SDK v3 clients under aws-sdk-client-mock)", () => {
         assert.match(progress.at(-1)!, /^metric datapoints: 1 of 1 \(\d+ms of at most 200ms\)$/);
     });
 
+    it("a GetMetricData still throttled after the SDK's retries is asked again at the next poll, not failed", async () => {
+        const plan = devPlan();
+        happyPath(plan);
+        // CloudWatch's Query protocol error code for a request over the rate (what the SDK's retry counts as throttling).
+        const throttling = Object.assign(new Error("Rate exceeded"), {
+            name: "Throttling",
+            $metadata: { httpStatusCode: 400 },
+        });
+        cloudwatchMock.on(GetMetricDataCommand).rejectsOnce(throttling).resolves(datapoint);
+        const result = await runDrill(plan, clients, options());
+        assert.strictEqual(result.rules[0].steps.metric!.status, "passed", result.rules[0].steps.metric!.detail);
+        assert.strictEqual(cloudwatchMock.commandCalls(GetMetricDataCommand).length, 2);
+
+        cloudwatchMock.on(GetMetricDataCommand).rejects(throttling);
+        const timedOut = await runDrill(plan, clients, options({ timeoutMs: 40 }));
+        assert.match(
+            timedOut.rules[0].steps.metric!.detail,
+            /^no datapoint in .* \(the last poll was refused for its rate: cloudwatch:GetMetricData failed: Throttling: Rate exceeded\)$/,
+        );
+    });
+
     it("Ctrl-C while alarms are in ALARM: the drill stops and sets them back to OK", async () => {
         const plan = devPlan([rootRule, "console-login-root"]);
         happyPath(plan);
         const abort = new AbortController();
-        cloudwatchMock.on(SetAlarmStateCommand).callsFake((input: SetAlarmStateCommandInput) => {
-            if (input.StateValue === "ALARM") setImmediate(() => abort.abort());
-            return {};
+        fakeAlarms(cloudwatchMock, {
+            onSet: (input) => {
+                if (input.StateValue === "ALARM") setImmediate(() => abort.abort());
+            },
         });
         const result = await runDrill(plan, clients, options({ holdMs: 60_000, signal: abort.signal }));
         assert.strictEqual(result.interrupted, true);
@@ -318,9 +624,13 @@ describe("runDrill (AWS SDK v3 clients under aws-sdk-client-mock)", () => {
     it("an alarm that cannot be set back to OK is reported with the command that fixes it", async () => {
         const plan = devPlan();
         happyPath(plan);
+        const alarms = fakeAlarms(cloudwatchMock);
         cloudwatchMock
             .on(SetAlarmStateCommand)
-            .resolvesOnce({})
+            .callsFakeOnce((input: SetAlarmStateCommandInput) => {
+                alarms.set(input.AlarmName!, { StateValue: "ALARM", StateReason: input.StateReason! });
+                return {};
+            })
             .rejects(
                 Object.assign(new Error("Rate exceeded"), { name: "Throttling", $metadata: { httpStatusCode: 400 } }),
             );
@@ -375,7 +685,7 @@ describe("runDrill: throttling, with the SDK's own retry", () => {
         const logs = new CloudWatchLogsClient({ region: "eu-west-1", credentials, requestHandler });
         const cloudwatchMock = mockClient(CloudWatchClient);
         try {
-            cloudwatchMock.on(SetAlarmStateCommand).resolves({});
+            fakeAlarms(cloudwatchMock);
             const cloudwatch = new CloudWatchClient({ region: "eu-west-1", credentials });
             const result = await runDrill(
                 plan,
@@ -431,9 +741,10 @@ describe("runDrill: Opsgenie verification against a loopback Alert API", () => {
         logsMock.on(CreateLogStreamCommand).resolves({});
         logsMock.on(PutLogEventsCommand).resolves({});
         cloudwatchMock.on(GetMetricDataCommand).resolves(datapoint);
-        cloudwatchMock.on(SetAlarmStateCommand).callsFake((input: SetAlarmStateCommandInput) => {
-            alarmState[input.AlarmName!] = input.StateValue!;
-            return {};
+        fakeAlarms(cloudwatchMock, {
+            onSet: (input) => {
+                alarmState[input.AlarmName!] = input.StateValue!;
+            },
         });
         const clients = {
             logs: new CloudWatchLogsClient({ region: "eu-west-1", credentials }),
@@ -518,6 +829,25 @@ describe("runDrill: Opsgenie verification against a loopback Alert API", () => {
         answer = () => closedAlert("2025-01-01T00:00:00Z");
         const failed = await drill();
         assert.strictEqual(failed.rules[0].steps.opsgenie!.status, "failed");
+    });
+
+    it("an answer over Opsgenie's rate limit (HTTP 429) is asked again at the next poll", async () => {
+        let polls = 0;
+        answer = (url) => {
+            if (++polls <= 2) return { status: 429, body: { message: "Rate limit exceeded", took: 0 } };
+            const state = alarmState[alias];
+            const status = url.searchParams.get("identifierType") === "id" && state === "OK" ? "closed" : "open";
+            return {
+                status: 200,
+                body: { data: { id: "a429", alias, status, lastOccurredAt: new Date().toISOString() } },
+            };
+        };
+        const result = await drill();
+        assert.deepStrictEqual(result.rules[0].steps.opsgenie, {
+            status: "passed",
+            detail: `alert a429 (alias ${alias}) opened and closed`,
+        });
+        assert.ok(polls > 3);
     });
 
     it("a refused key (HTTP 401) fails the step without printing the key", async () => {
