@@ -365,12 +365,7 @@ describe("runDrill (AWS SDK v3 clients under aws-sdk-client-mock)", () => {
     it("a refused SetAlarmState (CloudWatch's AccessDenied) names cloudwatch:SetAlarmState and sends no OK", async () => {
         const plan = devPlan();
         happyPath(plan);
-        cloudwatchMock.on(SetAlarmStateCommand).rejects(
-            Object.assign(new Error("not authorized"), {
-                name: "AccessDenied",
-                $metadata: { httpStatusCode: 403 },
-            }),
-        );
+        cloudwatchMock.on(SetAlarmStateCommand).rejects(denied("AccessDenied"));
         const result = await runDrill(plan, clients, options());
         assert.match(
             result.rules[0].steps.alarm!.detail,
@@ -514,12 +509,7 @@ describe("runDrill (AWS SDK v3 clients under aws-sdk-client-mock)", () => {
     it("a refused DescribeAlarms names cloudwatch:DescribeAlarms and touches no alarm", async () => {
         const plan = devPlan();
         happyPath(plan);
-        cloudwatchMock.on(DescribeAlarmsCommand).rejects(
-            Object.assign(new Error("not authorized"), {
-                name: "AccessDenied",
-                $metadata: { httpStatusCode: 403 },
-            }),
-        );
+        cloudwatchMock.on(DescribeAlarmsCommand).rejects(denied("AccessDenied"));
         const result = await runDrill(plan, clients, options());
         assert.match(
             result.rules[0].steps.alarm!.detail,

@@ -233,6 +233,18 @@ describe("backtest --engine athena: Athena refusing a call", () => {
     after(() => fs.rmSync(project, { recursive: true, force: true }));
     beforeEach(() => athena.reset());
 
+    /** Runs the Athena engine with `--json` on the mocked client: its exit code, what it wrote to stdout (null for nothing) and stderr. */
+    async function runEngineJson(): Promise<{ code: number; stdout: unknown; stderr: string }> {
+        const stdout = new PassThrough();
+        const stderr = new PassThrough();
+        const code = await runAthenaEngine(
+            { stack: "audit", rules, window, json: true },
+            { stdout, stderr, stdin: new PassThrough(), cwd: project },
+            new AthenaClient({ region: "eu-west-1" }),
+        );
+        return { code, stdout: stdout.read(), stderr: String(stderr.read()) };
+    }
+
     it("a query the workgroup's data limit cancels: Athena's reason, then what was scanned and its cost, exit 1", async () => {
         // Athena User Guide, "Configure per-query and per-workgroup data usage controls": a query over the per-query
         // limit is canceled, and canceled queries are charged for the data they scanned.
@@ -248,17 +260,11 @@ describe("backtest --engine athena: Athena refusing a call", () => {
                     Statistics: { DataScannedInBytes: 10_000_000_000 },
                 },
             });
-        const stdout = new PassThrough();
-        const stderr = new PassThrough();
-        const code = await runAthenaEngine(
-            { stack: "audit", rules, window, json: true },
-            { stdout, stderr, stdin: new PassThrough(), cwd: project },
-            new AthenaClient({ region: "eu-west-1" }),
-        );
+        const { code, stdout, stderr } = await runEngineJson();
         assert.strictEqual(code, 1);
-        assert.strictEqual(stdout.read(), null);
+        assert.strictEqual(stdout, null);
         assert.strictEqual(
-            String(stderr.read()),
+            stderr,
             "trailwatch backtest: Athena query q-5 CANCELLED: Bytes scanned limit was exceeded\n" +
                 `Athena query q-5 in workgroup trailwatch: 10.00 GB scanned, about $${athenaQueryCostUsd(10_000_000_000).toFixed(2)} at $5 per TB\n`,
         );
@@ -277,17 +283,11 @@ describe("backtest --engine athena: Athena refusing a call", () => {
                     "User: arn:aws:iam::123456789012:user/ci is not authorized to perform: athena:StartQueryExecution",
             }),
         );
-        const stdout = new PassThrough();
-        const stderr = new PassThrough();
-        const code = await runAthenaEngine(
-            { stack: "audit", rules, window, json: true },
-            { stdout, stderr, stdin: new PassThrough(), cwd: project },
-            new AthenaClient({ region: "eu-west-1" }),
-        );
+        const { code, stdout, stderr } = await runEngineJson();
         assert.strictEqual(code, 1);
-        assert.strictEqual(stdout.read(), null);
+        assert.strictEqual(stdout, null);
         assert.strictEqual(
-            String(stderr.read()),
+            stderr,
             "trailwatch backtest: Athena: AccessDeniedException: User: arn:aws:iam::123456789012:user/ci is not authorized to perform: athena:StartQueryExecution\n",
         );
     });
