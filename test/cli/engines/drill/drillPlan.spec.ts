@@ -152,7 +152,7 @@ describe("planDrill", () => {
                     err instanceof StackConfigError &&
                     err.problems.length === 1 &&
                     err.problems[0].key === "aws:region" &&
-                    /Did you mean us-east-1\?/.test(err.problems[0].message),
+                    /did you mean us-east-1\?/.test(err.problems[0].message),
             );
         } finally {
             fs.rmSync(dir, { recursive: true, force: true });
