@@ -24,8 +24,8 @@ export interface DrillResult {
     logGroupName: string;
     logStreamName: string;
     /**
-     * Drill events CloudWatch Logs accepted into the log stream. They stay: the drill's policy may not delete from the
-     * audit log group, whose retention removes them.
+     * Drill events CloudWatch Logs accepted into the log stream, counting one whose request Ctrl-C cut off (it may have
+     * been stored). They stay: the drill's policy may not delete from the audit log group, whose retention removes them.
      */
     drillEventsPut: number;
     rules: RuleResult[];

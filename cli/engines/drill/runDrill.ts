@@ -513,10 +513,14 @@ export async function runDrill(plan: DrillPlan, clients: DrillClients, options: 
                 await eachLimited(withEvent, CONCURRENCY, async ({ rule, event, sample }) => {
                     const input = putLogEventsInput(plan, logStreamName, event, putAt);
                     const call: ApiCall = { service: "logs", operation: "PutLogEvents", params: { ...input } };
+                    // Counted before sending: a request cut off (Ctrl-C) may still have been carried out, and the
+                    // summary must not say the log stream holds no drill event when it may.
+                    result.drillEventsPut++;
                     try {
                         const output = await clients.logs.send(new PutLogEventsCommand(input), { abortSignal: signal });
                         const why = rejectionReason(output.rejectedLogEventsInfo, putAt);
                         if (why !== undefined) {
+                            result.drillEventsPut--;
                             set(
                                 rule,
                                 "metric",
@@ -525,9 +529,14 @@ export async function runDrill(plan: DrillPlan, clients: DrillClients, options: 
                             );
                         } else {
                             put.push(rule);
-                            result.drillEventsPut++;
                         }
                     } catch (err) {
+                        // An answer from CloudWatch Logs (an HTTP status) means the event was not stored.
+                        if (
+                            (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode !== undefined
+                        ) {
+                            result.drillEventsPut--;
+                        }
                         failed(rule, "metric", call, err);
                     }
                 });

@@ -20,6 +20,7 @@ import { AwsStub, mockClient } from "aws-sdk-client-mock";
 import { drillLogStreamName, logEventMessage, plannedCalls } from "../../../../cli/engines/drill/drillCalls";
 import { DrillPlan, planDrill } from "../../../../cli/engines/drill/drillPlan";
 import { DrillResult, drillPassed } from "../../../../cli/engines/drill/drillResult";
+import { formatDrillResult } from "../../../../cli/engines/drill/drillReport";
 import { DrillOptions, runDrill } from "../../../../cli/engines/drill/runDrill";
 import { projectDir } from "../../../support/repositoryPaths";
 
@@ -588,6 +589,26 @@ describe("runDrill (AWS SDK v3 clients under aws-sdk-client-mock)", () => {
             "trailwatch-dev-console-login-root OK",
         ]);
         assert.strictEqual(drillPassed(result), false);
+    });
+
+    it("Ctrl-C while a drill event is being put: the summary counts it, as CloudWatch Logs may have stored it", async () => {
+        const plan = devPlan();
+        happyPath(plan);
+        const abort = new AbortController();
+        // The request was on its way when Ctrl-C cut it off: the SDK throws an AbortError, with no answer from AWS.
+        logsMock.on(PutLogEventsCommand).callsFake(() => {
+            abort.abort();
+            throw Object.assign(new Error("Request aborted"), { name: "AbortError" });
+        });
+        const result = await runDrill(plan, clients, options({ signal: abort.signal }));
+        assert.strictEqual(result.interrupted, true);
+        assert.strictEqual(result.drillEventsPut, 1);
+        assert.doesNotMatch(formatDrillResult(result), /No drill event was put/);
+        // An event CloudWatch Logs answered for (here AccessDenied) was not stored, and is not counted.
+        logsMock.on(PutLogEventsCommand).rejects(denied("AccessDeniedException"));
+        const refused = await runDrill(plan, clients, options());
+        assert.strictEqual(refused.drillEventsPut, 0);
+        assert.match(formatDrillResult(refused), /No drill event was put into/);
     });
 
     it("an exception while alarms are in ALARM still sets them back to OK before it propagates", async () => {
