@@ -60,13 +60,30 @@ export function trailBucketName({ trail, bucket }: TrailBucket): string | undefi
     return knownString(trail.props.s3BucketName) ?? knownString(bucket.props.bucket);
 }
 
-/** True when the IAM resource pattern (`*` any run of characters, `?` one) matches `arn`. */
-function resourcePatternMatches(pattern: string, arn: string): boolean {
+/** True when the IAM pattern (`*` any run of characters, `?` one) matches `text`; `flags` "i" ignores case. */
+function patternMatches(pattern: string, text: string, flags = ""): boolean {
     const regex = pattern
         .replace(/[.+^${}()|[\]\\]/g, "\\$&")
         .replace(/\*/g, ".*")
         .replace(/\?/g, ".");
-    return new RegExp(`^${regex}$`).test(arn);
+    return new RegExp(`^${regex}$`, flags).test(text);
+}
+
+/** True when the IAM resource pattern (`*` any run of characters, `?` one) matches `arn`. */
+function resourcePatternMatches(pattern: string, arn: string): boolean {
+    return patternMatches(pattern, arn);
+}
+
+/**
+ * True when the statement applies to `action` (`service:Name`): one of its `Action` patterns matches it, or it has
+ * `NotAction` and none of those patterns does. IAM User Guide, "IAM JSON policy elements: Action": "The prefix and
+ * the action name are case insensitive", and "You can use wildcards (*) or (?) to match" several actions;
+ * "IAM JSON policy elements: NotAction": an Allow with NotAction allows every action not listed.
+ */
+export function appliesToAction(statement: Props, action: string): boolean {
+    const matches = (patterns: unknown) =>
+        asList(patterns).some((p) => typeof p === "string" && patternMatches(p, action, "i"));
+    return statement.NotAction !== undefined ? !matches(statement.NotAction) : matches(statement.Action);
 }
 
 /**

@@ -27,7 +27,9 @@ function appliesToEveryone(principal: unknown): boolean {
 function deniesInsecureTransport(statement: Props, bucketName: string | undefined): boolean {
     if (statement.Effect !== "Deny" || !appliesToEveryone(statement.Principal)) return false;
     if (statement.NotAction !== undefined || statement.NotResource !== undefined) return false;
-    const actions = asList(statement.Action);
+    // "The prefix and the action name are case insensitive" (IAM User Guide, "IAM JSON policy elements: Action"):
+    // `S3:*` denies every S3 action as `s3:*` does.
+    const actions = asList(statement.Action).map((a) => (typeof a === "string" ? a.toLowerCase() : a));
     if (!actions.includes("s3:*") && !actions.includes("*")) return false;
     if (bucketName !== undefined && !coversBucketAndObjects(statement, bucketName)) return false;
     const condition = knownObject(statement.Condition) ?? {};

@@ -25,8 +25,10 @@ export const cloudtrailBucketVersioned: StackValidationPolicy = {
         const resources = stackResources(args.resources);
         for (const trailBucket of trailBuckets(resources)) {
             const sources = versioningTypes.flatMap((type) => resourcesOfBucket(trailBucket.bucket, resources, type));
-            // The bucket's own (deprecated) `versioning` input sets the state too.
-            const inline = trailBucket.bucket.props.versioning;
+            // The bucket's own (deprecated) input sets the state too: `versioning` on aws.s3.Bucket, a one-block list
+            // `versionings` on its v6-named alias aws.s3.BucketV2 (@pulumi/aws 7.x s3/bucketV2.d.ts).
+            const { versioning, versionings } = trailBucket.bucket.props;
+            const inline: unknown = versioning ?? (Array.isArray(versionings) ? versionings[0] : versionings);
             if (containsUnknown(inline) || sources.some((s) => containsUnknown(s.props.versioningConfiguration)))
                 continue;
             const inlineEnabled = knownObject(inline)?.enabled;

@@ -1,5 +1,5 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
-import { asList, statementsOf } from "../lib/bucketPolicies";
+import { appliesToAction, asList, statementsOf } from "../lib/bucketPolicies";
 import { Props, containsUnknown, knownObject, knownString, plainProps } from "../lib/knownValues";
 import { resourceTypes } from "../lib/resourceTypes";
 
@@ -7,13 +7,6 @@ import { resourceTypes } from "../lib/resourceTypes";
 function appliesToEveryone(principal: unknown): boolean {
     if (principal === "*") return true;
     return asList(knownObject(principal)?.AWS).includes("*");
-}
-
-/** True when the statement's actions include publishing (`SNS:Publish`, `sns:*`, `*`; IAM actions ignore case). */
-function allowsPublish(statement: Props): boolean {
-    return asList(statement.Action).some(
-        (a) => typeof a === "string" && ["sns:publish", "sns:*", "*"].includes(a.toLowerCase()),
-    );
 }
 
 /** Global condition keys that bind who may call, or from which resource (IAM User Guide, "AWS global condition
@@ -53,7 +46,11 @@ export const snsTopicNotPublic: ResourceValidationPolicy = {
         const policy = plainProps(args.props).policy;
         if (policy === undefined || policy === "" || containsUnknown(policy)) return;
         for (const [index, statement] of (statementsOf(policy) ?? []).entries()) {
-            if (statement.Effect !== "Allow" || !appliesToEveryone(statement.Principal) || !allowsPublish(statement)) {
+            if (
+                statement.Effect !== "Allow" ||
+                !appliesToEveryone(statement.Principal) ||
+                !appliesToAction(statement, "sns:Publish")
+            ) {
                 continue;
             }
             if (scopesCaller(statement)) continue;

@@ -45,6 +45,14 @@ describe("policy cloudtrail-bucket-tls-only", () => {
         assert.deepStrictEqual(await validateStack(cloudtrailBucketTlsOnly, resources), []);
     });
 
+    it("accepts the action written S3:* (IAM action names ignore case)", async () => {
+        const resources = withStatements((statements) => {
+            denyInsecure(statements).Action = "S3:*";
+            return statements;
+        });
+        assert.deepStrictEqual(await validateStack(cloudtrailBucketTlsOnly, resources), []);
+    });
+
     it("rejects a bucket policy without the deny statement", async () => {
         const resources = withStatements((statements) => statements.filter((s) => s.Sid !== "DenyInsecureTransport"));
         assert.deepStrictEqual(await validateStack(cloudtrailBucketTlsOnly, resources), [violation]);

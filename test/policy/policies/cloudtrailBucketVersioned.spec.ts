@@ -35,6 +35,20 @@ describe("policy cloudtrail-bucket-versioned", () => {
         assert.deepStrictEqual(await validateStack(cloudtrailBucketVersioned, unknown), []);
     });
 
+    it("reads a BucketV2's own versionings list: enabled is accepted, enabled false is not versioned", async () => {
+        const v2 = (enabled: boolean) => {
+            const resources = compliantStackFixture();
+            const bucket = resources.find((r) => r.urn === fixtureUrns.bucket)!;
+            bucket.type = "aws:s3/bucketV2:BucketV2";
+            bucket.props.versionings = [{ enabled }];
+            return resources;
+        };
+        assert.deepStrictEqual(await validateStack(cloudtrailBucketVersioned, v2(true)), []);
+        const problems = await validateStack(cloudtrailBucketVersioned, v2(false));
+        assert.strictEqual(problems.length, 1);
+        assert.match(problems[0].message, / is not versioned, so an overwritten or deleted log file is lost/);
+    });
+
     it("rejects a bucket without versioning", async () => {
         assert.deepStrictEqual(await validateStack(cloudtrailBucketVersioned, compliantStackFixture()), [
             {

@@ -2,6 +2,7 @@ import * as assert from "assert";
 import { unknownValue } from "../../../policy/lib/knownValues";
 import { snsTopicNotPublic } from "../../../policy/policies";
 import { FixtureResource, topicFixture } from "../../fixtures/policyResources";
+import { simulate } from "../../support/iamSimulation";
 import { validateResource } from "../policyHarness";
 
 const topicArn = "arn:aws:sns:eu-west-1:111122223333:alerts-topic-0c5b1d2";
@@ -58,5 +59,43 @@ describe("policy sns-topic-not-public", () => {
             Statement: [{ Effect: "Allow", Principal: "*", Action: "SNS:Publish" }],
         });
         assert.strictEqual((await validateResource(snsTopicNotPublic, topic)).length, 1);
+    });
+
+    it("rejects everyone publishing through a wildcard action (sns:Pub*) or a NotAction, as IAM allows it", async () => {
+        const wildcards = [
+            { ...everyonePublish, Sid: "PubWildcard", Action: "sns:Pub*" },
+            { ...everyonePublish, Sid: "QuestionMark", Action: ["sns:Subscribe", "SNS:Publis?"] },
+            { Sid: "AllButSubscribe", Effect: "Allow", Principal: "*", NotAction: "sns:Subscribe", Resource: topicArn },
+        ];
+        for (const statement of wildcards) {
+            // Another account publishes a fake alert: an IAM engine nobody here wrote judges the statement.
+            const decision = await simulate({
+                principal: "arn:aws:iam::444455556666:user/mallory",
+                action: "sns:Publish",
+                resource: topicArn,
+                resourceAccount: "111122223333",
+                context: {},
+                resourcePolicy: { name: "topic policy", document: { Version: "2012-10-17", Statement: [statement] } },
+                identityPolicies: [
+                    {
+                        name: "mallory",
+                        document: {
+                            Version: "2012-10-17",
+                            Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }],
+                        },
+                    },
+                ],
+            });
+            assert.strictEqual(decision.result, "Allowed", decision.explain);
+            const problems = await validateResource(snsTopicNotPublic, topicPolicy([cloudWatchPublish, statement]));
+            assert.strictEqual(problems.length, 1, statement.Sid);
+            assert.match(problems[0], new RegExp(`statement ${statement.Sid}: Principal "\\*"`));
+        }
+        const notPublish = { ...everyonePublish, Action: "sns:Subscribe" };
+        const notActionPublish = { Effect: "Allow", Principal: "*", NotAction: "sns:Pub*", Resource: topicArn };
+        assert.deepStrictEqual(
+            await validateResource(snsTopicNotPublic, topicPolicy([notPublish, notActionPublish])),
+            [],
+        );
     });
 });
