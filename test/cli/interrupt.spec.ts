@@ -13,6 +13,9 @@ import { InterruptedRun, interruptCli } from "../support/interruptCli";
 /** Well under mocha's 30 s, and far longer than a prompt exit takes even on a loaded machine. */
 const PROMPT_MS = 3000;
 
+/** How long the policy pack's process may take to end after trailwatch has: it ended never before the fix. */
+const PACK_EXIT_MS = 20_000;
+
 /** Ended by the signal itself (Node's default for SIGINT, which a shell reports as 130), or exited 130. */
 function endedByInterrupt(run: InterruptedRun): boolean {
     return (run.code === null && run.signal === "SIGINT") || (run.code === 130 && run.signal === null);
@@ -71,6 +74,7 @@ describe("one Ctrl-C (SIGINT) stops a long command promptly", function () {
         // The SIGINT goes to trailwatch alone (as `kill -INT`, `timeout` or a CI runner send it), not to its process
         // group as a terminal's Ctrl-C does: its policy pack's process must not outlive it (it waited forever).
         if (!fs.existsSync("/proc/self/stat")) this.skip(); // the processes are listed from Linux's /proc
+        this.timeout(60_000);
         let packs: number[] = [];
         const run = await interruptCli(["check", "--stack", "dev"], {
             ready: () => true,
@@ -80,9 +84,13 @@ describe("one Ctrl-C (SIGINT) stops a long command promptly", function () {
         assert.ok(endedByInterrupt(run), `code ${run.code}, signal ${run.signal}; stderr: ${run.stderr}`);
         assert.ok(run.exitMs < PROMPT_MS, `exited ${run.exitMs} ms after SIGINT`);
         assert.strictEqual(packs.length, 1, "check runs its policy pack in a process of its own");
-        const deadline = Date.now() + PROMPT_MS;
+        // The pack notices once its event loop runs: it may still be loading @pulumi/pulumi (seconds on a loaded
+        // machine). Before the fix it waited forever.
+        const deadline = Date.now() + PACK_EXIT_MS;
         while (packs.some(isRunning) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-        assert.deepStrictEqual(packs.filter(isRunning), [], "the policy pack's process outlived trailwatch");
+        const outlived = packs.filter(isRunning);
+        for (const pid of outlived) process.kill(pid); // not left behind by a failing run
+        assert.deepStrictEqual(outlived, [], `the policy pack's process outlived trailwatch by ${PACK_EXIT_MS} ms`);
     });
 });
 
