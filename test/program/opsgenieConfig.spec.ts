@@ -135,6 +135,19 @@ describe("stack configuration: the Opsgenie keys", () => {
             ],
         ],
         [
+            "a long value, cut in the value and never inside an escape (\\n) or a character outside the BMP",
+            {
+                ...enabled,
+                "trailwatch:opsgenieRegion": "\n".repeat(100),
+                "trailwatch:opsgenieOwnerTeamId": "🔥".repeat(50),
+            },
+            secret,
+            [
+                `trailwatch:opsgenieRegion: "${"\\n".repeat(39)}…" (100 characters) is not an Opsgenie instance; use us or eu`,
+                `trailwatch:opsgenieOwnerTeamId: "${"🔥".repeat(39)}…" (100 characters) is not an Opsgenie team ID (a UUID, shown in the team's URL)`,
+            ],
+        ],
+        [
             "a line break in a value (quoted as \\n, so it cannot forge another error line) and a 100,000-character value (cut)",
             {
                 ...enabled,
