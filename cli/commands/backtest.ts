@@ -70,11 +70,11 @@ principals and source IP addresses, and sample events.`,
             name: "threads",
             type: "integer",
             valueName: "N",
-            // Each thread is a worker with its own V8 heap: thousands exhaust memory long before they could help on
-            // any machine this runs on.
+            // Each thread but the main one is a worker with its own V8 heap: thousands exhaust memory long before
+            // they could help on any machine this runs on.
             max: MAX_THREADS,
             defaultText: "one per core",
-            description: `Threads reading files, 1 to ${MAX_THREADS}. 1 reads on the main thread.`,
+            description: `Threads reading files, 1 to ${MAX_THREADS}: the main thread and up to N-1 worker threads. 1 reads on the main thread alone.`,
             details: "Results are identical whatever the number.",
         },
         {
@@ -106,7 +106,7 @@ principals and source IP addresses, and sample events.`,
             choices: ["local", "duckdb", "athena"],
             default: "local",
             description:
-                "local: the project's own evaluator on worker threads. duckdb: the rules translated to SQL (as trailwatch sql prints them) and run by an embedded DuckDB; the same report. athena: the same translation run by Amazon Athena over the stack's CloudTrail table (trailwatch:athenaWorkgroup, athenaDatabase, athenaTable, athenaOutputLocation), no PATH; shows the query's state, data scanned and its cost ($5 per TB scanned). Rules it cannot translate faithfully are a usage error.",
+                "local: the project's own evaluator on the main thread and worker threads. duckdb: the rules translated to SQL (as trailwatch sql prints them) and run by an embedded DuckDB; the same report. athena: the same translation run by Amazon Athena over the stack's CloudTrail table (trailwatch:athenaWorkgroup, athenaDatabase, athenaTable, athenaOutputLocation), no PATH; shows the query's state, data scanned and its cost ($5 per TB scanned). Rules it cannot translate faithfully are a usage error.",
             details: "See [Backtests in SQL](#backtests-in-sql-duckdb-and-amazon-athena).",
         },
         {

@@ -6,7 +6,7 @@ import { archiveLogFiles } from "./archiveLogFiles";
 import { SkipReason, walkArchive } from "./archiveWalker";
 import { DEFAULT_LOG_FILE_LIMITS, LogFileLimits } from "./logFileReader";
 import { ArchiveTally, BacktestRule } from "./ruleTally";
-import { FileProcessor, InlineProcessor, WorkerPool } from "./workerPool";
+import { WorkerPool } from "./workerPool";
 
 /** A file, or one record of it, that was not used, and why (shown in the summary; makes the exit code 1). */
 export interface FileProblem {
@@ -37,7 +37,7 @@ export interface BacktestOptions {
     /** Only events in this window are evaluated (`since` inclusive, `until` exclusive), epoch ms. */
     window?: TimeWindow;
     /**
-     * Threads evaluating files: 1 evaluates on the calling thread; more starts that many workers.
+     * Threads evaluating files: the calling thread and up to `threads - 1` worker threads (1 starts no worker).
      * @default os.availableParallelism()
      */
     threads?: number;
@@ -81,8 +81,8 @@ export function defaultThreads(): number {
 }
 
 /**
- * Replays archives through rules: walks the paths, has every file read and evaluated (on worker
- * threads or inline), and gathers the totals. Bad files are counted, never fatal.
+ * Replays archives through rules: walks the paths, has every file read and evaluated (on the
+ * calling thread and worker threads), and gathers the totals. Bad files are counted, never fatal.
  */
 export async function runBacktest(options: BacktestOptions): Promise<BacktestRun> {
     const started = performance.now();
@@ -112,10 +112,7 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRun
         progress.compressedBytes += outcome.compressedBytes;
         progress.uncompressedBytes += outcome.uncompressedBytes;
     };
-    const processor: FileProcessor =
-        threads === 1
-            ? new InlineProcessor(options.rules, window, onOutcome, limits)
-            : new WorkerPool(threads, options.rules, window, onOutcome, limits, options.signal);
+    const processor = new WorkerPool(threads, options.rules, window, onOutcome, limits, options.signal);
 
     const report = (): void => {
         progress.elapsedMs = performance.now() - started;

@@ -6,40 +6,6 @@ import { ArchiveTally, BacktestRule, mergeArchiveTally, newArchiveTally } from "
 import { FromWorker, ToWorker, WorkerInit } from "./workerMessages";
 
 /**
- * Where files are evaluated: a pool of worker threads, or the main thread itself. `submit`
- * resolves once the file has been handed over (the caller may then submit the next one);
- * `finish` resolves to the totals of every file submitted.
- */
-export interface FileProcessor {
-    submit(file: string): Promise<void>;
-    finish(): Promise<ArchiveTally>;
-}
-
-/** Evaluates files on the calling thread: the single-threaded run (`--threads 1`). */
-export class InlineProcessor implements FileProcessor {
-    private readonly evaluator: ArchiveEvaluator;
-
-    constructor(
-        rules: BacktestRule[],
-        window: TimeWindow,
-        private readonly onOutcome: (outcome: FileOutcome) => void,
-        limits: LogFileLimits = DEFAULT_LOG_FILE_LIMITS,
-    ) {
-        this.evaluator = new ArchiveEvaluator(rules, window, limits);
-    }
-
-    async submit(file: string): Promise<void> {
-        this.onOutcome(this.evaluator.processFile(file));
-        // Let timers (progress) and signals (Ctrl-C) run between files.
-        await new Promise<void>((resolve) => setImmediate(resolve));
-    }
-
-    async finish(): Promise<ArchiveTally> {
-        return this.evaluator.takeTally();
-    }
-}
-
-/**
  * Files each worker may hold at once: one being read, one queued, so a worker never waits for the
  * main thread between files.
  */
@@ -58,32 +24,44 @@ interface PoolWorker {
     worker: Worker;
     /** Files sent and not yet answered, oldest first: a worker answers in the order it was sent. */
     inFlight: string[];
+    /** Whether it was ever sent a file: one that was not has no totals to ask for. */
+    used: boolean;
 }
 
 /**
- * A pool of worker threads, each with its own ArchiveEvaluator. Files go to the least busy worker;
- * totals are merged at the end, which gives the same result whatever the order files were read in.
+ * The threads that evaluate a run's files: the calling (main) thread and up to `threads - 1` worker threads, each
+ * with its own ArchiveEvaluator. Files go to a worker with room first; when every worker is full (or still
+ * starting), the main thread evaluates the file itself. Totals are merged at the end, which gives the same result
+ * whatever the order files were read in, and whichever thread read them.
+ *
+ * Why the main thread takes part: it only walks the archive and hands out names, so with one worker per core it
+ * idles while every worker competes for the cores, and each worker costs a Node.js start (about 0.1 s of CPU on
+ * the benchmark machine: an isolate, its bootstrap, the evaluator's modules) before it reads anything. With two
+ * cores, the main thread and one worker read from the start what two workers read only after both had started
+ * (docs/benchmarks.md). `threads: 1` evaluates everything on the main thread and starts no worker.
  */
-export class WorkerPool implements FileProcessor {
+export class WorkerPool {
     private readonly workers: PoolWorker[] = [];
     private readonly init: WorkerInit;
-    private slotWaiter?: () => void;
+    /** The main thread's own evaluator, made on first use. */
+    private inline?: ArchiveEvaluator;
+    private inlineFiles = 0;
     private failure?: Error;
     private readonly tallies: ArchiveTally[] = [];
     private tallyWaiter?: () => void;
     private terminating = false;
 
     /**
-     * Workers are started as files come, up to `threads`: one more whenever every started worker is busy. A run
-     * of a few files starts a few workers (each is a V8 isolate of its own, tens of MB and tens of ms), not as
-     * many as `--threads` asks for.
+     * Workers are started as files come, up to `threads - 1`: one more whenever every started one is full. A run
+     * of a few files starts a few workers (each is a V8 isolate of its own, tens of MB and tens of ms), not as many
+     * as `--threads` asks for.
      */
     constructor(
         private readonly threads: number,
         private readonly rules: BacktestRule[],
-        window: TimeWindow,
+        private readonly window: TimeWindow,
         private readonly onOutcome: (outcome: FileOutcome) => void,
-        limits: LogFileLimits = DEFAULT_LOG_FILE_LIMITS,
+        private readonly limits: LogFileLimits = DEFAULT_LOG_FILE_LIMITS,
         signal?: AbortSignal,
     ) {
         const interrupted = new Int32Array(new SharedArrayBuffer(4));
@@ -91,7 +69,7 @@ export class WorkerPool implements FileProcessor {
         this.init = { rules, window, limits, interrupted };
     }
 
-    /** Workers started so far: at most `threads`, and never more than the files submitted. */
+    /** Worker threads started so far: at most `threads - 1`, and never more than the files submitted. */
     get startedWorkers(): number {
         return this.workers.length;
     }
@@ -101,6 +79,7 @@ export class WorkerPool implements FileProcessor {
         const w: PoolWorker = {
             worker: new Worker(script, { workerData: this.init, resourceLimits: WORKER_RESOURCE_LIMITS }),
             inFlight: [],
+            used: false,
         };
         w.worker.on("message", (m: FromWorker) => this.onMessage(w, m));
         // A reply the main thread cannot deserialize: without a listener it is dropped silently
@@ -118,7 +97,6 @@ export class WorkerPool implements FileProcessor {
         if (m.type === "outcome") {
             w.inFlight.shift();
             this.onOutcome(m.outcome);
-            this.wakeSlotWaiter();
         } else if (m.type === "tally") {
             this.tallies.push(m.tally);
             this.tallyWaiter?.();
@@ -141,7 +119,6 @@ export class WorkerPool implements FileProcessor {
                 events: 0,
                 error: `its result could not be passed from the worker thread: ${reason}`,
             });
-            this.wakeSlotWaiter();
         } else {
             this.fail(new Error(`a backtest worker's totals could not be passed to the main thread: ${reason}`));
         }
@@ -154,48 +131,62 @@ export class WorkerPool implements FileProcessor {
 
     private fail(err: Error): void {
         this.failure ??= err;
-        this.wakeSlotWaiter();
         this.tallyWaiter?.();
     }
 
-    private wakeSlotWaiter(): void {
-        const wake = this.slotWaiter;
-        this.slotWaiter = undefined;
-        wake?.();
+    /** Files the main thread evaluated itself so far. */
+    get filesReadInline(): number {
+        return this.inlineFiles;
     }
 
-    /** An idle worker; else a new one while fewer than `threads` run; else the least busy. */
-    private nextWorker(): PoolWorker {
-        const idle = this.workers.find((w) => w.inFlight.length === 0);
-        if (idle !== undefined) return idle;
-        if (this.workers.length < this.threads) return this.startWorker();
-        return this.workers.reduce((a, b) => (b.inFlight.length < a.inFlight.length ? b : a));
-    }
-
-    async submit(file: string): Promise<void> {
-        for (;;) {
-            if (this.failure) throw this.failure;
-            const w = this.nextWorker();
-            if (w.inFlight.length < FILES_IN_FLIGHT_PER_WORKER) {
-                w.inFlight.push(file);
-                const message: ToWorker = { type: "file", path: file };
-                w.worker.postMessage(message);
-                return;
-            }
-            await new Promise<void>((resolve) => (this.slotWaiter = resolve));
+    /** The least busy worker with room for one more file, if any. */
+    private workerWithRoom(): PoolWorker | undefined {
+        let best: PoolWorker | undefined;
+        for (const w of this.workers) {
+            if (
+                w.inFlight.length < FILES_IN_FLIGHT_PER_WORKER &&
+                (best === undefined || w.inFlight.length < best.inFlight.length)
+            )
+                best = w;
         }
+        return best;
+    }
+
+    /**
+     * Hands `file` to a worker with room, or evaluates it on this thread: when every worker is full, and when a
+     * worker was just started for it (a new worker needs about 0.1 s before it reads; the main thread reads now,
+     * and the new worker gets the next files). Resolves once the file is handed over or read.
+     */
+    async submit(file: string): Promise<void> {
+        if (this.failure) throw this.failure;
+        const w = this.workerWithRoom();
+        if (w !== undefined) {
+            w.inFlight.push(file);
+            w.used = true;
+            const message: ToWorker = { type: "file", path: file };
+            w.worker.postMessage(message);
+            return;
+        }
+        if (this.workers.length < this.threads - 1) this.startWorker();
+        this.inline ??= new ArchiveEvaluator(this.rules, this.window, this.limits);
+        this.inlineFiles++;
+        this.onOutcome(this.inline.processFile(file));
+        // Let timers (progress), signals (Ctrl-C) and the workers' answers run between files.
+        await new Promise<void>((resolve) => setImmediate(resolve));
     }
 
     async finish(): Promise<ArchiveTally> {
         try {
             const finish: ToWorker = { type: "finish" };
-            for (const w of this.workers) w.worker.postMessage(finish);
-            while (this.tallies.length < this.workers.length) {
+            // A worker never sent a file has nothing to add: it is stopped without waiting for it to start.
+            const used = this.workers.filter((w) => w.used);
+            for (const w of used) w.worker.postMessage(finish);
+            while (this.tallies.length < used.length) {
                 if (this.failure) throw this.failure;
                 await new Promise<void>((resolve) => (this.tallyWaiter = resolve));
             }
             if (this.failure) throw this.failure;
-            const total = newArchiveTally(this.rules.length);
+            const total = this.inline?.takeTally() ?? newArchiveTally(this.rules.length);
             for (const t of this.tallies) mergeArchiveTally(total, t);
             return total;
         } finally {
