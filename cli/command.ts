@@ -20,7 +20,8 @@ export interface Command {
 
 /**
  * The one exit-code scheme of every command (docs/cli.md has the table). A reader that stops the
- * process (Ctrl-C) gets 130 from the command that handles it, as a shell reports a SIGINT.
+ * process (Ctrl-C) gets 130 from the command that handles it, as a shell reports a SIGINT; a SIGTERM that a
+ * command handles gives 143 (`stoppedExitCode` in engines/stopSignals.ts).
  */
 export const exitCode = {
     /** The command did what was asked and found nothing to report. */

@@ -5,6 +5,7 @@ import { formatDryRun, formatDrillResult } from "../engines/drill/drillReport";
 import { StackFileError } from "../engines/offline/stackFile";
 import { Command, CommandIO, UsageError, reportError } from "../command";
 import { CommandLineDefinition, parseCommandLine, usageText } from "../commandLine";
+import { onStopSignal, StopSignal, stoppedExitCode } from "../engines/stopSignals";
 
 /** The environment variable the Opsgenie API key is read from; the key is never printed. */
 export const opsgenieApiKeyVariable = "TRAILWATCH_OPSGENIE_API_KEY";
@@ -24,7 +25,7 @@ export const drillCommandLine = {
   opsgenie  ${drillStepTitles.opsgenie} (with --verify-opsgenie)
   metric    ${drillStepTitles.metric}
 Uses the AWS SDK's default credentials (environment, profile, SSO, instance role) and the stack's aws:region.
-Alarms the drill sets to ALARM are always set back to OK, also on an error or Ctrl-C.`,
+Alarms the drill sets to ALARM are always set back to OK, also on an error, Ctrl-C or SIGTERM.`,
     options: [
         {
             name: "stack",
@@ -70,7 +71,8 @@ Alarms the drill sets to ALARM are always set back to OK, also on an error or Ct
         },
     ],
     epilogue: `Exit codes: 0 every step passed (or the dry run was printed); 1 a step failed (the summary says which and
-why; a refused call names the IAM action); 2 a usage error, an unknown stack or rule; 130 Ctrl-C.`,
+why; a refused call names the IAM action); 2 a usage error, an unknown stack or rule; 130 Ctrl-C; 143 SIGTERM
+(handled as Ctrl-C).`,
 } as const satisfies CommandLineDefinition;
 
 /** Parses `90`, `90s`, `5m`, `1m30s`, `1h` into milliseconds. */
@@ -199,11 +201,14 @@ export async function runDrillCommand(
     }
     const abort = new AbortController();
     let interrupts = 0;
-    const onSigint = (): void => {
+    let stoppedBy: StopSignal | undefined;
+    const onStop = (signal: StopSignal): void => {
         interrupts++;
+        stoppedBy ??= signal;
+        const name = signal === "SIGINT" ? "Ctrl-C" : signal;
         io.stderr.write(
             interrupts === 1
-                ? "\nCtrl-C: stopping the drill; alarms it set to ALARM go back to OK first.\n"
+                ? `\n${name}: stopping the drill; alarms it set to ALARM go back to OK first.\n`
                 : "\nStill setting alarms back to OK; this takes a few seconds.\n",
         );
         abort.abort();
@@ -212,7 +217,7 @@ export async function runDrillCommand(
     const clearLine = (): void => {
         if (tty) io.stderr.write("\r\x1b[2K");
     };
-    process.on("SIGINT", onSigint);
+    const stopListening = onStopSignal(onStop);
     let result;
     try {
         result = await runDrill(drillPlan, clients, {
@@ -230,7 +235,7 @@ export async function runDrillCommand(
             onProgress: tty ? (text) => io.stderr.write(`\r\x1b[2K${text}`) : undefined,
         });
     } finally {
-        process.removeListener("SIGINT", onSigint);
+        stopListening();
         clearLine();
         clients.logs.destroy();
         clients.cloudwatch.destroy();
@@ -238,7 +243,7 @@ export async function runDrillCommand(
     io.stdout.write(
         json ? `${JSON.stringify({ ...result, ok: drillPassed(result) }, null, 2)}\n` : formatDrillResult(result),
     );
-    if (result.interrupted) return 130;
+    if (result.interrupted) return stoppedExitCode(stoppedBy ?? "SIGINT");
     return drillPassed(result) ? 0 : 1;
 }
 

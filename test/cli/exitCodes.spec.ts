@@ -3,6 +3,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { exitCode } from "../../cli/command";
+import { stoppedExitCode } from "../../cli/engines/stopSignals";
 import { projectWithStack } from "../support/projectWithStack";
 import { projectDir } from "../support/repositoryPaths";
 import { CliResult, runCli } from "../support/runCli";
@@ -253,8 +254,15 @@ describe("the exit codes as users read them: README.md and docs/cli.md", () => {
         return rows.map((row) => Number(/^\| (\d+) \|/.exec(row)?.[1]));
     }
 
-    it("both list the codes of the scheme (0, 1, 2 as cli/command.ts defines them), Ctrl-C's 130 and the bug's 70", () => {
-        const scheme = [exitCode.ok, exitCode.findings, exitCode.usage, 130, 70];
+    it("both list the codes of the scheme (0, 1, 2 as cli/command.ts defines them), Ctrl-C's 130, SIGTERM's 143 and the bug's 70", () => {
+        const scheme = [
+            exitCode.ok,
+            exitCode.findings,
+            exitCode.usage,
+            stoppedExitCode("SIGINT"),
+            stoppedExitCode("SIGTERM"),
+            70,
+        ];
         assert.deepStrictEqual(tableCodes("README.md", "exit"), scheme);
         assert.deepStrictEqual(tableCodes("docs/cli.md", "code"), scheme);
     });

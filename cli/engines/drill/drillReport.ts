@@ -82,8 +82,8 @@ export function formatDrillResult(result: DrillResult): string {
         "",
         result.interrupted
             ? result.alarmsLeftInAlarm.length > 0
-                ? `INTERRUPTED: the drill stopped at Ctrl-C; ${result.alarmsLeftInAlarm.length} alarm${result.alarmsLeftInAlarm.length === 1 ? "" : "s"} it had set to ALARM could not be set back to OK (above).`
-                : "INTERRUPTED: the drill stopped at Ctrl-C; the alarms it had set to ALARM were set back to OK."
+                ? `INTERRUPTED: the drill was stopped (Ctrl-C or SIGTERM); ${result.alarmsLeftInAlarm.length} alarm${result.alarmsLeftInAlarm.length === 1 ? "" : "s"} it had set to ALARM could not be set back to OK (above).`
+                : "INTERRUPTED: the drill was stopped (Ctrl-C or SIGTERM); the alarms it had set to ALARM were set back to OK."
             : drillPassed(result)
               ? `OK: every step passed for ${result.rules.length} rule${result.rules.length === 1 ? "" : "s"}.`
               : `FAILED: ${result.rules.filter((r) => Object.values(r.steps).some((s) => s?.status !== "passed")).length} of ${result.rules.length} rules have a step that did not pass.`,

@@ -29,7 +29,7 @@ export interface DrillResult {
      */
     drillEventsPut: number;
     rules: RuleResult[];
-    /** Ctrl-C stopped the drill. */
+    /** Ctrl-C (SIGINT) or SIGTERM stopped the drill. */
     interrupted: boolean;
     /** Alarms the drill set to ALARM and could not set back to OK (each with the reason): to be fixed by hand. */
     alarmsLeftInAlarm: { alarmName: string; reason: string }[];

@@ -6,10 +6,15 @@ import type { BacktestRule } from "../backtest/ruleTally";
 import { RuleTranslationError } from "../sql";
 import { AthenaBacktestRun, AthenaQueryError, athenaQueryCostUsd, runAthenaBacktest } from "./athenaBacktest";
 import { athenaTargetOfStack } from "./athenaStackTarget";
+import { onStopSignal, StopSignal, stoppedExitCode } from "../stopSignals";
 
-/** The scan and its price, for people: `1.23 GB scanned, about $0.0061 at $5 per TB`. */
+/**
+ * The scan and its price, for people: `1.23 GB scanned, about $0.0061 at $5 per TB`; under a gigabyte in megabytes
+ * (`4.00 MB scanned`), where gigabytes would print `0.00 GB`.
+ */
 export function describeScan(bytes: number, usd: number): string {
-    return `${(bytes / 1e9).toFixed(2)} GB scanned, about $${usd < 0.01 ? usd.toFixed(4) : usd.toFixed(2)} at $5 per TB`;
+    const size = bytes < 1e9 ? `${(bytes / 1e6).toFixed(2)} MB` : `${(bytes / 1e9).toFixed(2)} GB`;
+    return `${size} scanned, about $${usd < 0.01 ? usd.toFixed(4) : usd.toFixed(2)} at $5 per TB`;
 }
 
 /**
@@ -24,8 +29,14 @@ export async function runAthenaEngine(
 ): Promise<number> {
     const { target, region } = athenaTargetOfStack(io.cwd, args.stack);
     const abort = new AbortController();
-    const onSigint = (): void => abort.abort();
-    process.once("SIGINT", onSigint);
+    let stoppedBy: StopSignal | undefined;
+    // SIGTERM as Ctrl-C: a query left running keeps scanning and billing. Only the first signal is caught: a
+    // second one ends the process at once, as it did before anything listened.
+    const stopListening = onStopSignal((signal) => {
+        stoppedBy = signal;
+        stopListening();
+        abort.abort();
+    });
     let run: AthenaBacktestRun;
     try {
         run = await runAthenaBacktest({
@@ -67,7 +78,7 @@ export async function runAthenaEngine(
         }
         throw err;
     } finally {
-        process.removeListener("SIGINT", onSigint);
+        stopListening();
     }
     if (io.stderr.isTTY) io.stderr.write("\r\x1b[K");
     io.stderr.write(
@@ -75,5 +86,5 @@ export async function runAthenaEngine(
     );
     const report = buildReport(run, args.window, io.cwd);
     io.stdout.write(args.json ? `${JSON.stringify(report, null, 2)}\n` : formatReportTable(report));
-    return run.interrupted ? 130 : 0;
+    return run.interrupted ? stoppedExitCode(stoppedBy ?? "SIGINT") : 0;
 }

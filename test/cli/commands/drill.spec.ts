@@ -340,10 +340,40 @@ describe("trailwatch drill", () => {
             assert.match(result.stderr, /Ctrl-C: stopping the drill; alarms it set to ALARM go back to OK first\./);
             assert.match(
                 result.stdout,
-                /^INTERRUPTED: the drill stopped at Ctrl-C; the alarms it had set to ALARM were set back to OK\.$/m,
+                /^INTERRUPTED: the drill was stopped \(Ctrl-C or SIGTERM\); the alarms it had set to ALARM were set back to OK\.$/m,
             );
             assert.strictEqual(process.listenerCount("SIGINT"), before, "the handler is removed");
             assert.match(result.stdout, /^No drill event was put into aws-cloudtrail-logs-trailwatch-dev\.$/m);
+        });
+
+        it("SIGTERM (kill, timeout, a stopping container) during the drill: alarms back to OK first, exit 143", async () => {
+            const states: string[] = [];
+            cloudwatchMock.on(SetAlarmStateCommand).callsFake((input: SetAlarmStateCommandInput) => {
+                states.push(`${input.AlarmName} ${input.StateValue}`);
+                alarms.set(input.AlarmName!, input);
+                if (input.StateValue === "ALARM") setImmediate(() => process.emit("SIGTERM"));
+                return {};
+            });
+            const before = process.listenerCount("SIGTERM");
+            const result = await runWithBuffers(
+                (io) =>
+                    runDrillCommand(["--stack", "dev", "--rule", "console-login-root"], io, {
+                        pollIntervalMs: 5,
+                        holdMs: 60_000,
+                    }),
+                {},
+            );
+            assert.strictEqual(result.code, 143);
+            assert.deepStrictEqual(states, [
+                "trailwatch-dev-console-login-root ALARM",
+                "trailwatch-dev-console-login-root OK",
+            ]);
+            assert.match(result.stderr, /SIGTERM: stopping the drill; alarms it set to ALARM go back to OK first\./);
+            assert.match(
+                result.stdout,
+                /^INTERRUPTED: the drill was stopped \(Ctrl-C or SIGTERM\); the alarms it had set to ALARM were set back to OK\.$/m,
+            );
+            assert.strictEqual(process.listenerCount("SIGTERM"), before, "the handler is removed");
         });
 
         it("Ctrl-C, and the OK fails: the output names the alarm left in ALARM and does not claim it was set back", async () => {
@@ -376,7 +406,7 @@ describe("trailwatch drill", () => {
             );
             assert.strictEqual(
                 lines.at(-2),
-                "INTERRUPTED: the drill stopped at Ctrl-C; 1 alarm it had set to ALARM could not be set back to OK (above).",
+                "INTERRUPTED: the drill was stopped (Ctrl-C or SIGTERM); 1 alarm it had set to ALARM could not be set back to OK (above).",
             );
         });
 

@@ -272,6 +272,37 @@ describe("backtest --engine athena: Athena refusing a call", () => {
         assert.strictEqual(athena.commandCalls(GetQueryResultsCommand).length, 0);
     });
 
+    for (const [signal, code] of [
+        ["SIGINT", 130],
+        ["SIGTERM", 143],
+    ] as const) {
+        it(`${signal} while the query runs: StopQueryExecution (a running query keeps billing), the report so far, exit ${code}`, async () => {
+            athena.on(StartQueryExecutionCommand).resolves({ QueryExecutionId: "q-6" });
+            athena
+                .on(GetQueryExecutionCommand)
+                .callsFakeOnce(() => {
+                    setImmediate(() => process.emit(signal));
+                    return {
+                        QueryExecution: { Status: { State: "RUNNING" }, Statistics: { DataScannedInBytes: 3_000_000 } },
+                    };
+                })
+                .resolves({
+                    QueryExecution: { Status: { State: "CANCELLED" }, Statistics: { DataScannedInBytes: 4_000_000 } },
+                });
+            athena.on(StopQueryExecutionCommand).resolves({});
+            const listeners = process.listenerCount(signal);
+            const run = await runEngineJson();
+            assert.strictEqual(run.code, code);
+            assert.deepStrictEqual(
+                athena.commandCalls(StopQueryExecutionCommand).map((c) => c.args[0].input),
+                [{ QueryExecutionId: "q-6" }],
+            );
+            assert.strictEqual((JSON.parse(String(run.stdout)) as { interrupted: boolean }).interrupted, true);
+            assert.match(run.stderr, /^Athena query q-6 in workgroup trailwatch: 4\.00 MB scanned/m);
+            assert.strictEqual(process.listenerCount(signal), listeners, "the handler is removed");
+        });
+    }
+
     it("an access denied on StartQueryExecution is one line with AWS's code and message, exit 1, no stack trace", async () => {
         // An error Athena's model does not name reaches the caller as an AthenaServiceException with AWS's code.
         athena.on(StartQueryExecutionCommand).rejects(
