@@ -20,11 +20,70 @@ const callerKeys = [
     "aws:principalarn",
 ];
 
-/** True when some condition of the statement names one of {@link callerKeys}. */
+/** Of {@link callerKeys}, the ones whose value is an ARN (the others hold an account or organization ID). */
+const arnKeys = ["aws:sourcearn", "aws:principalarn"];
+
+/**
+ * The condition operators that admit only the callers their values name (IAM User Guide, "IAM JSON policy elements:
+ * Condition operators"). Left out, so a statement using them stays public: the negated operators
+ * (`StringNotEquals`, `ArnNotLike`: everyone but the named), `Null` (any value), and operators that do not compare
+ * text. `ForAnyValue:` keeps an operator's meaning; `...IfExists` and `ForAllValues:` do not, see
+ * {@link admitsCallersWithoutKey}.
+ */
+const namingOperators = ["stringequals", "stringequalsignorecase", "stringlike", "arnequals", "arnlike"];
+
+/** Operators whose values may hold the wildcards `*` and `?` (the Like operators; ArnEquals matches as ArnLike). */
+const wildcardOperators = ["stringlike", "arnequals", "arnlike"];
+
+/**
+ * True when the operator matches a request that has no value for the key at all: `...IfExists` ("If the policy key
+ * is not present in the request context, the condition evaluates to true") and `ForAllValues:` (true "if there are no
+ * values for the key in the request": IAM User Guide, "Set operators for multivalued context keys"). A publish by an
+ * IAM principal carries no `aws:SourceArn`, `aws:SourceAccount` or `aws:SourceOwner` (these are set when a service
+ * acts for a resource: "AWS global condition context keys"), so such a condition lets every account in.
+ */
+function admitsCallersWithoutKey(operator: string): boolean {
+    return operator.endsWith("ifexists") || operator.startsWith("forallvalues:");
+}
+
+/**
+ * True when `value` names one account, organization or resource, not many: without a wildcard in an account or
+ * organization ID, and for an ARN, without one in its account field (the fifth, "arn:partition:service:region:
+ * account-id:resource", IAM User Guide, "IAM identifiers"), or, for an ARN without an account (an S3 bucket's), in
+ * the rest. `*`, `1111*` or `arn:aws:cloudwatch:*:*:alarm:*` let other accounts in.
+ */
+function namesOne(key: string, value: unknown, wildcards: boolean): boolean {
+    if (typeof value !== "string" || value === "") return false;
+    if (!wildcards) return true;
+    const hasWildcard = (text: string): boolean => /[*?]/.test(text);
+    if (!arnKeys.includes(key)) return !hasWildcard(value);
+    const fields = value.split(":");
+    if (fields.length < 6 || fields[0] !== "arn") return false;
+    const account = fields[4];
+    return account !== "" ? !hasWildcard(account) : !hasWildcard(fields.slice(5).join(":"));
+}
+
+/**
+ * True when some condition of the statement admits only the callers it names: a naming operator on one of
+ * {@link callerKeys}, every one of whose values names one account, organization or resource. Conditions of a
+ * statement must all hold, so one such condition is enough.
+ */
 function scopesCaller(statement: Props): boolean {
-    return Object.values(knownObject(statement.Condition) ?? {}).some((keys) =>
-        Object.keys(knownObject(keys) ?? {}).some((key) => callerKeys.includes(key.toLowerCase())),
-    );
+    return Object.entries(knownObject(statement.Condition) ?? {}).some(([rawOperator, keys]) => {
+        const operator = rawOperator.toLowerCase();
+        if (admitsCallersWithoutKey(operator)) return false;
+        const base = operator.replace(/^foranyvalue:/, "");
+        if (!namingOperators.includes(base)) return false;
+        return Object.entries(knownObject(keys) ?? {}).some(([rawKey, values]) => {
+            const key = rawKey.toLowerCase();
+            const list = asList(values);
+            return (
+                callerKeys.includes(key) &&
+                list.length > 0 &&
+                list.every((v) => namesOne(key, v, wildcardOperators.includes(base)))
+            );
+        });
+    });
 }
 
 /**
@@ -37,7 +96,7 @@ function scopesCaller(statement: Props): boolean {
  */
 export const snsTopicNotPublic: ResourceValidationPolicy = {
     name: "sns-topic-not-public",
-    description: "SNS topic policies must not let everyone publish without a condition on the caller.",
+    description: "SNS topic policies must not let everyone publish without a condition naming its callers.",
     enforcementLevel: "mandatory",
     severity: "high",
     tags: ["sns"],
@@ -57,7 +116,7 @@ export const snsTopicNotPublic: ResourceValidationPolicy = {
             reportViolation(
                 `${args.type === resourceTypes.snsTopic ? "Topic" : "Topic policy"} "${args.name}" lets everyone ` +
                     `publish (statement ${knownString(statement.Sid) ?? index + 1}: Principal "*" without a ` +
-                    "condition on the caller), so anyone can send fake alerts: allow cloudwatch.amazonaws.com with an aws:SourceArn " +
+                    "condition naming its callers), so anyone can send fake alerts: allow cloudwatch.amazonaws.com with an aws:SourceArn " +
                     "condition on this account's alarms instead (AlertTopic's topic policy does).",
             );
         }

@@ -51,7 +51,7 @@ describe("policy sns-topic-not-public", () => {
         const onlyTls = { ...everyonePublish, Condition: { Bool: { "aws:SecureTransport": "true" } } };
         assert.deepStrictEqual(await validateResource(snsTopicNotPublic, topicPolicy([cloudWatchPublish, onlyTls])), [
             'Topic policy "alerts-topic-policy" lets everyone publish (statement Everyone: Principal "*" without a ' +
-                "condition on the caller), so anyone can send fake alerts: allow cloudwatch.amazonaws.com with an " +
+                "condition naming its callers), so anyone can send fake alerts: allow cloudwatch.amazonaws.com with an " +
                 "aws:SourceArn condition on this account's alarms instead (AlertTopic's topic policy does).",
         ]);
         const topic = topicFixture();
@@ -97,5 +97,110 @@ describe("policy sns-topic-not-public", () => {
             await validateResource(snsTopicNotPublic, topicPolicy([notPublish, notActionPublish])),
             [],
         );
+    });
+
+    describe("a condition on a caller key that still lets another account publish is no scope", () => {
+        // Mallory, in another account, publishes herself (IAM principal: no aws:Source* keys in the request) or through
+        // an alarm of her own account (CloudWatch publishes for it, with aws:SourceArn and aws:SourceAccount: CloudWatch
+        // User Guide, "Amazon SNS topic policy for alarm actions"). IAM's verdict comes from iam-simulate.
+        const mallory = "arn:aws:iam::444455556666:user/mallory";
+        const requests: { principal: string; context: Record<string, string> }[] = [
+            {
+                principal: mallory,
+                context: {
+                    "aws:PrincipalAccount": "444455556666",
+                    "aws:PrincipalArn": mallory,
+                    "aws:PrincipalOrgID": "o-mallory0001",
+                },
+            },
+            {
+                principal: "cloudwatch.amazonaws.com",
+                context: {
+                    "aws:SourceArn": "arn:aws:cloudwatch:eu-west-1:444455556666:alarm:fake",
+                    "aws:SourceAccount": "444455556666",
+                },
+            },
+        ];
+        /** Whether some request of another account is allowed by the topic policy holding `statement`. */
+        async function anotherAccountPublishes(statement: object): Promise<boolean> {
+            for (const request of requests) {
+                const decision = await simulate({
+                    ...request,
+                    action: "sns:Publish",
+                    resource: topicArn,
+                    resourceAccount: "111122223333",
+                    resourcePolicy: {
+                        name: "topic policy",
+                        document: { Version: "2012-10-17", Statement: [statement] },
+                    },
+                    identityPolicies: request.principal.startsWith("arn:")
+                        ? [
+                              {
+                                  name: "mallory",
+                                  document: {
+                                      Version: "2012-10-17",
+                                      Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }],
+                                  },
+                              },
+                          ]
+                        : [],
+                });
+                if (decision.result === "Allowed") return true;
+            }
+            return false;
+        }
+        const withCondition = (sid: string, condition: object) => ({
+            Sid: sid,
+            Effect: "Allow",
+            Principal: "*",
+            Action: "SNS:Publish",
+            Resource: topicArn,
+            Condition: condition,
+        });
+
+        const open = [
+            withCondition("NotEquals", { StringNotEquals: { "aws:SourceAccount": "111122223333" } }),
+            withCondition("IfExists", { StringEqualsIfExists: { "aws:SourceAccount": "111122223333" } }),
+            withCondition("ForAllValues", { "ForAllValues:StringEquals": { "aws:SourceOwner": "111122223333" } }),
+            withCondition("AnyAccount", { StringLike: { "aws:SourceAccount": "*" } }),
+            withCondition("AnyAlarm", { ArnLike: { "aws:SourceArn": "arn:aws:cloudwatch:*:*:alarm:*" } }),
+            withCondition("AnyAccountsAlarm", {
+                ArnEquals: { "aws:SourceArn": "arn:aws:cloudwatch:eu-west-1:*:alarm:*" },
+            }),
+            withCondition("Present", { Null: { "aws:SourceArn": "false" } }),
+            withCondition("OneOfTwo", { StringLike: { "aws:PrincipalAccount": ["111122223333", "4444*"] } }),
+        ];
+        for (const statement of open) {
+            it(`${statement.Sid}: ${JSON.stringify(statement.Condition)} is a violation`, async () => {
+                assert.ok(await anotherAccountPublishes(statement), "IAM lets another account publish");
+                const problems = await validateResource(snsTopicNotPublic, topicPolicy([cloudWatchPublish, statement]));
+                assert.strictEqual(problems.length, 1, JSON.stringify(problems));
+                assert.match(
+                    problems[0],
+                    new RegExp(`statement ${statement.Sid}: Principal "\\*" without a condition naming`),
+                );
+            });
+        }
+
+        const scoped = [
+            withCondition("ThisAccountsAlarms", {
+                ArnLike: { "aws:SourceArn": "arn:aws:cloudwatch:eu-west-1:111122223333:alarm:*" },
+            }),
+            withCondition("ThisAccount", { StringLike: { "aws:SourceAccount": "111122223333" } }),
+            withCondition("ThisOrganization", { StringEquals: { "aws:PrincipalOrgID": "o-a1b2c3d4e5" } }),
+            withCondition("AnyValueOfThisAccount", {
+                "ForAnyValue:StringEquals": { "aws:PrincipalAccount": "111122223333" },
+            }),
+            withCondition("TlsAndThisAccount", {
+                Bool: { "aws:SecureTransport": "true" },
+                StringEquals: { "aws:SourceOwner": "111122223333" },
+            }),
+        ];
+        for (const statement of scoped) {
+            it(`${statement.Sid}: ${JSON.stringify(statement.Condition)} is accepted`, async () => {
+                assert.ok(!(await anotherAccountPublishes(statement)), "IAM lets no other account publish");
+                assert.deepStrictEqual(await validateResource(snsTopicNotPublic, topicPolicy([statement])), []);
+            });
+        }
     });
 });
