@@ -87,6 +87,20 @@ export function parseDuration(flag: string, value: string): number {
     return ms;
 }
 
+/**
+ * The first control character (as `U+000A`) inside `value` once fetch has trimmed it, else undefined. fetch strips
+ * leading and trailing HTTP whitespace from a header value (Fetch Standard, "normalize" a header value: "removing
+ * any leading and trailing HTTP whitespace bytes") and refuses a value that still holds a NUL, CR or LF (a "header
+ * value" "contains no 0x00 (NUL) or HTTP newline bytes"), quoting the whole value in its TypeError (Node's undici:
+ * `Headers.append: "GenieKey <key>" is an invalid header value.`); Node's HTTP client refuses the other control
+ * characters (`invalid Authorization header`), and Opsgenie's keys are UUIDs.
+ */
+export function headerControlCharacter(value: string): string | undefined {
+    // eslint-disable-next-line no-control-regex
+    const control = /[\u0000-\u001f\u007f]/.exec(value.replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, ""));
+    return control === null ? undefined : `U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
+}
+
 /** What tests may change about a drill's run: the waits, the Opsgenie host, the environment. */
 export interface DrillCommandSettings {
     pollIntervalMs: number;
@@ -167,6 +181,13 @@ export async function runDrillCommand(
         throw new UsageError(
             `--verify-opsgenie needs the key of an Opsgenie API integration with read access in ${opsgenieApiKeyVariable}` +
                 ` (if the stack's own integration key has read access: ${opsgenieApiKeyVariable}="$(pulumi config get trailwatch:opsgenieApiKey --stack ${stack})")`,
+        );
+    }
+    const keyControl = verifyOpsgenie && apiKey ? headerControlCharacter(apiKey) : undefined;
+    if (keyControl !== undefined) {
+        // Before any AWS call, and never quoting the key: fetch would refuse the header and quote it in its error.
+        throw new UsageError(
+            `${opsgenieApiKeyVariable} has a control character (${keyControl}) inside it, e.g. a line break pasted with the key; set it to the key alone`,
         );
     }
 

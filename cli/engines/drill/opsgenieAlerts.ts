@@ -53,7 +53,11 @@ export async function getOpsgenieAlert(
         });
     } catch (err) {
         if ((err as Error).name === "AbortError") throw err;
-        throw new OpsgenieApiError(`cannot reach ${new URL(url).origin}: ${(err as Error).message}`);
+        // fetch quotes a header value it refuses (Node's undici: `Headers.append: "GenieKey <key>" is an invalid header
+        // value.`, for a key with a line break or a NUL inside it): the key never reaches the message.
+        throw new OpsgenieApiError(
+            `cannot reach ${new URL(url).origin}: ${withoutKey((err as Error).message, options.apiKey)}`,
+        );
     }
     if (response.status === 404) {
         await response.body?.cancel();
@@ -91,4 +95,11 @@ export async function getOpsgenieAlert(
         throw new OpsgenieApiError(`Opsgenie's Get Alert answer has no alert id and status: ${text.slice(0, 200)}`);
     }
     return alert as OpsgenieAlert;
+}
+
+/** `text` with every occurrence of `key` (as given, and as fetch trims it) replaced by `[secret]`. */
+function withoutKey(text: string, key: string): string {
+    let masked = text;
+    for (const form of [key, key.trim()]) if (form !== "") masked = masked.split(form).join("[secret]");
+    return masked;
 }

@@ -17,7 +17,7 @@ import {
     TestMetricFilterCommand,
 } from "@aws-sdk/client-cloudwatch-logs";
 import { mockClient } from "aws-sdk-client-mock";
-import { parseDuration, runDrillCommand } from "../../../cli/commands/drill";
+import { headerControlCharacter, parseDuration, runDrillCommand } from "../../../cli/commands/drill";
 import { PlannedCall } from "../../../cli/engines/drill/drillCalls";
 import { planDrill } from "../../../cli/engines/drill/drillPlan";
 import { listStacks } from "../../../cli/engines/offline/stackFile";
@@ -206,6 +206,36 @@ describe("trailwatch drill", () => {
                 runWithBuffers((io) => runDrillCommand(["--stack", "dev", "--verify-opsgenie"], io, { env: {} }), {}),
                 /^UsageError: --verify-opsgenie needs the key of an Opsgenie API integration with read access in TRAILWATCH_OPSGENIE_API_KEY/,
             );
+        });
+    });
+
+    describe("a TRAILWATCH_OPSGENIE_API_KEY with a control character inside it", () => {
+        const key = "3f1c9a52-7d4e-4b1a\n9c2e-5a6b7c8d9e0f";
+
+        it("is a usage error naming the variable and the character, never the key, before any AWS call", async () => {
+            const failed = runWithBuffers(
+                (io) =>
+                    runDrillCommand(["--stack", "dev", "--verify-opsgenie"], io, {
+                        env: { TRAILWATCH_OPSGENIE_API_KEY: key },
+                        opsgenieBaseUrl: "http://127.0.0.1:9",
+                    }),
+                {},
+            );
+            await assert.rejects(failed, (err: Error) => {
+                assert.strictEqual(err.name, "UsageError");
+                assert.strictEqual(
+                    err.message,
+                    "TRAILWATCH_OPSGENIE_API_KEY has a control character (U+000A) inside it, e.g. a line break pasted with the key; set it to the key alone",
+                );
+                return true;
+            });
+        });
+
+        it("what fetch strips (a line break or spaces around the key) is no problem", () => {
+            assert.strictEqual(headerControlCharacter(" 3f1c9a52-7d4e-4b1a-9c2e-5a6b7c8d9e0f\r\n"), undefined);
+            assert.strictEqual(headerControlCharacter(key), "U+000A");
+            assert.strictEqual(headerControlCharacter("a\u0000b"), "U+0000");
+            assert.strictEqual(headerControlCharacter("a\tb"), "U+0009");
         });
     });
 
