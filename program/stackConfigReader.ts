@@ -67,6 +67,8 @@ export class StackConfigError extends Error {
 export class StackConfigReader {
     private readonly problems: StackConfigProblem[] = [];
     private readonly known = new Set<string>();
+    /** Keys set as secrets that are not secrets of the stack: reported once, and no other problem quotes them. */
+    private readonly refusedSecrets = new Set<string>();
     /** Required secrets that are not set, when reading with `deferMissingSecrets`. */
     readonly missingSecrets: MissingSecret[] = [];
 
@@ -85,6 +87,8 @@ export class StackConfigReader {
 
     /** Records a problem with `key` (a key of the namespace, may carry a path such as `a.b[0]`). */
     fail(key: string, message: string): void {
+        // A problem with the value of a key refused as a secret would quote it (its plaintext, under `pulumi up`).
+        if (this.refusedSecrets.has(key.split(/[.[]/)[0])) return;
         this.problems.push({ key: this.fullKey(key), message });
     }
 
@@ -139,6 +143,26 @@ export class StackConfigReader {
     string(key: string): string | undefined;
     string(key: string, fallback?: string): string | undefined {
         if (!this.has(key)) return fallback;
+        return this.plainValue(key);
+    }
+
+    /**
+     * The value of a key that is not a secret of the stack. One set as a secret (`pulumi config set --secret`, or a
+     * map or list with a `secure:` value inside) is a problem: the program reads configuration as plain text
+     * (`pulumi.runtime.allConfig()`), so its value would reach resource inputs and stack state unencrypted ("If you
+     * read the object via require_object, the object will be deserialized and available to the program with
+     * plaintext values ... passing it as an input to any resource will likely result in the value being stored in the
+     * state unencrypted", pulumi/pulumi#7127), and these values become names, tags, patterns and settings that AWS,
+     * Opsgenie and JSM show anyway. Only the credentials are secrets ({@link requiredSecret}).
+     */
+    private plainValue(key: string): string {
+        if (this.isSecret(key) && !this.refusedSecrets.has(key)) {
+            this.problems.push({
+                key: this.fullKey(key),
+                message: `is set as a secret, but it is not one: trailwatch writes it into resource names and settings, which Pulumi stores (and AWS shows) in plain text, so it would not stay secret; set it in plain text (\`pulumi config set ${this.fullKey(key)} <value>\`, or a plain map or list in the stack file)`,
+            });
+            this.refusedSecrets.add(key);
+        }
         return this.values[this.fullKey(key)];
     }
 
@@ -146,7 +170,7 @@ export class StackConfigReader {
     number(key: string): number | undefined;
     number(key: string, fallback?: number): number | undefined {
         if (!this.has(key)) return fallback;
-        const text = this.values[this.fullKey(key)].trim();
+        const text = this.plainValue(key).trim();
         const value = Number(text);
         if (text === "" || !Number.isFinite(value)) {
             this.fail(key, `"${text}" is not a number`);
@@ -157,7 +181,7 @@ export class StackConfigReader {
 
     boolean(key: string, fallback: boolean): boolean {
         if (!this.has(key)) return fallback;
-        const text = this.values[this.fullKey(key)].trim();
+        const text = this.plainValue(key).trim();
         if (text === "true") return true;
         if (text === "false") return false;
         this.fail(key, `"${text}" is not a boolean; use true or false`);
@@ -167,7 +191,7 @@ export class StackConfigReader {
     /** A structured value (a YAML map or list in the stack file), parsed from its JSON text. */
     json(key: string): unknown {
         if (!this.has(key)) return undefined;
-        const text = this.values[this.fullKey(key)];
+        const text = this.plainValue(key);
         if (text.length > MAX_STRUCTURED_VALUE_CHARS) {
             // Refused before parsing: 500,000 custom rules are 50 MB of JSON, seconds to parse alone.
             this.fail(

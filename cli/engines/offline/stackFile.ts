@@ -131,7 +131,9 @@ export function readStackFile(dir: string, stack: string): StackFileConfig {
         if (malformed !== undefined) {
             throw new StackFileError(`${path.relative(projectDir, file)}: ${key}: ${malformed}`);
         }
-        if (isSecure(value)) {
+        // A map or list with a `secure:` value inside is a secret key as a whole, as Pulumi hands it to a program (a
+        // "secure object value": pulumi/pulumi sdk/go/common/resource/config/value.go, `NewSecureObjectValue`).
+        if (isSecure(value) || holdsSecure(value)) {
             values[key] = secretPlaceholder;
             secretKeys.add(key);
         } else {
@@ -204,6 +206,12 @@ function stackFileConfigMap(shown: string, doc: unknown): Record<string, unknown
 function quoteShort(value: unknown): string {
     const text = JSON.stringify(value);
     return text.length <= 42 ? text : `${text.slice(0, 40)}…" (${text.length - 2} characters)`;
+}
+
+/** True when a map or list holds a `secure:` value at any depth. */
+function holdsSecure(value: unknown): boolean {
+    if (typeof value !== "object" || value === null) return false;
+    return Object.values(value).some((v) => isSecure(v) || holdsSecure(v));
 }
 
 function isSecure(value: unknown): boolean {
