@@ -69,6 +69,8 @@ export class StackConfigReader {
     private readonly known = new Set<string>();
     /** Keys set as secrets that are not secrets of the stack: reported once, and no other problem quotes them. */
     private readonly refusedSecrets = new Set<string>();
+    /** The credentials read ({@link requiredSecret}): no problem quotes them, whichever key it is about. */
+    private readonly credentials = new Set<string>();
     /** Required secrets that are not set, when reading with `deferMissingSecrets`. */
     readonly missingSecrets: MissingSecret[] = [];
 
@@ -123,6 +125,8 @@ export class StackConfigReader {
             return undefined;
         }
         const value = this.values[this.fullKey(key)];
+        // Under 8 characters it is no real credential, and masking it would garble other words of the messages.
+        if (value.trim().length >= 8) this.credentials.add(value.trim());
         if (!this.isSecret(key)) {
             this.fail(
                 key,
@@ -256,6 +260,19 @@ export class StackConfigReader {
                 });
             }
         }
-        if (this.problems.length > 0) throw new StackConfigError(this.problems);
+        if (this.problems.length > 0) throw new StackConfigError(this.problems.map((p) => this.masked(p)));
+    }
+
+    /**
+     * The problem with every credential replaced by `[secret]`, as the Pulumi engine masks secret config values in
+     * what it prints (pulumi/pulumi pkg/engine/events.go, `makeEventEmitter`: `logging.AddGlobalFilter(
+     * logging.CreateFilter(secrets, "[secret]"))`): a key that quotes its own value (a YAML alias of the key, the key
+     * pasted into the wrong setting) must not print the credential, which the offline tools read as it is when the
+     * stack file holds it in plain text.
+     */
+    private masked(problem: StackConfigProblem): StackConfigProblem {
+        let message = problem.message;
+        for (const credential of this.credentials) message = message.split(credential).join("[secret]");
+        return { key: problem.key, message };
     }
 }

@@ -92,3 +92,26 @@ describe("stack configuration: a key set as a secret that is not one", () => {
         assert.ok(!result.stderr.includes("AAABAKMbWv0vzr0jwOoXzBhQEl8BRigBrmaUc0HjSPuMrA=="));
     });
 });
+
+describe("stack configuration: a credential quoted under another key", () => {
+    const apiKey = "3f1c9a52-7d4e-4b1a-9c2e-5a6b7c8d9e0f";
+
+    it("is masked, as the Pulumi engine masks secret config values (a key pasted into the wrong setting, a YAML alias)", () => {
+        const problems = stackConfigProblems(
+            {
+                ...region,
+                "trailwatch:opsgenieEnabled": "true",
+                "trailwatch:opsgenieApiKey": apiKey,
+                "trailwatch:opsgenieRegion": apiKey,
+                "trailwatch:opsgenieOwnerTeamId": `${apiKey}!`,
+                "trailwatch:logRetentionDays": apiKey,
+            },
+            ["trailwatch:opsgenieApiKey"],
+        );
+        assert.deepStrictEqual(problems, [
+            'trailwatch:logRetentionDays: "[secret]" is not a number',
+            'trailwatch:opsgenieRegion: "[secret]" is not an Opsgenie instance; use us or eu',
+            'trailwatch:opsgenieOwnerTeamId: "[secret]!" is not an Opsgenie team ID (a UUID, shown in the team\'s URL)',
+        ]);
+    });
+});
