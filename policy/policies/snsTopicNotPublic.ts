@@ -52,13 +52,20 @@ function admitsCallersWithoutKey(operator: string): boolean {
  * account-id:resource", IAM User Guide, "IAM identifiers"), or, for an ARN without an account (an S3 bucket's), in
  * the rest. `*`, `1111*` or `arn:aws:cloudwatch:*:*:alarm:*` let other accounts in.
  */
-function namesOne(key: string, value: unknown, wildcards: boolean): boolean {
+function namesOne(key: string, value: unknown, operator: string): boolean {
     if (typeof value !== "string" || value === "") return false;
-    if (!wildcards) return true;
+    if (!wildcardOperators.includes(operator)) return true;
     const hasWildcard = (text: string): boolean => /[*?]/.test(text);
     if (!arnKeys.includes(key)) return !hasWildcard(value);
     const fields = value.split(":");
     if (fields.length < 6 || fields[0] !== "arn") return false;
+    // ArnLike and ArnEquals check "each of the six colon-delimited components of the ARN ... separately"; StringLike
+    // takes wildcards "anywhere in the string" (IAM User Guide, "IAM JSON policy elements: Condition operators"), so
+    // its `*` also matches colons: `arn:aws:cloudwatch:*:111122223333:alarm:*` matches another account's alarm named
+    // `x:111122223333:alarm:y` (an alarm name may hold any character but ASCII control characters: CloudWatch API
+    // Reference, PutMetricAlarm, AlarmName). Under StringLike, only a pattern with no wildcard before the account
+    // field pins that field down.
+    if (operator === "stringlike" && fields.slice(0, 4).some(hasWildcard)) return false;
     const account = fields[4];
     return account !== "" ? !hasWildcard(account) : !hasWildcard(fields.slice(5).join(":"));
 }
@@ -77,11 +84,7 @@ function scopesCaller(statement: Props): boolean {
         return Object.entries(knownObject(keys) ?? {}).some(([rawKey, values]) => {
             const key = rawKey.toLowerCase();
             const list = asList(values);
-            return (
-                callerKeys.includes(key) &&
-                list.length > 0 &&
-                list.every((v) => namesOne(key, v, wildcardOperators.includes(base)))
-            );
+            return callerKeys.includes(key) && list.length > 0 && list.every((v) => namesOne(key, v, base));
         });
     });
 }

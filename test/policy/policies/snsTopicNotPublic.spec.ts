@@ -120,6 +120,15 @@ describe("policy sns-topic-not-public", () => {
                     "aws:SourceAccount": "444455556666",
                 },
             },
+            {
+                // An alarm name may hold colons (CloudWatch API Reference, PutMetricAlarm: any character but ASCII
+                // control characters): Mallory names hers after the victim's account.
+                principal: "cloudwatch.amazonaws.com",
+                context: {
+                    "aws:SourceArn": "arn:aws:cloudwatch:eu-west-1:444455556666:alarm:x:111122223333:alarm:y",
+                    "aws:SourceAccount": "444455556666",
+                },
+            },
         ];
         /** Whether some request of another account is allowed by the topic policy holding `statement`. */
         async function anotherAccountPublishes(statement: object): Promise<boolean> {
@@ -169,6 +178,11 @@ describe("policy sns-topic-not-public", () => {
             }),
             withCondition("Present", { Null: { "aws:SourceArn": "false" } }),
             withCondition("OneOfTwo", { StringLike: { "aws:PrincipalAccount": ["111122223333", "4444*"] } }),
+            // StringLike's `*` matches colons too: the account field of this pattern is not the account field of the
+            // ARN it matches.
+            withCondition("StringLikeAcrossColons", {
+                StringLike: { "aws:SourceArn": "arn:aws:cloudwatch:*:111122223333:alarm:*" },
+            }),
         ];
         for (const statement of open) {
             it(`${statement.Sid}: ${JSON.stringify(statement.Condition)} is a violation`, async () => {
@@ -187,6 +201,9 @@ describe("policy sns-topic-not-public", () => {
                 ArnLike: { "aws:SourceArn": "arn:aws:cloudwatch:eu-west-1:111122223333:alarm:*" },
             }),
             withCondition("ThisAccount", { StringLike: { "aws:SourceAccount": "111122223333" } }),
+            withCondition("StringLikeAfterTheAccount", {
+                StringLike: { "aws:SourceArn": "arn:aws:cloudwatch:eu-west-1:111122223333:alarm:*" },
+            }),
             withCondition("ThisOrganization", { StringEquals: { "aws:PrincipalOrgID": "o-a1b2c3d4e5" } }),
             withCondition("AnyValueOfThisAccount", {
                 "ForAnyValue:StringEquals": { "aws:PrincipalAccount": "111122223333" },
