@@ -36,6 +36,23 @@ const namingOperators = ["stringequals", "stringequalsignorecase", "stringlike",
 const wildcardOperators = ["stringlike", "arnequals", "arnlike"];
 
 /**
+ * The one policy variable that names a single account: `aws:ResourceAccount`, the account that owns the resource
+ * asked for, here the topic (IAM User Guide, "AWS global condition context keys"). Every other variable is replaced
+ * by a value of the request (IAM User Guide, "IAM policy elements: Variables and tags": policy variables work in
+ * string comparisons in the Condition element), most of them the caller's own: `"aws:SourceAccount":
+ * "${aws:SourceAccount}"` holds for every account, and a default (`${aws:SourceAccount, '111122223333'}`) changes
+ * nothing when the key is there. iam-simulate judges it so.
+ */
+const accountNamingVariables = ["aws:resourceaccount"];
+
+/** True when `value` holds a policy variable (`${...}`) other than {@link accountNamingVariables}. */
+function hasCallerVariable(value: string): boolean {
+    return [...value.matchAll(/\$\{([^}]*)\}/g)].some(
+        ([, name]) => !accountNamingVariables.includes(name.trim().toLowerCase()),
+    );
+}
+
+/**
  * True when the operator matches a request that has no value for the key at all: `...IfExists` ("If the policy key
  * is not present in the request context, the condition evaluates to true") and `ForAllValues:` (true "if there are no
  * values for the key in the request": IAM User Guide, "Set operators for multivalued context keys"). A publish by an
@@ -50,10 +67,12 @@ function admitsCallersWithoutKey(operator: string): boolean {
  * True when `value` names one account, organization or resource, not many: without a wildcard in an account or
  * organization ID, and for an ARN, without one in its account field (the fifth, "arn:partition:service:region:
  * account-id:resource", IAM User Guide, "IAM identifiers"), or, for an ARN without an account (an S3 bucket's), in
- * the rest. `*`, `1111*` or `arn:aws:cloudwatch:*:*:alarm:*` let other accounts in.
+ * the rest. `*`, `1111*` or `arn:aws:cloudwatch:*:*:alarm:*` let other accounts in; so does a policy variable the
+ * caller sets ({@link hasCallerVariable}).
  */
 function namesOne(key: string, value: unknown, operator: string): boolean {
     if (typeof value !== "string" || value === "") return false;
+    if (hasCallerVariable(value)) return false;
     if (!wildcardOperators.includes(operator)) return true;
     const hasWildcard = (text: string): boolean => /[*?]/.test(text);
     if (!arnKeys.includes(key)) return !hasWildcard(value);

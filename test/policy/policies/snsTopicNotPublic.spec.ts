@@ -183,6 +183,14 @@ describe("policy sns-topic-not-public", () => {
             withCondition("StringLikeAcrossColons", {
                 StringLike: { "aws:SourceArn": "arn:aws:cloudwatch:*:111122223333:alarm:*" },
             }),
+            // A policy variable is replaced by the request's own value: the caller's account equals itself.
+            withCondition("SourceAccountVariable", { StringEquals: { "aws:SourceAccount": "${aws:SourceAccount}" } }),
+            withCondition("PrincipalAccountVariable", {
+                StringEquals: { "aws:PrincipalAccount": "${aws:PrincipalAccount}" },
+            }),
+            withCondition("VariableWithDefault", {
+                StringEquals: { "aws:SourceAccount": "${aws:SourceAccount, '111122223333'}" },
+            }),
         ];
         for (const statement of open) {
             it(`${statement.Sid}: ${JSON.stringify(statement.Condition)} is a violation`, async () => {
@@ -205,6 +213,9 @@ describe("policy sns-topic-not-public", () => {
                 StringLike: { "aws:SourceArn": "arn:aws:cloudwatch:eu-west-1:111122223333:alarm:*" },
             }),
             withCondition("ThisOrganization", { StringEquals: { "aws:PrincipalOrgID": "o-a1b2c3d4e5" } }),
+            withCondition("TheTopicOwnersAccount", {
+                StringEquals: { "aws:PrincipalAccount": "${aws:ResourceAccount}" },
+            }),
             withCondition("AnyValueOfThisAccount", {
                 "ForAnyValue:StringEquals": { "aws:PrincipalAccount": "111122223333" },
             }),
