@@ -3,10 +3,17 @@ import { appliesToAction, asList, statementsOf } from "../lib/bucketPolicies";
 import { Props, containsUnknown, knownObject, knownString, plainProps } from "../lib/knownValues";
 import { resourceTypes } from "../lib/resourceTypes";
 
-/** `"*"` or `{ AWS: "*" }`: the statement applies to every principal of every account. */
-function appliesToEveryone(principal: unknown): boolean {
-    if (principal === "*") return true;
-    return asList(knownObject(principal)?.AWS).includes("*");
+/**
+ * How the statement names every principal of every account, for the message; `undefined` when it does not: `"*"`,
+ * `{ AWS: "*" }`, or a `NotPrincipal` (with Allow it "allows all principals except the one named": IAM User Guide,
+ * "AWS JSON policy elements: NotPrincipal", before the page came to say only that Allow with it is not supported;
+ * iam-simulate lets every other account in).
+ */
+function everyoneIn(statement: Props): string | undefined {
+    if (statement.NotPrincipal !== undefined) return "NotPrincipal, everyone but the principals named,";
+    const principal = statement.Principal;
+    if (principal === "*" || asList(knownObject(principal)?.AWS).includes("*")) return 'Principal "*"';
+    return undefined;
 }
 
 /** Global condition keys that bind who may call, or from which resource (IAM User Guide, "AWS global condition
@@ -127,17 +134,14 @@ export const snsTopicNotPublic: ResourceValidationPolicy = {
         const policy = plainProps(args.props).policy;
         if (policy === undefined || policy === "" || containsUnknown(policy)) return;
         for (const [index, statement] of (statementsOf(policy) ?? []).entries()) {
-            if (
-                statement.Effect !== "Allow" ||
-                !appliesToEveryone(statement.Principal) ||
-                !appliesToAction(statement, "sns:Publish")
-            ) {
+            const everyone = everyoneIn(statement);
+            if (statement.Effect !== "Allow" || everyone === undefined || !appliesToAction(statement, "sns:Publish")) {
                 continue;
             }
             if (scopesCaller(statement)) continue;
             reportViolation(
                 `${args.type === resourceTypes.snsTopic ? "Topic" : "Topic policy"} "${args.name}" lets everyone ` +
-                    `publish (statement ${knownString(statement.Sid) ?? index + 1}: Principal "*" without a ` +
+                    `publish (statement ${knownString(statement.Sid) ?? index + 1}: ${everyone} without a ` +
                     "condition naming its callers), so anyone can send fake alerts: allow cloudwatch.amazonaws.com with an aws:SourceArn " +
                     "condition on this account's alarms instead (AlertTopic's topic policy does).",
             );

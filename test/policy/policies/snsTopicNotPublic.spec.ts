@@ -204,6 +204,31 @@ describe("policy sns-topic-not-public", () => {
             });
         }
 
+        it("an Allow with NotPrincipal (everyone but the principals named) is a violation", async () => {
+            // IAM User Guide, "AWS JSON policy elements: NotPrincipal": with Allow it "allows all principals except the
+            // one named" (the older text; the page now says only that Allow with it "is not supported").
+            const allButOwner = {
+                Sid: "AllButTheOwner",
+                Effect: "Allow",
+                NotPrincipal: { AWS: "arn:aws:iam::111122223333:root" },
+                Action: "sns:Publish",
+                Resource: topicArn,
+            };
+            assert.ok(await anotherAccountPublishes(allButOwner), "IAM lets another account publish");
+            assert.deepStrictEqual(await validateResource(snsTopicNotPublic, topicPolicy([allButOwner])), [
+                'Topic policy "alerts-topic-policy" lets everyone publish (statement AllButTheOwner: NotPrincipal, ' +
+                    "everyone but the principals named, without a condition naming its callers), so anyone can send " +
+                    "fake alerts: allow cloudwatch.amazonaws.com with an aws:SourceArn condition on this account's " +
+                    "alarms instead (AlertTopic's topic policy does).",
+            ]);
+            const scopedAllBut = {
+                ...allButOwner,
+                Condition: { StringEquals: { "aws:PrincipalAccount": "111122223333" } },
+            };
+            assert.ok(!(await anotherAccountPublishes(scopedAllBut)), "IAM lets no other account publish");
+            assert.deepStrictEqual(await validateResource(snsTopicNotPublic, topicPolicy([scopedAllBut])), []);
+        });
+
         const scoped = [
             withCondition("ThisAccountsAlarms", {
                 ArnLike: { "aws:SourceArn": "arn:aws:cloudwatch:eu-west-1:111122223333:alarm:*" },
