@@ -11,8 +11,9 @@ export const STOP_SIGNALS = ["SIGINT", "SIGTERM"] as const;
 export type StopSignal = (typeof STOP_SIGNALS)[number];
 
 /**
- * The exit code of a command stopped by `signal` after cleaning up: 128 + the signal's number, as a shell reports
- * a process that the signal ended (POSIX `sh`, "Exit Status for Commands"): 130 for SIGINT, 143 for SIGTERM.
+ * The exit code of a command stopped by `signal` after cleaning up: 128 + the signal's number, as bash reports a
+ * process that the signal ended (Bash Reference Manual, "Exit Status": "128+N"; POSIX `sh`, "Exit Status for
+ * Commands", only asks for a status "greater than 128"): 130 for SIGINT, 143 for SIGTERM.
  */
 export function stoppedExitCode(signal: StopSignal): number {
     return signal === "SIGINT" ? 130 : 143;

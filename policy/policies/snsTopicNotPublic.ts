@@ -3,10 +3,17 @@ import { appliesToAction, asList, statementsOf } from "../lib/bucketPolicies";
 import { Props, containsUnknown, knownObject, knownString, plainProps } from "../lib/knownValues";
 import { resourceTypes } from "../lib/resourceTypes";
 
-/** `"*"` or `{ AWS: "*" }`: the statement applies to every principal of every account. */
-function appliesToEveryone(principal: unknown): boolean {
-    if (principal === "*") return true;
-    return asList(knownObject(principal)?.AWS).includes("*");
+/**
+ * How the statement names every principal of every account, for the message; `undefined` when it does not: `"*"`,
+ * `{ AWS: "*" }`, or a `NotPrincipal` (with Allow it "allows all principals except the one named": IAM User Guide,
+ * "AWS JSON policy elements: NotPrincipal", before the page came to say only that Allow with it is not supported;
+ * iam-simulate lets every other account in).
+ */
+function everyoneIn(statement: Props): string | undefined {
+    if (statement.NotPrincipal !== undefined) return "NotPrincipal, everyone but the principals named,";
+    const principal = statement.Principal;
+    if (principal === "*" || asList(knownObject(principal)?.AWS).includes("*")) return 'Principal "*"';
+    return undefined;
 }
 
 /** Global condition keys that bind who may call, or from which resource (IAM User Guide, "AWS global condition
@@ -36,6 +43,23 @@ const namingOperators = ["stringequals", "stringequalsignorecase", "stringlike",
 const wildcardOperators = ["stringlike", "arnequals", "arnlike"];
 
 /**
+ * The one policy variable that names a single account: `aws:ResourceAccount`, the account that owns the resource
+ * asked for, here the topic (IAM User Guide, "AWS global condition context keys"). Every other variable is replaced
+ * by a value of the request (IAM User Guide, "IAM policy elements: Variables and tags": policy variables work in
+ * string comparisons in the Condition element), most of them the caller's own: `"aws:SourceAccount":
+ * "${aws:SourceAccount}"` holds for every account, and a default (`${aws:SourceAccount, '111122223333'}`) changes
+ * nothing when the key is there. iam-simulate judges it so.
+ */
+const accountNamingVariables = ["aws:resourceaccount"];
+
+/** True when `value` holds a policy variable (`${...}`) other than {@link accountNamingVariables}. */
+function hasCallerVariable(value: string): boolean {
+    return [...value.matchAll(/\$\{([^}]*)\}/g)].some(
+        ([, name]) => !accountNamingVariables.includes(name.trim().toLowerCase()),
+    );
+}
+
+/**
  * True when the operator matches a request that has no value for the key at all: `...IfExists` ("If the policy key
  * is not present in the request context, the condition evaluates to true") and `ForAllValues:` (true "if there are no
  * values for the key in the request": IAM User Guide, "Set operators for multivalued context keys"). A publish by an
@@ -50,15 +74,24 @@ function admitsCallersWithoutKey(operator: string): boolean {
  * True when `value` names one account, organization or resource, not many: without a wildcard in an account or
  * organization ID, and for an ARN, without one in its account field (the fifth, "arn:partition:service:region:
  * account-id:resource", IAM User Guide, "IAM identifiers"), or, for an ARN without an account (an S3 bucket's), in
- * the rest. `*`, `1111*` or `arn:aws:cloudwatch:*:*:alarm:*` let other accounts in.
+ * the rest. `*`, `1111*` or `arn:aws:cloudwatch:*:*:alarm:*` let other accounts in; so does a policy variable the
+ * caller sets ({@link hasCallerVariable}).
  */
-function namesOne(key: string, value: unknown, wildcards: boolean): boolean {
+function namesOne(key: string, value: unknown, operator: string): boolean {
     if (typeof value !== "string" || value === "") return false;
-    if (!wildcards) return true;
+    if (hasCallerVariable(value)) return false;
+    if (!wildcardOperators.includes(operator)) return true;
     const hasWildcard = (text: string): boolean => /[*?]/.test(text);
     if (!arnKeys.includes(key)) return !hasWildcard(value);
     const fields = value.split(":");
     if (fields.length < 6 || fields[0] !== "arn") return false;
+    // ArnLike and ArnEquals check "each of the six colon-delimited components of the ARN ... separately"; StringLike
+    // takes wildcards "anywhere in the string" (IAM User Guide, "IAM JSON policy elements: Condition operators"), so
+    // its `*` also matches colons: `arn:aws:cloudwatch:*:111122223333:alarm:*` matches another account's alarm named
+    // `x:111122223333:alarm:y` (an alarm name may hold any character but ASCII control characters: CloudWatch API
+    // Reference, PutMetricAlarm, AlarmName). Under StringLike, only a pattern with no wildcard before the account
+    // field pins that field down.
+    if (operator === "stringlike" && fields.slice(0, 4).some(hasWildcard)) return false;
     const account = fields[4];
     return account !== "" ? !hasWildcard(account) : !hasWildcard(fields.slice(5).join(":"));
 }
@@ -77,11 +110,7 @@ function scopesCaller(statement: Props): boolean {
         return Object.entries(knownObject(keys) ?? {}).some(([rawKey, values]) => {
             const key = rawKey.toLowerCase();
             const list = asList(values);
-            return (
-                callerKeys.includes(key) &&
-                list.length > 0 &&
-                list.every((v) => namesOne(key, v, wildcardOperators.includes(base)))
-            );
+            return callerKeys.includes(key) && list.length > 0 && list.every((v) => namesOne(key, v, base));
         });
     });
 }
@@ -105,17 +134,14 @@ export const snsTopicNotPublic: ResourceValidationPolicy = {
         const policy = plainProps(args.props).policy;
         if (policy === undefined || policy === "" || containsUnknown(policy)) return;
         for (const [index, statement] of (statementsOf(policy) ?? []).entries()) {
-            if (
-                statement.Effect !== "Allow" ||
-                !appliesToEveryone(statement.Principal) ||
-                !appliesToAction(statement, "sns:Publish")
-            ) {
+            const everyone = everyoneIn(statement);
+            if (statement.Effect !== "Allow" || everyone === undefined || !appliesToAction(statement, "sns:Publish")) {
                 continue;
             }
             if (scopesCaller(statement)) continue;
             reportViolation(
                 `${args.type === resourceTypes.snsTopic ? "Topic" : "Topic policy"} "${args.name}" lets everyone ` +
-                    `publish (statement ${knownString(statement.Sid) ?? index + 1}: Principal "*" without a ` +
+                    `publish (statement ${knownString(statement.Sid) ?? index + 1}: ${everyone} without a ` +
                     "condition naming its callers), so anyone can send fake alerts: allow cloudwatch.amazonaws.com with an aws:SourceArn " +
                     "condition on this account's alarms instead (AlertTopic's topic policy does).",
             );

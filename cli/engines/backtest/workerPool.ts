@@ -30,8 +30,9 @@ interface PoolWorker {
 
 /**
  * The threads that evaluate a run's files: the calling (main) thread and up to `threads - 1` worker threads, each
- * with its own ArchiveEvaluator. Files go to a worker with room first; when every worker is full (or still
- * starting), the main thread evaluates the file itself. Totals are merged at the end, which gives the same result
+ * with its own ArchiveEvaluator. Files go to a worker with room first (a worker still starting has room: its
+ * files wait for it); when every worker is full, the main thread evaluates the file itself, as it does the file it
+ * starts a new worker for. Totals are merged at the end, which gives the same result
  * whatever the order files were read in, and whichever thread read them.
  *
  * Why the main thread takes part: it only walks the archive and hands out names, so with one worker per core it

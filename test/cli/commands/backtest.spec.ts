@@ -310,8 +310,8 @@ describe("trailwatch backtest", function () {
 
     it("Ctrl-C prints the summary so far and exits 130", async function () {
         if (process.platform === "win32") this.skip();
-        // A named pipe as the last PATH holds a worker until the test writes to it: the run is
-        // certainly still going when SIGINT arrives, without depending on timing.
+        // A named pipe as the last PATH holds the thread reading it (a worker, or the main thread) until the test
+        // writes to it: the run is certainly still going when SIGINT arrives, without depending on timing.
         const fifo = path.join(dir, "slow.json");
         fs.rmSync(fifo, { force: true });
         await new Promise<void>((resolve, reject) =>

@@ -120,6 +120,15 @@ describe("policy sns-topic-not-public", () => {
                     "aws:SourceAccount": "444455556666",
                 },
             },
+            {
+                // An alarm name may hold colons (CloudWatch API Reference, PutMetricAlarm: any character but ASCII
+                // control characters): Mallory names hers after the victim's account.
+                principal: "cloudwatch.amazonaws.com",
+                context: {
+                    "aws:SourceArn": "arn:aws:cloudwatch:eu-west-1:444455556666:alarm:x:111122223333:alarm:y",
+                    "aws:SourceAccount": "444455556666",
+                },
+            },
         ];
         /** Whether some request of another account is allowed by the topic policy holding `statement`. */
         async function anotherAccountPublishes(statement: object): Promise<boolean> {
@@ -169,6 +178,19 @@ describe("policy sns-topic-not-public", () => {
             }),
             withCondition("Present", { Null: { "aws:SourceArn": "false" } }),
             withCondition("OneOfTwo", { StringLike: { "aws:PrincipalAccount": ["111122223333", "4444*"] } }),
+            // StringLike's `*` matches colons too: the account field of this pattern is not the account field of the
+            // ARN it matches.
+            withCondition("StringLikeAcrossColons", {
+                StringLike: { "aws:SourceArn": "arn:aws:cloudwatch:*:111122223333:alarm:*" },
+            }),
+            // A policy variable is replaced by the request's own value: the caller's account equals itself.
+            withCondition("SourceAccountVariable", { StringEquals: { "aws:SourceAccount": "${aws:SourceAccount}" } }),
+            withCondition("PrincipalAccountVariable", {
+                StringEquals: { "aws:PrincipalAccount": "${aws:PrincipalAccount}" },
+            }),
+            withCondition("VariableWithDefault", {
+                StringEquals: { "aws:SourceAccount": "${aws:SourceAccount, '111122223333'}" },
+            }),
         ];
         for (const statement of open) {
             it(`${statement.Sid}: ${JSON.stringify(statement.Condition)} is a violation`, async () => {
@@ -182,12 +204,43 @@ describe("policy sns-topic-not-public", () => {
             });
         }
 
+        it("an Allow with NotPrincipal (everyone but the principals named) is a violation", async () => {
+            // IAM User Guide, "AWS JSON policy elements: NotPrincipal": with Allow it "allows all principals except the
+            // one named" (the older text; the page now says only that Allow with it "is not supported").
+            const allButOwner = {
+                Sid: "AllButTheOwner",
+                Effect: "Allow",
+                NotPrincipal: { AWS: "arn:aws:iam::111122223333:root" },
+                Action: "sns:Publish",
+                Resource: topicArn,
+            };
+            assert.ok(await anotherAccountPublishes(allButOwner), "IAM lets another account publish");
+            assert.deepStrictEqual(await validateResource(snsTopicNotPublic, topicPolicy([allButOwner])), [
+                'Topic policy "alerts-topic-policy" lets everyone publish (statement AllButTheOwner: NotPrincipal, ' +
+                    "everyone but the principals named, without a condition naming its callers), so anyone can send " +
+                    "fake alerts: allow cloudwatch.amazonaws.com with an aws:SourceArn condition on this account's " +
+                    "alarms instead (AlertTopic's topic policy does).",
+            ]);
+            const scopedAllBut = {
+                ...allButOwner,
+                Condition: { StringEquals: { "aws:PrincipalAccount": "111122223333" } },
+            };
+            assert.ok(!(await anotherAccountPublishes(scopedAllBut)), "IAM lets no other account publish");
+            assert.deepStrictEqual(await validateResource(snsTopicNotPublic, topicPolicy([scopedAllBut])), []);
+        });
+
         const scoped = [
             withCondition("ThisAccountsAlarms", {
                 ArnLike: { "aws:SourceArn": "arn:aws:cloudwatch:eu-west-1:111122223333:alarm:*" },
             }),
             withCondition("ThisAccount", { StringLike: { "aws:SourceAccount": "111122223333" } }),
+            withCondition("StringLikeAfterTheAccount", {
+                StringLike: { "aws:SourceArn": "arn:aws:cloudwatch:eu-west-1:111122223333:alarm:*" },
+            }),
             withCondition("ThisOrganization", { StringEquals: { "aws:PrincipalOrgID": "o-a1b2c3d4e5" } }),
+            withCondition("TheTopicOwnersAccount", {
+                StringEquals: { "aws:PrincipalAccount": "${aws:ResourceAccount}" },
+            }),
             withCondition("AnyValueOfThisAccount", {
                 "ForAnyValue:StringEquals": { "aws:PrincipalAccount": "111122223333" },
             }),

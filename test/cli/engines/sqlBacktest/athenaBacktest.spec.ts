@@ -8,6 +8,7 @@ import {
     StopQueryExecutionCommand,
 } from "@aws-sdk/client-athena";
 import { mockClient } from "aws-sdk-client-mock";
+import { getEventListeners } from "events";
 import * as fs from "fs";
 import { PassThrough } from "stream";
 import { runAthenaEngine } from "../../../../cli/engines/sqlBacktest/athenaEngine";
@@ -212,6 +213,39 @@ describe("backtest --engine athena: the Athena client calls", () => {
             [true, 4_000_000, 0],
         );
         assert.strictEqual(athena.commandCalls(GetQueryResultsCommand).length, 0);
+    });
+
+    it("a long query (many polls) leaves no listener on the Ctrl-C signal, and Node.js prints no leak warning", async () => {
+        // Each poll's wait listened for the abort and never stopped listening: from the 11th poll (10 s at the default
+        // interval) Node.js 20 printed "MaxListenersExceededWarning: Possible EventTarget memory leak detected" on stderr.
+        const abort = new AbortController();
+        const warnings: string[] = [];
+        const onWarning = (w: Error): number => warnings.push(`${w.name}: ${w.message}`);
+        process.on("warning", onWarning);
+        athena.on(StartQueryExecutionCommand).resolves({ QueryExecutionId: "q-4" });
+        const running = { QueryExecution: { Status: { State: "RUNNING" as const } } };
+        let polls = athena.on(GetQueryExecutionCommand);
+        for (let i = 0; i < 30; i++) polls = polls.resolvesOnce(running);
+        polls.resolves({ QueryExecution: { Status: { State: "SUCCEEDED" } } });
+        athena.on(GetQueryResultsCommand).resolves({ ResultSet: { Rows: [header] } });
+        try {
+            const run = await runAthenaBacktest({
+                client: new AthenaClient({ region: "eu-west-1" }),
+                target,
+                rules,
+                window,
+                signal: abort.signal,
+                pollIntervalMs: 1,
+            });
+            assert.strictEqual(run.interrupted, false);
+            // A warning is emitted on the next tick.
+            await new Promise((resolve) => setImmediate(resolve));
+        } finally {
+            process.removeListener("warning", onWarning);
+        }
+        assert.strictEqual(athena.commandCalls(GetQueryExecutionCommand).length, 31);
+        assert.deepStrictEqual(getEventListeners(abort.signal, "abort"), []);
+        assert.deepStrictEqual(warnings, []);
     });
 
     it("the cost: $5 per TB scanned, rounded up to the megabyte, 10 MB at least", () => {
