@@ -345,66 +345,44 @@ describe("trailwatch drill", () => {
             assert.match(result.stderr, /^Judging 2 patterns with logs:TestMetricFilter$/m);
         });
 
-        it("Ctrl-C (SIGINT) during the drill: alarms back to OK, exit 130", async () => {
-            const states: string[] = [];
-            cloudwatchMock.on(SetAlarmStateCommand).callsFake((input: SetAlarmStateCommandInput) => {
-                states.push(`${input.AlarmName} ${input.StateValue}`);
-                alarms.set(input.AlarmName!, input);
-                if (input.StateValue === "ALARM") setImmediate(() => process.emit("SIGINT"));
-                return {};
+        for (const [signal, code, said] of [
+            ["SIGINT", 130, "Ctrl-C"],
+            ["SIGTERM", 143, "SIGTERM"],
+        ] as const) {
+            it(`${signal} during the drill: alarms back to OK first, exit ${code}`, async () => {
+                const states: string[] = [];
+                cloudwatchMock.on(SetAlarmStateCommand).callsFake((input: SetAlarmStateCommandInput) => {
+                    states.push(`${input.AlarmName} ${input.StateValue}`);
+                    alarms.set(input.AlarmName!, input);
+                    if (input.StateValue === "ALARM") setImmediate(() => process.emit(signal));
+                    return {};
+                });
+                const before = process.listenerCount(signal);
+                const result = await runWithBuffers(
+                    (io) =>
+                        runDrillCommand(["--stack", "dev", "--rule", "console-login-root"], io, {
+                            pollIntervalMs: 5,
+                            holdMs: 60_000,
+                        }),
+                    {},
+                );
+                assert.strictEqual(result.code, code);
+                assert.deepStrictEqual(states, [
+                    "trailwatch-dev-console-login-root ALARM",
+                    "trailwatch-dev-console-login-root OK",
+                ]);
+                assert.ok(
+                    result.stderr.includes(`${said}: stopping the drill; alarms it set to ALARM go back to OK first.`),
+                    result.stderr,
+                );
+                assert.match(
+                    result.stdout,
+                    /^INTERRUPTED: the drill was stopped \(Ctrl-C or SIGTERM\); the alarms it had set to ALARM were set back to OK\.$/m,
+                );
+                assert.strictEqual(process.listenerCount(signal), before, "the handler is removed");
+                assert.match(result.stdout, /^No drill event was put into aws-cloudtrail-logs-trailwatch-dev\.$/m);
             });
-            const before = process.listenerCount("SIGINT");
-            const result = await runWithBuffers(
-                (io) =>
-                    runDrillCommand(["--stack", "dev", "--rule", "console-login-root"], io, {
-                        pollIntervalMs: 5,
-                        holdMs: 60_000,
-                    }),
-                {},
-            );
-            assert.strictEqual(result.code, 130);
-            assert.deepStrictEqual(states, [
-                "trailwatch-dev-console-login-root ALARM",
-                "trailwatch-dev-console-login-root OK",
-            ]);
-            assert.match(result.stderr, /Ctrl-C: stopping the drill; alarms it set to ALARM go back to OK first\./);
-            assert.match(
-                result.stdout,
-                /^INTERRUPTED: the drill was stopped \(Ctrl-C or SIGTERM\); the alarms it had set to ALARM were set back to OK\.$/m,
-            );
-            assert.strictEqual(process.listenerCount("SIGINT"), before, "the handler is removed");
-            assert.match(result.stdout, /^No drill event was put into aws-cloudtrail-logs-trailwatch-dev\.$/m);
-        });
-
-        it("SIGTERM (kill, timeout, a stopping container) during the drill: alarms back to OK first, exit 143", async () => {
-            const states: string[] = [];
-            cloudwatchMock.on(SetAlarmStateCommand).callsFake((input: SetAlarmStateCommandInput) => {
-                states.push(`${input.AlarmName} ${input.StateValue}`);
-                alarms.set(input.AlarmName!, input);
-                if (input.StateValue === "ALARM") setImmediate(() => process.emit("SIGTERM"));
-                return {};
-            });
-            const before = process.listenerCount("SIGTERM");
-            const result = await runWithBuffers(
-                (io) =>
-                    runDrillCommand(["--stack", "dev", "--rule", "console-login-root"], io, {
-                        pollIntervalMs: 5,
-                        holdMs: 60_000,
-                    }),
-                {},
-            );
-            assert.strictEqual(result.code, 143);
-            assert.deepStrictEqual(states, [
-                "trailwatch-dev-console-login-root ALARM",
-                "trailwatch-dev-console-login-root OK",
-            ]);
-            assert.match(result.stderr, /SIGTERM: stopping the drill; alarms it set to ALARM go back to OK first\./);
-            assert.match(
-                result.stdout,
-                /^INTERRUPTED: the drill was stopped \(Ctrl-C or SIGTERM\); the alarms it had set to ALARM were set back to OK\.$/m,
-            );
-            assert.strictEqual(process.listenerCount("SIGTERM"), before, "the handler is removed");
-        });
+        }
 
         it("Ctrl-C, and the OK fails: the output names the alarm left in ALARM and does not claim it was set back", async () => {
             cloudwatchMock.on(SetAlarmStateCommand).callsFake((input: SetAlarmStateCommandInput) => {
