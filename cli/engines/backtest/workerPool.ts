@@ -29,6 +29,17 @@ interface PoolWorker {
 }
 
 /**
+ * Resolves after the event loop has gone through one poll phase. A signal (Ctrl-C) that arrives while this thread
+ * reads a file synchronously is delivered in the next poll phase (libuv reads its signal pipe there), and one
+ * `setImmediate` alone runs in the current turn's check phase, before that ("The Node.js Event Loop": timers,
+ * pending callbacks, poll, check, close callbacks). The second one runs in the next turn's check phase, after the
+ * poll phase, so a Ctrl-C that came during the file is seen before the next file is read or the run ends.
+ */
+function pastOnePollPhase(): Promise<void> {
+    return new Promise<void>((resolve) => setImmediate(() => setImmediate(resolve)));
+}
+
+/**
  * The threads that evaluate a run's files: the calling (main) thread and up to `threads - 1` worker threads, each
  * with its own ArchiveEvaluator. Files go to a worker with room first (a worker still starting has room: its
  * files wait for it); when every worker is full, the main thread evaluates the file itself, as it does the file it
@@ -173,7 +184,7 @@ export class WorkerPool {
         this.inlineFiles++;
         this.onOutcome(this.inline.processFile(file));
         // Let timers (progress), signals (Ctrl-C) and the workers' answers run between files.
-        await new Promise<void>((resolve) => setImmediate(resolve));
+        await pastOnePollPhase();
     }
 
     async finish(): Promise<ArchiveTally> {
