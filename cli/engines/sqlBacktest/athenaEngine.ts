@@ -37,6 +37,9 @@ export async function runAthenaEngine(
         stopListening();
         abort.abort();
     });
+    /** The query's scan and its cost, as stderr gets it at the end of every query that ran, finished or not. */
+    const scanLine = (queryExecutionId: string, bytes: number): string =>
+        `Athena query ${queryExecutionId} in workgroup ${target.workGroup}: ${describeScan(bytes, athenaQueryCostUsd(bytes))}\n`;
     let run: AthenaBacktestRun;
     try {
         run = await runAthenaBacktest({
@@ -60,11 +63,7 @@ export async function runAthenaEngine(
             // A query cancelled by the workgroup's per-query data limit (or by someone else) is billed for what it
             // scanned (Athena User Guide, "Configure per-query and per-workgroup data usage controls": "Canceled
             // queries are charged according to Amazon Athena pricing"): say how much, as for a finished query.
-            if (err.state === "CANCELLED") {
-                io.stderr.write(
-                    `Athena query ${err.queryExecutionId} in workgroup ${target.workGroup}: ${describeScan(err.dataScannedBytes, athenaQueryCostUsd(err.dataScannedBytes))}\n`,
-                );
-            }
+            if (err.state === "CANCELLED") io.stderr.write(scanLine(err.queryExecutionId, err.dataScannedBytes));
             return 1;
         }
         // Athena refusing a call (access denied, no such workgroup, throttling) or no credentials to sign it with:
@@ -81,9 +80,7 @@ export async function runAthenaEngine(
         stopListening();
     }
     if (io.stderr.isTTY) io.stderr.write("\r\x1b[K");
-    io.stderr.write(
-        `Athena query ${run.queryExecutionId} in workgroup ${target.workGroup}: ${describeScan(run.dataScannedBytes, run.costUsd)}\n`,
-    );
+    io.stderr.write(scanLine(run.queryExecutionId, run.dataScannedBytes));
     const report = buildReport(run, args.window, io.cwd);
     io.stdout.write(args.json ? `${JSON.stringify(report, null, 2)}\n` : formatReportTable(report));
     return run.interrupted ? stoppedExitCode(stoppedBy ?? "SIGINT") : 0;
