@@ -5,4 +5,5 @@ export * from "./configReference";
 export * from "./opsgenieConfig";
 export * from "./stackResourceNames";
 export * from "./jsmConfig";
+export { credentialControlCharacter } from "./onCallConfig";
 export * from "./athenaConfig";

@@ -46,8 +46,15 @@ export function reportArgProblems(
     }
 }
 
-// eslint-disable-next-line no-control-regex
-const credentialControlCharacter = /[\u0000-\u001f\u007f]/;
+/**
+ * The first control character (C0 or DEL) in a credential, as `U+000A`; undefined when it has none. Shared by the
+ * stack configuration (below) and `trailwatch drill`'s Opsgenie key, which both refuse one without quoting the value.
+ */
+export function credentialControlCharacter(value: string): string | undefined {
+    // eslint-disable-next-line no-control-regex
+    const control = /[\u0000-\u001f\u007f]/.exec(value);
+    return control === null ? undefined : `U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
+}
 
 /**
  * Reports a control character (a line break pasted with the value, a tab) in an on-call credential, without quoting
@@ -63,9 +70,8 @@ export function reportCredentialControlCharacter(
     key: string,
     value: string | undefined,
 ): void {
-    const control = value === undefined || value.trim() === "" ? null : credentialControlCharacter.exec(value);
-    if (control === null) return;
-    const code = `U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
+    const code = value === undefined || value.trim() === "" ? undefined : credentialControlCharacter(value);
+    if (code === undefined) return;
     reader.fail(
         key,
         `has a control character (${code}), e.g. a line break pasted with it; set it again with \`pulumi config set --secret ${reader.fullKey(key)}\``,

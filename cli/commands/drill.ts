@@ -1,4 +1,4 @@
-import { StackConfigError } from "../../program";
+import { StackConfigError, credentialControlCharacter } from "../../program";
 import { DrillPlan, DrillPlanError, planDrill } from "../engines/drill/drillPlan";
 import { DrillCallOptions, drillStepTitles, formatDuration, plannedCalls } from "../engines/drill/drillCalls";
 import { formatDryRun, formatDrillResult } from "../engines/drill/drillReport";
@@ -96,9 +96,7 @@ export function parseDuration(flag: string, value: string): number {
  * characters (`invalid Authorization header`), and Opsgenie's keys are UUIDs.
  */
 export function headerControlCharacter(value: string): string | undefined {
-    // eslint-disable-next-line no-control-regex
-    const control = /[\u0000-\u001f\u007f]/.exec(value.replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, ""));
-    return control === null ? undefined : `U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
+    return credentialControlCharacter(value.replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, ""));
 }
 
 /** What tests may change about a drill's run: the waits, the Opsgenie host, the environment. */

@@ -21,4 +21,5 @@ export * from "./trail/trailLogGroupName";
 export * from "./opsgenie/alarmMessageTemplates";
 export * from "./opsgenie/opsgenieRegion";
 export * from "./opsgenie/opsgenieSnsIntegrationArgs";
+export * from "./opsgenie/quoteArgValue";
 export * from "./jsm/jsmSnsIntegrationArgs";

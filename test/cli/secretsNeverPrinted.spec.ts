@@ -37,6 +37,24 @@ describe("no command prints a credential the stack file holds", function () {
     /** `sql` prints text only. */
     const withJson = (argv: string[]): boolean[] => (argv[0] === "sql" ? [false] : [false, true]);
 
+    /** One test per command (human and --json) against stack `stack` written as `yaml`; `check` sees the output. */
+    function itForEveryCommand(stack: string, yaml: string, check?: (output: string) => void): void {
+        let cwd: string;
+        before(() => {
+            cwd = projectWithStack(stack, yaml);
+        });
+        for (const argv of commands(stack)) {
+            for (const json of withJson(argv)) {
+                const full = json ? [...argv, "--json"] : argv;
+                it(`trailwatch ${full.join(" ")}`, async () => {
+                    const result = await runCli(full, { cwd });
+                    assertNeverPrinted(full, result);
+                    check?.(result.stdout + result.stderr);
+                });
+            }
+        }
+    }
+
     describe("in plain text, and aliased into another key", () => {
         const prod = fs.readFileSync(path.join(projectDir, "stacks", "Pulumi.prod.yaml"), "utf8");
         const yaml = prod
@@ -53,24 +71,11 @@ describe("no command prints a credential the stack file holds", function () {
                 "",
             ])
             .join("\n");
-        let cwd: string;
-        before(() => {
-            cwd = projectWithStack("plain", yaml);
+        itForEveryCommand("plain", yaml, (output) => {
+            // The problem is named: the key in plain text, the other key with the value masked.
+            assert.match(output, /trailwatch:opsgenieApiKey: is in plain text in the stack configuration/);
+            assert.match(output, /trailwatch:opsgenieRegion: \\?"\[secret\]\\?" is not an Opsgenie instance/);
         });
-
-        for (const argv of commands("plain")) {
-            for (const json of withJson(argv)) {
-                const full = json ? [...argv, "--json"] : argv;
-                it(`trailwatch ${full.join(" ")}`, async () => {
-                    const result = await runCli(full, { cwd });
-                    assertNeverPrinted(full, result);
-                    // The problem is named: the key in plain text, the other key with the value masked.
-                    const output = result.stdout + result.stderr;
-                    assert.match(output, /trailwatch:opsgenieApiKey: is in plain text in the stack configuration/);
-                    assert.match(output, /trailwatch:opsgenieRegion: \\?"\[secret\]\\?" is not an Opsgenie instance/);
-                });
-            }
-        }
     });
 
     describe("on a line the YAML parser stops at", () => {
@@ -82,18 +87,6 @@ describe("no command prints a credential the stack file holds", function () {
             `  trailwatch:jsmApiToken: ${jsmApiToken}: x`,
             "",
         ].join("\n");
-        let cwd: string;
-        before(() => {
-            cwd = projectWithStack("broken", yaml);
-        });
-
-        for (const argv of commands("broken")) {
-            for (const json of withJson(argv)) {
-                const full = json ? [...argv, "--json"] : argv;
-                it(`trailwatch ${full.join(" ")}`, async () => {
-                    assertNeverPrinted(full, await runCli(full, { cwd }));
-                });
-            }
-        }
+        itForEveryCommand("broken", yaml);
     });
 });

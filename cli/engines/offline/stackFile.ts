@@ -1,3 +1,4 @@
+import { quoteArgValue } from "@trailwatch/components/catalogue";
 import * as fs from "fs";
 import * as path from "path";
 import { parse as parseYaml } from "yaml";
@@ -168,7 +169,7 @@ function stackFileConfigMap(shown: string, doc: unknown): Record<string, unknown
         throw new StackFileError(`${shown}: the file is empty; a stack file is a map such as\n${example}`);
     }
     if (typeof doc !== "object" || Array.isArray(doc)) {
-        const found = Array.isArray(doc) ? "a list" : `the ${typeof doc} ${quoteShort(doc)}`;
+        const found = Array.isArray(doc) ? "a list" : `the ${typeof doc} ${quoteArgValue(doc)}`;
         throw new StackFileError(`${shown}: the file holds ${found}, not a map such as\n${example}`);
     }
     const config = (doc as { config?: unknown }).config;
@@ -177,7 +178,7 @@ function stackFileConfigMap(shown: string, doc: unknown): Record<string, unknown
     }
     if (typeof config !== "object" || Array.isArray(config)) {
         throw new StackFileError(
-            `${shown}: "config" must be a map of key: value, not ${Array.isArray(config) ? "a list" : `the ${typeof config} ${quoteShort(config)}`}`,
+            `${shown}: "config" must be a map of key: value, not ${Array.isArray(config) ? "a list" : `the ${typeof config} ${quoteArgValue(config)}`}`,
         );
     }
     const region = (config as Record<string, unknown>)["aws:region"];
@@ -197,15 +198,6 @@ function stackFileConfigMap(shown: string, doc: unknown): Record<string, unknown
         );
     }
     return config as Record<string, unknown>;
-}
-
-/**
- * A scalar as JSON, cut after 40 characters: a file that is not YAML at all (a binary, a pasted document) parses as
- * one long string, and the error would otherwise repeat the whole file.
- */
-function quoteShort(value: unknown): string {
-    const text = JSON.stringify(value);
-    return text.length <= 42 ? text : `${text.slice(0, 40)}…" (${text.length - 2} characters)`;
 }
 
 /** True when a map or list holds a `secure:` value at any depth. */

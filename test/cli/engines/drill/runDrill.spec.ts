@@ -426,31 +426,30 @@ describe("runDrill (AWS SDK v3 clients under aws-sdk-client-mock)", () => {
         );
     });
 
-    it("an alarm that goes to ALARM for a reason of its own during the drill is not set to OK", async () => {
+    /**
+     * A drill of the root rule whose alarm CloudWatch moves to `state` by itself during the hold, after the drill's
+     * ALARM: the drill then sends no OK (asserted here), whatever `state` is.
+     */
+    async function drillWithAlarmDuringHold(state: AlarmState): Promise<DrillResult> {
         const plan = devPlan();
         happyPath(plan);
         const alarms = fakeAlarms(cloudwatchMock);
-        const reason =
-            "Threshold Crossed: 1 datapoint [1.0 (02/06/25 09:30:00)] was greater than or equal to the threshold (1.0).";
-        const result = await runDrill(
-            plan,
-            clients,
-            options({
-                onPhase: (text) => {
-                    // CloudWatch evaluates the alarm during the hold: a real root login arrived meanwhile.
-                    if (text.startsWith("Waiting")) {
-                        alarms.set("trailwatch-dev-cis-cloudwatch-1-root-usage", {
-                            StateValue: "ALARM",
-                            StateReason: reason,
-                        });
-                    }
-                },
-            }),
-        );
+        const onPhase = (text: string): void => {
+            if (text.startsWith("Waiting")) alarms.set("trailwatch-dev-cis-cloudwatch-1-root-usage", state);
+        };
+        const result = await runDrill(plan, clients, options({ onPhase }));
         assert.deepStrictEqual(
             cloudwatchMock.commandCalls(SetAlarmStateCommand).map((c) => c.args[0].input.StateValue),
             ["ALARM"],
         );
+        return result;
+    }
+
+    it("an alarm that goes to ALARM for a reason of its own during the drill is not set to OK", async () => {
+        // A real root login arrived meanwhile.
+        const reason =
+            "Threshold Crossed: 1 datapoint [1.0 (02/06/25 09:30:00)] was greater than or equal to the threshold (1.0).";
+        const result = await drillWithAlarmDuringHold({ StateValue: "ALARM", StateReason: reason });
         assert.deepStrictEqual(result.rules[0].steps.alarm, {
             status: "failed",
             detail: `trailwatch-dev-cis-cloudwatch-1-root-usage is in ALARM for a reason of its own (${reason}): a real alert may be open, so the drill did not set it to OK`,
@@ -458,23 +457,7 @@ describe("runDrill (AWS SDK v3 clients under aws-sdk-client-mock)", () => {
     });
 
     it("an alarm CloudWatch already returned to OK gets no second OK, and the step passes", async () => {
-        const plan = devPlan();
-        happyPath(plan);
-        const alarms = fakeAlarms(cloudwatchMock);
-        const result = await runDrill(
-            plan,
-            clients,
-            options({
-                onPhase: (text) => {
-                    if (text.startsWith("Waiting"))
-                        alarms.set("trailwatch-dev-cis-cloudwatch-1-root-usage", quietAlarm);
-                },
-            }),
-        );
-        assert.deepStrictEqual(
-            cloudwatchMock.commandCalls(SetAlarmStateCommand).map((c) => c.args[0].input.StateValue),
-            ["ALARM"],
-        );
+        const result = await drillWithAlarmDuringHold(quietAlarm);
         assert.deepStrictEqual(result.rules[0].steps.alarm, {
             status: "passed",
             detail: "trailwatch-dev-cis-cloudwatch-1-root-usage: ALARM, then OK (CloudWatch returned it by itself)",

@@ -137,6 +137,21 @@ describe("a stack file that is not a stack's configuration", () => {
         );
     });
 
+    it("a long string with a line break at the cut is quoted with the whole escape, and counted in characters", () => {
+        // A file that is not YAML (one long string, quoted as JSON and cut after 39 characters): an escape (`\n`) at the
+        // cut is kept whole, not cut to a lone backslash.
+        const dir = tree({
+            "Pulumi.yaml": "name: p\nruntime: nodejs\nstackConfigDir: stacks\n",
+            "stacks/Pulumi.bin.yaml": `"${"x".repeat(38)}\\n${"y".repeat(10)}"\n`,
+        });
+        assert.throws(
+            () => readStackFile(dir, "bin"),
+            new StackFileError(
+                `stacks/Pulumi.bin.yaml: the file holds the string "${"x".repeat(38)}\\n…" (49 characters), not a map such as\nconfig:\n  aws:region: eu-west-1`,
+            ),
+        );
+    });
+
     for (const [what, yaml, message] of cases) {
         it(`${what}: names the file and what is wrong`, () => {
             const dir = tree({
