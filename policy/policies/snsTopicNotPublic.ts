@@ -1,5 +1,5 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
-import { appliesToAction, asList, statementsOf } from "../lib/bucketPolicies";
+import { appliesToAction, appliesToEveryone, asList, statementsOf } from "../lib/bucketPolicies";
 import { Props, containsUnknown, knownObject, knownString, plainProps } from "../lib/knownValues";
 import { resourceTypes } from "../lib/resourceTypes";
 
@@ -11,9 +11,7 @@ import { resourceTypes } from "../lib/resourceTypes";
  */
 function everyoneIn(statement: Props): string | undefined {
     if (statement.NotPrincipal !== undefined) return "NotPrincipal, everyone but the principals named,";
-    const principal = statement.Principal;
-    if (principal === "*" || asList(knownObject(principal)?.AWS).includes("*")) return 'Principal "*"';
-    return undefined;
+    return appliesToEveryone(statement.Principal) ? 'Principal "*"' : undefined;
 }
 
 /** Global condition keys that bind who may call, or from which resource (IAM User Guide, "AWS global condition
