@@ -2,7 +2,7 @@ import * as assert from "assert";
 import { unknownValue } from "../../../policy/lib/knownValues";
 import { snsTopicNotPublic } from "../../../policy/policies";
 import { FixtureResource, topicFixture } from "../../fixtures/policyResources";
-import { simulate } from "../../support/iamSimulation";
+import { allowEverything, simulate } from "../../support/iamSimulation";
 import { validateResource } from "../policyHarness";
 
 const topicArn = "arn:aws:sns:eu-west-1:111122223333:alerts-topic-0c5b1d2";
@@ -76,15 +76,7 @@ describe("policy sns-topic-not-public", () => {
                 resourceAccount: "111122223333",
                 context: {},
                 resourcePolicy: { name: "topic policy", document: { Version: "2012-10-17", Statement: [statement] } },
-                identityPolicies: [
-                    {
-                        name: "mallory",
-                        document: {
-                            Version: "2012-10-17",
-                            Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }],
-                        },
-                    },
-                ],
+                identityPolicies: [allowEverything("mallory")],
             });
             assert.strictEqual(decision.result, "Allowed", decision.explain);
             const problems = await validateResource(snsTopicNotPublic, topicPolicy([cloudWatchPublish, statement]));
@@ -142,17 +134,7 @@ describe("policy sns-topic-not-public", () => {
                         name: "topic policy",
                         document: { Version: "2012-10-17", Statement: [statement] },
                     },
-                    identityPolicies: request.principal.startsWith("arn:")
-                        ? [
-                              {
-                                  name: "mallory",
-                                  document: {
-                                      Version: "2012-10-17",
-                                      Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }],
-                                  },
-                              },
-                          ]
-                        : [],
+                    identityPolicies: request.principal.startsWith("arn:") ? [allowEverything("mallory")] : [],
                 });
                 if (decision.result === "Allowed") return true;
             }
