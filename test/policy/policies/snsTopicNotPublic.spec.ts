@@ -175,6 +175,19 @@ describe("policy sns-topic-not-public", () => {
             }),
         ];
 
+        it("a service principal (CloudWatch) without a condition naming the source is a violation", async () => {
+            const anyAccountsAlarms: Record<string, unknown> = { ...cloudWatchPublish };
+            delete anyAccountsAlarms.Condition;
+            assert.ok(await anotherAccountPublishes(anyAccountsAlarms), "IAM lets another account's alarm publish");
+            assert.deepStrictEqual(await validateResource(snsTopicNotPublic, topicPolicy([anyAccountsAlarms])), [
+                'Topic policy "alerts-topic-policy" lets everyone publish (statement CloudWatchAlarmsPublish: Principal ' +
+                    '{ Service: "cloudwatch.amazonaws.com" }, for any account, without a condition naming its callers), ' +
+                    "so anyone can send fake alerts: allow cloudwatch.amazonaws.com with an aws:SourceArn condition on " +
+                    "this account's alarms instead (AlertTopic's topic policy does).",
+            ]);
+            assert.ok(!(await anotherAccountPublishes(cloudWatchPublish)), "IAM lets no other account's alarm publish");
+        });
+
         it("an Allow with NotPrincipal (everyone but the principals named) is a violation", async () => {
             // IAM User Guide, "AWS JSON policy elements: NotPrincipal": with Allow it "allows all principals except the
             // one named" (the older text; the page now says only that Allow with it "is not supported").
