@@ -15,6 +15,12 @@ export function asList(value: unknown): unknown[] {
     return Array.isArray(value) ? value : value === undefined ? [] : [value];
 }
 
+/** `"*"` or `{ AWS: "*" }`: the statement's `Principal` is everyone. */
+export function appliesToEveryone(principal: unknown): boolean {
+    if (principal === "*") return true;
+    return asList(knownObject(principal)?.AWS).includes("*");
+}
+
 /** The statements of a bucket policy given as JSON text or as a document; `undefined` when not parseable. */
 export function statementsOf(policy: unknown): Props[] | undefined {
     let document: unknown = policy;
@@ -69,11 +75,6 @@ function patternMatches(pattern: string, text: string, flags = ""): boolean {
     return new RegExp(`^${regex}$`, flags).test(text);
 }
 
-/** True when the IAM resource pattern (`*` any run of characters, `?` one) matches `arn`. */
-function resourcePatternMatches(pattern: string, arn: string): boolean {
-    return patternMatches(pattern, arn);
-}
-
 /**
  * True when the statement applies to `action` (`service:Name`): one of its `Action` patterns matches it, or it has
  * `NotAction` and none of those patterns does. IAM User Guide, "IAM JSON policy elements: Action": "The prefix and
@@ -97,7 +98,7 @@ export function coversBucketAndObjects(statement: Props, bucketName: string): bo
         .map((r) => r.replace(/^arn:[^:]+:/, "arn:aws:"));
     const bucketArn = `arn:aws:s3:::${bucketName}`;
     return (
-        patterns.some((p) => resourcePatternMatches(p, bucketArn)) &&
-        patterns.some((p) => p.endsWith("*") && resourcePatternMatches(p, `${bucketArn}/`))
+        patterns.some((p) => patternMatches(p, bucketArn)) &&
+        patterns.some((p) => p.endsWith("*") && patternMatches(p, `${bucketArn}/`))
     );
 }

@@ -13,11 +13,12 @@ function namesCloudTrail(principal: unknown): boolean {
 
 /**
  * Condition operators that compare `aws:SourceArn` with the policy's values (IAM User Guide, "IAM JSON policy
- * elements: Condition operators"). Their `…IfExists` forms are the same here: CloudTrail always sends
- * `aws:SourceArn` when it delivers to the bucket (see below), and "If the key that is specified in a policy
- * condition is present in the context of a request, compare the value as specified in the policy".
+ * elements: Condition operators"). Not their `…IfExists` forms: "If the policy key is not present in the request
+ * context, the condition evaluates to true" (same page), so they admit a delivery that carries no `aws:SourceArn`,
+ * and no AWS page promises that every CloudTrail delivery carries one (the CloudTrail User Guide's policy uses
+ * `StringEquals`).
  */
-const sourceArnOperators = ["StringEquals", "StringLike", "ArnEquals", "ArnLike"].flatMap((o) => [o, `${o}IfExists`]);
+const sourceArnOperators = ["StringEquals", "StringLike", "ArnEquals", "ArnLike"];
 
 /** The `aws:SourceArn` values an Allow statement is limited to; `undefined` when it has no such condition. */
 function sourceArnValues(statement: Props): unknown[] | undefined {
@@ -74,7 +75,7 @@ export const cloudtrailBucketPolicySourceArn: StackValidationPolicy = {
                     if (values === undefined) {
                         reportViolation(
                             `${describeTrailBucket(trails[0])} lets CloudTrail write to it without an aws:SourceArn ` +
-                                `condition in ${label}, so any account's trail can deliver log files there: ${fix}`,
+                                `condition (${sourceArnOperators.join(", ")}; not …IfExists) in ${label}, so any account's trail can deliver log files there: ${fix}`,
                             source.urn,
                         );
                         continue;

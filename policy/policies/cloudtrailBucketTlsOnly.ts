@@ -1,5 +1,6 @@
 import { StackValidationPolicy } from "@pulumi/policy";
 import {
+    appliesToEveryone,
     asList,
     bucketPolicySources,
     coversBucketAndObjects,
@@ -10,12 +11,6 @@ import { Props, containsUnknown, knownObject } from "../lib/knownValues";
 import { resourceTypes } from "../lib/resourceTypes";
 import { stackResources } from "../lib/stackResources";
 import { describeTrailBucket, resourcesOfBucket, trailBuckets } from "../lib/trailBucket";
-
-/** `"*"` or `{ AWS: "*" }`: the statement applies to everyone. */
-function appliesToEveryone(principal: unknown): boolean {
-    if (principal === "*") return true;
-    return asList(knownObject(principal)?.AWS).includes("*");
-}
 
 /**
  * True for a statement denying every S3 action on the bucket and every object in it to everyone when

@@ -1,18 +1,24 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
-import { appliesToAction, asList, statementsOf } from "../lib/bucketPolicies";
+import { appliesToAction, appliesToEveryone, asList, statementsOf } from "../lib/bucketPolicies";
 import { Props, containsUnknown, knownObject, knownString, plainProps } from "../lib/knownValues";
 import { resourceTypes } from "../lib/resourceTypes";
 
 /**
- * How the statement names every principal of every account, for the message; `undefined` when it does not: `"*"`,
- * `{ AWS: "*" }`, or a `NotPrincipal` (with Allow it "allows all principals except the one named": IAM User Guide,
+ * How the statement names every principal of every account (or a service acting for every account), for the
+ * message; `undefined` when it does not: `"*"`, `{ AWS: "*" }`, a `{ Service: ... }`, or a `NotPrincipal` (with Allow it "allows all principals except the one named": IAM User Guide,
  * "AWS JSON policy elements: NotPrincipal", before the page came to say only that Allow with it is not supported;
  * iam-simulate lets every other account in).
  */
 function everyoneIn(statement: Props): string | undefined {
     if (statement.NotPrincipal !== undefined) return "NotPrincipal, everyone but the principals named,";
-    const principal = statement.Principal;
-    if (principal === "*" || asList(knownObject(principal)?.AWS).includes("*")) return 'Principal "*"';
+    if (appliesToEveryone(statement.Principal)) return 'Principal "*"';
+    // A service principal acts for every account that uses the service: without a condition naming the source, any
+    // account's alarm (or other resource) has the service publish here (IAM User Guide, "The confused deputy
+    // problem": "We recommend using the aws:SourceArn, aws:SourceAccount ... global condition context keys in
+    // resource-based policies to limit the permissions that the service gives to another service"; iam-simulate
+    // lets another account's alarm in).
+    const services = asList(knownObject(statement.Principal)?.Service).filter((s) => typeof s === "string");
+    if (services.length > 0) return `Principal { Service: ${JSON.stringify(services.join(", "))} }, for any account,`;
     return undefined;
 }
 

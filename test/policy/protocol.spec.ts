@@ -12,7 +12,7 @@ import {
 } from "../../cli/engines/policyPack/analyzerClient";
 import { reconcilePolicyConfig } from "../../cli/engines/policyPack/policyConfig";
 import { analyzedResources } from "../../cli/engines/policyPack/programResources";
-import { simulate } from "../support/iamSimulation";
+import { allowEverything, simulate } from "../support/iamSimulation";
 import { projectDir } from "../support/repositoryPaths";
 
 /**
@@ -400,15 +400,7 @@ describe("policy pack over the Analyzer protocol", function () {
                     resourceAccount: "111122223333",
                     context: { "aws:SecureTransport": "true" },
                     resourcePolicy: { name: "alert topic policy", document },
-                    identityPolicies: [
-                        {
-                            name: "mallory",
-                            document: {
-                                Version: "2012-10-17",
-                                Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }],
-                            },
-                        },
-                    ],
+                    identityPolicies: [allowEverything("mallory")],
                 });
             assert.notStrictEqual((await foreignPublish()).result, "Allowed");
             document.Statement.push({
@@ -446,15 +438,7 @@ describe("policy pack over the Analyzer protocol", function () {
                     resourceAccount: "111122223333",
                     context: { "aws:SecureTransport": "false", "aws:PrincipalAccount": "111122223333" },
                     resourcePolicy: { name: "audit bucket policy", document: bucketPolicyDocument(resources) },
-                    identityPolicies: [
-                        {
-                            name: "administrator",
-                            document: {
-                                Version: "2012-10-17",
-                                Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }],
-                            },
-                        },
-                    ],
+                    identityPolicies: [allowEverything("administrator")],
                 });
             };
             assert.strictEqual((await plainHttpRead(copyOf("prod"))).result, "ExplicitlyDenied");

@@ -61,6 +61,14 @@ function simulateModule<T>(file: string): T {
 
 const variableContextKey = /^kms:EncryptionContext:.+/i;
 
+/**
+ * An identity policy allowing every action on every resource: the caller's own account lets it do anything, so the
+ * resource policy alone decides (an administrator, or another account's attacker with full rights at home).
+ */
+export function allowEverything(name: string): NamedPolicy {
+    return { name, document: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] } };
+}
+
 /** Asks iam-simulate for the decision on one request; any validation error of the engine fails the calling test. */
 export async function simulate(request: SimulatedRequest): Promise<SimulatedDecision> {
     const simulation = {

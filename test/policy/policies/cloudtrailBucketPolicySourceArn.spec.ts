@@ -3,6 +3,7 @@ import { trailBucketPolicy } from "@trailwatch/components";
 import { unknownValue } from "../../../policy/lib/knownValues";
 import { cloudtrailBucketPolicySourceArn } from "../../../policy/policies";
 import { FixtureResource, compliantStackFixture, fixtureUrns, trailFixture } from "../../fixtures/policyResources";
+import { simulate } from "../../support/iamSimulation";
 import { validateStack } from "../policyHarness";
 
 const bucketArn = "arn:aws:s3:::audit-bucket-4f1e581";
@@ -57,12 +58,36 @@ describe("policy cloudtrail-bucket-policy-source-arn", () => {
         assert.deepStrictEqual(await validateStack(cloudtrailBucketPolicySourceArn, withWriteCondition(undefined)), [
             {
                 message:
-                    `${subject} lets CloudTrail write to it without an aws:SourceArn condition in statement ` +
+                    `${subject} lets CloudTrail write to it without an aws:SourceArn condition (StringEquals, ` +
+                    `StringLike, ArnEquals, ArnLike; not …IfExists) in statement ` +
                     `AWSCloudTrailWrite of bucket policy "audit-bucket-policy", so any account's trail can deliver ` +
                     `log files there: ${fix}`,
                 urn: fixtureUrns.bucketPolicy,
             },
         ]);
+    });
+
+    it("rejects an aws:SourceArn condition in its IfExists form, which admits a delivery without the key", async () => {
+        const resources = withWriteCondition({ StringEqualsIfExists: { "aws:SourceArn": trailArn("trailwatch-dev") } });
+        // A delivery whose request carries no aws:SourceArn: an IAM engine nobody here wrote lets it write.
+        const decision = await simulate({
+            principal: "cloudtrail.amazonaws.com",
+            action: "s3:PutObject",
+            resource: `${bucketArn}/AWSLogs/111122223333/CloudTrail/eu-west-1/2024/03/04/forged.json.gz`,
+            resourceAccount: "111122223333",
+            context: { "aws:SecureTransport": "true", "s3:x-amz-acl": "bucket-owner-full-control" },
+            resourcePolicy: {
+                name: "audit bucket policy",
+                document: JSON.parse(bucketPolicyOf(resources).props.policy as string),
+            },
+        });
+        assert.strictEqual(decision.result, "Allowed", decision.explain);
+        const reported = await validateStack(cloudtrailBucketPolicySourceArn, resources);
+        assert.strictEqual(reported.length, 1, JSON.stringify(reported));
+        assert.match(
+            reported[0].message,
+            /without an aws:SourceArn condition \(.*not …IfExists\) in statement AWSCloudTrailWrite/,
+        );
     });
 
     it("rejects an aws:SourceArn of another trail, or a wildcard", async () => {

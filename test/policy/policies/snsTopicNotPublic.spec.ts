@@ -2,7 +2,7 @@ import * as assert from "assert";
 import { unknownValue } from "../../../policy/lib/knownValues";
 import { snsTopicNotPublic } from "../../../policy/policies";
 import { FixtureResource, topicFixture } from "../../fixtures/policyResources";
-import { simulate } from "../../support/iamSimulation";
+import { allowEverything, simulate } from "../../support/iamSimulation";
 import { validateResource } from "../policyHarness";
 
 const topicArn = "arn:aws:sns:eu-west-1:111122223333:alerts-topic-0c5b1d2";
@@ -76,15 +76,7 @@ describe("policy sns-topic-not-public", () => {
                 resourceAccount: "111122223333",
                 context: {},
                 resourcePolicy: { name: "topic policy", document: { Version: "2012-10-17", Statement: [statement] } },
-                identityPolicies: [
-                    {
-                        name: "mallory",
-                        document: {
-                            Version: "2012-10-17",
-                            Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }],
-                        },
-                    },
-                ],
+                identityPolicies: [allowEverything("mallory")],
             });
             assert.strictEqual(decision.result, "Allowed", decision.explain);
             const problems = await validateResource(snsTopicNotPublic, topicPolicy([cloudWatchPublish, statement]));
@@ -142,17 +134,7 @@ describe("policy sns-topic-not-public", () => {
                         name: "topic policy",
                         document: { Version: "2012-10-17", Statement: [statement] },
                     },
-                    identityPolicies: request.principal.startsWith("arn:")
-                        ? [
-                              {
-                                  name: "mallory",
-                                  document: {
-                                      Version: "2012-10-17",
-                                      Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }],
-                                  },
-                              },
-                          ]
-                        : [],
+                    identityPolicies: request.principal.startsWith("arn:") ? [allowEverything("mallory")] : [],
                 });
                 if (decision.result === "Allowed") return true;
             }
@@ -192,6 +174,19 @@ describe("policy sns-topic-not-public", () => {
                 StringEquals: { "aws:SourceAccount": "${aws:SourceAccount, '111122223333'}" },
             }),
         ];
+
+        it("a service principal (CloudWatch) without a condition naming the source is a violation", async () => {
+            const anyAccountsAlarms: Record<string, unknown> = { ...cloudWatchPublish };
+            delete anyAccountsAlarms.Condition;
+            assert.ok(await anotherAccountPublishes(anyAccountsAlarms), "IAM lets another account's alarm publish");
+            assert.deepStrictEqual(await validateResource(snsTopicNotPublic, topicPolicy([anyAccountsAlarms])), [
+                'Topic policy "alerts-topic-policy" lets everyone publish (statement CloudWatchAlarmsPublish: Principal ' +
+                    '{ Service: "cloudwatch.amazonaws.com" }, for any account, without a condition naming its callers), ' +
+                    "so anyone can send fake alerts: allow cloudwatch.amazonaws.com with an aws:SourceArn condition on " +
+                    "this account's alarms instead (AlertTopic's topic policy does).",
+            ]);
+            assert.ok(!(await anotherAccountPublishes(cloudWatchPublish)), "IAM lets no other account's alarm publish");
+        });
 
         it("an Allow with NotPrincipal (everyone but the principals named) is a violation", async () => {
             // IAM User Guide, "AWS JSON policy elements: NotPrincipal": with Allow it "allows all principals except the
